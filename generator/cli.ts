@@ -1,0 +1,244 @@
+/**
+ * `lathe generate | check [--spec FILE] [--config FILE] [--out DIR] [--watch] [--quiet] [--verbose]`
+ *
+ * Exit codes: 0 done, 1 the spec is invalid or the output is stale, 2 wrong usage. A user's mistake
+ * prints diagnostics, never a stack trace.
+ */
+import { existsSync, readFileSync, watch as fsWatch } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
+import { fsHost } from './load/index.js';
+import { runPipeline, type PipelineResult } from './pipeline.js';
+import { diffOutput, writeOutput } from './write/index.js';
+import { unifiedDiff } from './write/diff.js';
+
+const USAGE = `Usage: lathe <command> [options]
+
+Commands:
+  generate        write the SDK from the spec into the output folder
+  check           exit 1 if the output folder is stale, listing what differs
+
+Options:
+  --spec FILE     the OpenAPI document (default: \`spec\` in the config)
+  --config FILE   the config file (default: lathe.config.yaml, if present)
+  --out DIR       the output folder (default: \`output\` in the config, else generated)
+  --watch         (generate) regenerate whenever the spec, a file it refers to, or the config changes
+  --quiet         print errors only
+  --verbose       print stage timings
+  -h, --help      show this help
+  -v, --version   show lathe's version`;
+
+export interface CliIO {
+  readonly cwd: string;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const defaultIO: CliIO = {
+  cwd: process.cwd(),
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
+
+interface Invocation {
+  readonly command: 'generate' | 'check';
+  readonly spec?: string;
+  readonly config?: string;
+  readonly out?: string;
+  readonly watch: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+function parse(argv: string[]): Invocation | { help: true } | { version: true } | { usage: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        spec: { type: 'string' },
+        config: { type: 'string' },
+        out: { type: 'string' },
+        watch: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    return { usage: (e as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true };
+  if (values.version) return { version: true };
+  const [command, ...extra] = positionals;
+  if (command !== 'generate' && command !== 'check')
+    return { usage: command ? `unknown command '${command}'` : 'missing command' };
+  if (extra.length) return { usage: `unexpected argument '${extra[0]}'` };
+  if (values.watch && command !== 'generate') return { usage: '--watch only goes with generate' };
+  return {
+    command,
+    ...(values.spec !== undefined ? { spec: values.spec } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    watch: values.watch ?? false,
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+  };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function loadConfig(inv: Invocation, io: CliIO): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+  const explicit = inv.config !== undefined;
+  const path = resolve(io.cwd, inv.config ?? 'lathe.config.yaml');
+  if (!existsSync(path)) {
+    if (!explicit) return { config: emptyConfig(io.cwd), diagnostics: [] };
+    return { diagnostics: [{ severity: 'error', message: `config file not found`, displayFile: relative(io.cwd, path) || path }] };
+  }
+  return parseConfig(readFileSync(path, 'utf8'), path, relative(io.cwd, path) || path, dirname(path));
+}
+
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const inv = parse(argv);
+  if ('help' in inv) {
+    io.out(USAGE);
+    return 0;
+  }
+  if ('version' in inv) {
+    io.out(version());
+    return 0;
+  }
+  if ('usage' in inv) {
+    io.err(`lathe: ${inv.usage}\n\n${USAGE}`);
+    return 2;
+  }
+  const once = () => runOnce(inv, io);
+  const code = await once();
+  if (!inv.watch) return code;
+  return watchLoop(inv, io, once);
+}
+
+function print(diagnostics: readonly Diagnostic[], io: CliIO, quiet: boolean): void {
+  for (const d of diagnostics) if (!quiet || d.severity === 'error') io.err(formatDiagnostic(d));
+}
+
+interface Run {
+  readonly code: number;
+  readonly watched: string[];
+}
+
+let lastWatched: string[] = [];
+
+async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
+  const run = await execute(inv, io);
+  lastWatched = run.watched;
+  return run.code;
+}
+
+async function execute(inv: Invocation, io: CliIO): Promise<Run> {
+  const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
+  const configFile = config?.file;
+  if (!config) {
+    print(configDiagnostics, io, inv.quiet);
+    return { code: 1, watched: configFile ? [configFile] : [] };
+  }
+  const specArg = inv.spec ? resolve(io.cwd, inv.spec) : config.spec ? resolve(config.dir, config.spec) : undefined;
+  if (!specArg) {
+    io.err('lathe: no spec given: pass --spec FILE or set `spec` in lathe.config.yaml');
+    return { code: 2, watched: [] };
+  }
+  const outDir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
+  const started = performance.now();
+  let result: PipelineResult;
+  try {
+    result = await runPipeline({ specPath: specArg, host: fsHost(), config, cwd: io.cwd });
+  } catch (e) {
+    io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
+    return { code: 70, watched: [specArg] };
+  }
+  const watched = [specArg, ...(configFile ? [configFile] : [])];
+  print(result.diagnostics, io, inv.quiet);
+  if (!result.files || hasErrors(result.diagnostics)) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
+    return { code: 1, watched };
+  }
+  const rel = relative(io.cwd, outDir) || '.';
+  if (inv.command === 'check') {
+    const diff = diffOutput(outDir, result.files);
+    const stale = [...diff.changed, ...diff.removed];
+    if (!stale.length) {
+      if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${result.files.length} files)`);
+      return { code: 0, watched };
+    }
+    io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
+    const byPath = new Map(result.files.map((f) => [f.path, f.content]));
+    for (const p of diff.changed) {
+      const current = readOrEmpty(resolve(outDir, p));
+      io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
+      if (!inv.quiet) io.err(indent(unifiedDiff(`${rel}/${p}`, current ?? '', byPath.get(p)!, 20)));
+    }
+    for (const p of diff.removed) io.err(`  no longer generated: ${rel}/${p}`);
+    io.err('Run `lathe generate` to update it.');
+    return { code: 1, watched };
+  }
+  const start = performance.now();
+  const diff = writeOutput(outDir, result.files);
+  const timings = { ...result.timings, write: performance.now() - start };
+  if (!inv.quiet)
+    io.out(
+      `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged (${Math.round(performance.now() - started)} ms)`,
+    );
+  if (inv.verbose)
+    io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
+  return { code: 0, watched };
+}
+
+function readOrEmpty(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? `    ${l}` : l))
+    .join('\n');
+}
+
+/** Re-runs on changes (debounced); a bad edit prints its diagnostics and the next good one recovers. */
+async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  let watchers: ReturnType<typeof fsWatch>[] = [];
+  const arm = () => {
+    for (const w of watchers) w.close();
+    watchers = [...new Set(lastWatched)].filter(existsSync).map((f) => fsWatch(f, schedule));
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      await once();
+      arm();
+    }, 100);
+  };
+  arm();
+  if (!inv.quiet) io.out('lathe: watching for changes (Ctrl-C to stop)');
+  return new Promise<number>((done) => {
+    process.once('SIGINT', () => {
+      for (const w of watchers) w.close();
+      done(0);
+    });
+  });
+}

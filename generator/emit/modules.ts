@@ -1,0 +1,29 @@
+import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+
+/** A file of the output, path relative to the output folder, `/`-separated. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Relative ESM specifier from one module (relative to src/, no extension) to another. */
+export function specifier(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.length - i;
+  const rest = b.slice(i).join('/');
+  return `${up === 0 ? './' : '../'.repeat(up)}${rest}.js`;
+}
+
+export function importDecl(from: string, to: string, names: Iterable<string>, typeOnly = false): ImportDeclarationStructure {
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: specifier(from, to),
+    isTypeOnly: typeOnly,
+    namedImports: [...names].sort(),
+  };
+}
+
+export const HEADER = '// File generated from an OpenAPI spec by lathe. Do not edit: run `lathe generate` instead.';

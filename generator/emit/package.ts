@@ -1,0 +1,43 @@
+/** package.json and tsconfig.json of the generated package: self-contained, no runtime dependencies. */
+import type { IR } from '../ir/types.js';
+import type { OutputFile } from './modules.js';
+
+export function packageJson(ir: IR): OutputFile {
+  const pkg = {
+    name: ir.client.packageName,
+    version: ir.client.packageVersion,
+    description: ir.client.packageDescription,
+    type: 'module',
+    main: './dist/index.js',
+    types: './dist/index.d.ts',
+    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    files: ['dist', 'src', 'api.md', 'docs'],
+    sideEffects: false,
+    engines: { node: '>=20' },
+    scripts: { build: 'tsc -p tsconfig.json', prepare: 'tsc -p tsconfig.json' },
+    devDependencies: { typescript: '~5.9.3' },
+  };
+  return { path: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n` };
+}
+
+export function tsconfigJson(): OutputFile {
+  const config = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: [],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      declaration: true,
+      rootDir: 'src',
+      outDir: 'dist',
+      skipLibCheck: false,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+    },
+    include: ['src'],
+  };
+  return { path: 'tsconfig.json', content: `${JSON.stringify(config, null, 2)}\n` };
+}

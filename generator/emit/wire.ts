@@ -1,0 +1,28 @@
+/**
+ * openapi-typescript's `paths` / `components` / `operations` for the same spec, so the output also
+ * serves openapi-fetch users and gives tests an independent oracle for the friendly types.
+ */
+import openapiTS, { astToString } from 'openapi-typescript';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/types.js';
+import type { OutputFile } from './modules.js';
+import { HEADER } from './modules.js';
+
+export async function wireTypes(spec: LoadedSpec, diagnostics: Diagnostic[]): Promise<OutputFile> {
+  let body: string;
+  try {
+    // A single-file spec goes in as data (no disk access); a multi-file one needs its files.
+    const input = spec.files.size === 1 ? structuredClone(spec.entry.root as Record<string, unknown>) : pathToFileURL(spec.entry.path);
+    const ast = await openapiTS(input as Parameters<typeof openapiTS>[0], { silent: true });
+    body = astToString(ast);
+  } catch (e) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `openapi-typescript could not type this spec, so src/openapi.ts holds empty wire types: ${(e as Error).message.split('\n')[0]}`,
+      loc: { file: spec.entry.path, pointer: '#' },
+    });
+    body = 'export type paths = Record<string, never>;\nexport type components = Record<string, never>;\nexport type operations = Record<string, never>;\n';
+  }
+  return { path: 'src/openapi.ts', content: `${HEADER}\n// Wire types by openapi-typescript.\n${body}` };
+}

@@ -1,0 +1,31 @@
+/**
+ * emit -> **format**: prettier, one file at a time (its cost grows faster than linearly with file
+ * size, so many small files beat one big one).
+ */
+import { format, type Options } from 'prettier';
+import type { OutputFile } from '../emit/modules.js';
+
+/** The style of the SDKs we learn from (Stainless output). */
+export const PRETTIER_OPTIONS: Options = {
+  printWidth: 110,
+  singleQuote: true,
+  trailingComma: 'all',
+  arrowParens: 'always',
+};
+
+function parserFor(path: string): string | undefined {
+  if (path.endsWith('.ts')) return 'typescript';
+  if (path.endsWith('.md')) return 'markdown';
+  if (path.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+export async function formatFile(file: OutputFile, options: Options = PRETTIER_OPTIONS): Promise<OutputFile> {
+  const parser = parserFor(file.path);
+  if (!parser) return file;
+  return { path: file.path, content: await format(file.content, { ...options, parser, filepath: file.path }) };
+}
+
+export async function formatFiles(files: readonly OutputFile[], options: Options = PRETTIER_OPTIONS): Promise<OutputFile[]> {
+  return Promise.all(files.map((f) => formatFile(f, options)));
+}

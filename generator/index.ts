@@ -1,0 +1,56 @@
+/**
+ * lathe's programmatic API: `generate({ spec, config })` returns the files in memory and touches no
+ * disk (the spec and any files it refers to come in as data).
+ */
+import { resolve } from 'node:path';
+import { configFromObject, emptyConfig, parseConfig, type LatheConfig } from './config.js';
+import { hasErrors, LatheError, type Diagnostic } from './diagnostics.js';
+import type { OutputFile } from './emit/modules.js';
+import { memoryHost } from './load/index.js';
+import { runPipeline } from './pipeline.js';
+
+export type { OutputFile } from './emit/modules.js';
+export type { Diagnostic, Loc } from './diagnostics.js';
+export { LatheError, formatDiagnostic } from './diagnostics.js';
+export type { LatheConfig } from './config.js';
+
+export interface GenerateOptions {
+  /** The spec: its text (YAML or JSON) or the parsed document. */
+  readonly spec: string | object;
+  /** Name of the spec file, for messages and for resolving relative `$ref`s (default `openapi.yaml`). */
+  readonly specPath?: string;
+  /** Other files the spec refers to, by path relative to `specPath`'s folder (or absolute). */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
+  /** The config: YAML text or an object of the same shape as lathe.config.yaml. */
+  readonly config?: string | object;
+}
+
+export interface GenerateResult {
+  readonly files: OutputFile[];
+  /** Warnings (errors reject the promise with a LatheError). */
+  readonly diagnostics: Diagnostic[];
+}
+
+const ROOT = '/lathe-memory';
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const specPath = resolve(ROOT, options.specPath ?? 'openapi.yaml');
+  const files: Record<string, string | Uint8Array> = {};
+  for (const [p, content] of Object.entries(options.files ?? {})) files[resolve(ROOT, p)] = content;
+  files[specPath] = typeof options.spec === 'string' ? options.spec : JSON.stringify(options.spec);
+  const config = readConfig(options.config);
+  const result = await runPipeline({ specPath, host: memoryHost(files), config, cwd: ROOT });
+  if (!result.files || hasErrors(result.diagnostics)) throw new LatheError(result.diagnostics);
+  return { files: result.files, diagnostics: result.diagnostics };
+}
+
+function readConfig(config: GenerateOptions['config']): LatheConfig {
+  if (config === undefined) return emptyConfig(ROOT);
+  const parsed =
+    typeof config === 'string'
+      ? parseConfig(config, resolve(ROOT, 'lathe.config.yaml'), 'lathe.config.yaml', ROOT)
+      : configFromObject(config, ROOT);
+  if (!parsed.config) throw new LatheError(parsed.diagnostics);
+  return parsed.config;
+}
+

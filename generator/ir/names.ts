@@ -1,0 +1,89 @@
+/**
+ * Turning spec names into TypeScript names: valid, deterministic and collision-free identifiers.
+ */
+
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield any boolean constructor declare get ' +
+    'module require number set string symbol type from of await async namespace never unknown object undefined ' +
+    'keyof readonly unique infer is asserts abstract override satisfies accessor bigint global out'
+  ).split(' '),
+);
+
+/** Words of a name: splits on non-alphanumerics and camelCase humps. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascalCase(name: string): string {
+  const w = words(name).map((x) => x[0]!.toUpperCase() + x.slice(1));
+  return safeStart(w.join(''), '_');
+}
+
+export function camelCase(name: string): string {
+  const p = words(name)
+    .map((x, i) => (i === 0 ? x[0]!.toLowerCase() + x.slice(1) : x[0]!.toUpperCase() + x.slice(1)))
+    .join('');
+  return safeStart(p, '_');
+}
+
+export function kebabCase(name: string): string {
+  return words(name)
+    .map((w) => w.toLowerCase())
+    .join('-');
+}
+
+function safeStart(id: string, fallback: string): string {
+  if (!id) return fallback;
+  return /^[0-9]/.test(id) ? `_${id}` : id;
+}
+
+/** A name usable as a variable, parameter or method: not a reserved word. */
+export function safeIdentifier(name: string): string {
+  return RESERVED.has(name) ? `${name}_` : name;
+}
+
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** English singular of the last word, good enough for resource names (requests -> request). */
+export function singular(name: string): string {
+  if (/ies$/i.test(name)) return name.slice(0, -3) + 'y';
+  if (/(ss|us|is)$/i.test(name)) return name;
+  if (/(ches|shes|sses|xes|zes)$/i.test(name)) return name.slice(0, -2);
+  if (/s$/i.test(name)) return name.slice(0, -1);
+  return name;
+}
+
+/**
+ * Hands out exported names once. A taken name is disambiguated with the given qualifiers first
+ * (`Requests` + `Message` -> `RequestsMessage`), then with a number.
+ */
+export class NameRegistry {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const n of reserved) this.taken.add(n);
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name);
+  }
+
+  claim(name: string, qualifiers: readonly string[] = []): string {
+    let candidate = RESERVED.has(name.toLowerCase()) && name[0] === name[0]?.toLowerCase() ? `${name}_` : name;
+    for (let i = qualifiers.length - 1; i >= 0 && this.taken.has(candidate); i--)
+      candidate = qualifiers.slice(i).join('') + name;
+    const base = candidate;
+    for (let n = 2; this.taken.has(candidate); n++) candidate = `${base}${n}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Reads the operations of a document: parameters (path-level merged with operation-level), the
+ * request body, responses and security, in the IR's spec-neutral shapes.
+ */
+import { joinPointer, type Loc } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/types.js';
+import { isRecord, type SchemaConverter } from './schema.js';
+import type { BodyEncoding, IRBody, IROperation, IRParam, IRResponse, ParamLocation } from './types.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** An operation before the SDK surface (names, positional param, fields) is decided. */
+export type RawOperation = Pick<
+  IROperation,
+  'id' | 'loc' | 'method' | 'path' | 'summary' | 'description' | 'deprecated' | 'tags' | 'permissions' | 'security' | 'params' | 'body' | 'responses'
+>;
+
+export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawOperation[] {
+  const root = spec.entry.root as Record<string, unknown>;
+  const paths = isRecord(root.paths) ? root.paths : {};
+  const file = spec.entry.path;
+  const out: RawOperation[] = [];
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const itemLoc: Loc = { file, pointer: joinPointer('#/paths', path) };
+    const item = spec.deref<Record<string, unknown>>(rawItem, itemLoc);
+    if (!item || !isRecord(item.value)) continue;
+    const shared = paramList(spec, schemas, item.value.parameters, at(item.loc, 'parameters'));
+    for (const method of HTTP_METHODS) {
+      const op = item.value[method];
+      if (!isRecord(op)) continue;
+      out.push(readOperation(spec, schemas, path, method, op, at(item.loc, method), shared));
+    }
+  }
+  return out;
+}
+
+function readOperation(
+  spec: LoadedSpec,
+  schemas: SchemaConverter,
+  path: string,
+  method: (typeof HTTP_METHODS)[number],
+  op: Record<string, unknown>,
+  loc: Loc,
+  shared: IRParam[],
+): RawOperation {
+  const own = paramList(spec, schemas, op.parameters, at(loc, 'parameters'));
+  const params = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
+  const body = readBody(spec, schemas, op.requestBody, at(loc, 'requestBody'));
+  return {
+    id: typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`,
+    loc,
+    method: method.toUpperCase() as RawOperation['method'],
+    path,
+    ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
+    ...(typeof op.description === 'string' ? { description: op.description } : {}),
+    deprecated: op.deprecated === true,
+    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    permissions: Array.isArray(op['x-api-token-group']) ? op['x-api-token-group'].filter((t): t is string => typeof t === 'string') : [],
+    ...(Array.isArray(op.security) ? { security: securityOf(op.security) } : {}),
+    params,
+    ...(body ? { body } : {}),
+    responses: readResponses(spec, schemas, op.responses, at(loc, 'responses')),
+  };
+}
+
+export function securityOf(list: unknown[]): string[][] {
+  return list.filter(isRecord).map((req) => Object.keys(req));
+}
+
+function paramList(spec: LoadedSpec, schemas: SchemaConverter, list: unknown, loc: Loc): IRParam[] {
+  if (!Array.isArray(list)) return [];
+  const out: IRParam[] = [];
+  list.forEach((raw, i) => {
+    const p = spec.deref<Record<string, unknown>>(raw, at(loc, i));
+    if (!p || !isRecord(p.value)) return;
+    const v = p.value;
+    if (typeof v.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(v.in))) return;
+    const schemaLoc = at(p.loc, 'schema');
+    let schema = v.schema !== undefined ? schemas.convert(v.schema, schemaLoc) : undefined;
+    if (!schema && isRecord(v.content)) {
+      const [mediaType, media] = Object.entries(v.content)[0] ?? [];
+      if (mediaType && isRecord(media)) schema = schemas.convert(media.schema ?? {}, at(p.loc, 'content', mediaType, 'schema'));
+    }
+    schema ??= { kind: 'unknown', loc: schemaLoc, docs: {} };
+    out.push({
+      name: v.name,
+      in: v.in as ParamLocation,
+      required: v.in === 'path' || v.required === true,
+      schema,
+      ...(typeof v.description === 'string' ? { description: v.description } : {}),
+      ...(v.deprecated === true ? { deprecated: true } : {}),
+      ...(typeof v.style === 'string' ? { style: v.style } : {}),
+      ...(typeof v.explode === 'boolean' ? { explode: v.explode } : {}),
+      loc: p.loc,
+    });
+  });
+  return out;
+}
+
+/** Picks the media type lathe sends, preferring JSON, then forms, then the first one. */
+export function encodingOf(mediaType: string): BodyEncoding {
+  const m = mediaType.toLowerCase().split(';')[0]!.trim();
+  if (m === 'application/json' || m.endsWith('+json') || m === '*/*') return 'json';
+  if (m === 'application/x-www-form-urlencoded') return 'form';
+  if (m.startsWith('multipart/')) return 'multipart';
+  if (m.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+const BODY_PREFERENCE: readonly BodyEncoding[] = ['json', 'multipart', 'form', 'text', 'binary'];
+
+function readBody(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc: Loc): IRBody | undefined {
+  if (raw === undefined) return undefined;
+  const body = spec.deref<Record<string, unknown>>(raw, loc);
+  if (!body || !isRecord(body.value) || !isRecord(body.value.content)) return undefined;
+  const entries = Object.entries(body.value.content);
+  if (!entries.length) return undefined;
+  const ranked = [...entries].sort(
+    ([a], [b]) => BODY_PREFERENCE.indexOf(encodingOf(a)) - BODY_PREFERENCE.indexOf(encodingOf(b)),
+  );
+  const [mediaType, media] = ranked[0]!;
+  const encoding = encodingOf(mediaType);
+  const schemaLoc = at(body.loc, 'content', mediaType, 'schema');
+  const rawSchema = isRecord(media) && media.schema !== undefined ? media.schema : encoding === 'binary' ? { type: 'string', format: 'binary' } : {};
+  return {
+    mediaType,
+    encoding,
+    required: body.value.required === true,
+    schema: schemas.convert(rawSchema, schemaLoc),
+    ...(typeof body.value.description === 'string' ? { description: body.value.description } : {}),
+    loc: body.loc,
+  };
+}
+
+function readResponses(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc: Loc): IRResponse[] {
+  if (!isRecord(raw)) return [];
+  const out: IRResponse[] = [];
+  for (const [status, value] of Object.entries(raw)) {
+    const r = spec.deref<Record<string, unknown>>(value, at(loc, status));
+    if (!r || !isRecord(r.value)) continue;
+    const content = isRecord(r.value.content) ? Object.entries(r.value.content) : [];
+    const [mediaType, media] =
+      content.find(([m]) => encodingOf(m) === 'json') ?? content[0] ?? ([undefined, undefined] as const);
+    const schema =
+      mediaType && isRecord(media) && media.schema !== undefined
+        ? schemas.convert(media.schema, at(r.loc, 'content', mediaType, 'schema'))
+        : undefined;
+    out.push({
+      status,
+      ...(typeof r.value.description === 'string' ? { description: r.value.description } : {}),
+      ...(mediaType ? { mediaType } : {}),
+      ...(schema ? { schema } : {}),
+      loc: r.loc,
+    });
+  }
+  return out;
+}
+
+function at(loc: Loc, ...tokens: (string | number)[]): Loc {
+  return { file: loc.file, pointer: joinPointer(loc.pointer, ...tokens) };
+}
+

@@ -1,0 +1,324 @@
+/**
+ * JSON Schema (OpenAPI 3.0 and 3.1 dialects) -> IRSchema. Component schemas that are structures
+ * (objects, unions, enums) become named models; primitive components are inlined with their docs.
+ * Each `$ref` target is converted once and shared.
+ */
+import { joinPointer, type Diagnostic, type Loc } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/types.js';
+import { pascalCase, type NameRegistry } from './names.js';
+import type { Constraints, IRModel, IRProperty, IRSchema, SchemaDocs } from './types.js';
+
+type Raw = Record<string, unknown>;
+
+export interface ModelDraft {
+  id: string;
+  name: string;
+  loc: Loc;
+  schema?: IRSchema;
+  module?: string;
+}
+
+export class SchemaConverter {
+  readonly models = new Map<string, ModelDraft>();
+  private readonly inlineCache = new Map<string, IRSchema>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly spec: LoadedSpec,
+    private readonly names: NameRegistry,
+    private readonly diagnostics: Diagnostic[],
+    /** Model names forced by config, keyed by schema id. */
+    private readonly declared: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Declares a model up front (config `models:`), so it keeps its configured name. */
+  declare(id: string, name: string, loc: Loc): ModelDraft {
+    const existing = this.models.get(id);
+    if (existing) return existing;
+    const draft: ModelDraft = { id, name: this.names.claim(name), loc };
+    this.models.set(id, draft);
+    return draft;
+  }
+
+  /** Where refs written outside the spec (in the config) are resolved from. */
+  get entryLoc(): Loc {
+    return { file: this.spec.entry.path, pointer: '#' };
+  }
+
+  finishedModels(): Map<string, IRModel> {
+    const out = new Map<string, IRModel>();
+    for (const d of this.models.values())
+      if (d.schema) out.set(d.id, { id: d.id, name: d.name, loc: d.loc, schema: d.schema, module: d.module ?? 'models' });
+    return out;
+  }
+
+  convert(value: unknown, loc: Loc): IRSchema {
+    if (isRecord(value) && '$ref' in value) return this.convertRef(value, loc);
+    return this.convertInline(value, loc);
+  }
+
+  /** The id under which a `$ref`'s target is known, or undefined if it does not resolve. */
+  targetOf(value: unknown, loc: Loc): { id: string; value: unknown; loc: Loc } | undefined {
+    const target = this.spec.deref(value, loc);
+    if (!target) return undefined;
+    return { id: idOf(target.loc), value: target.value, loc: target.loc };
+  }
+
+  /** Converts the schema a model id points at and registers it, returning a ref to it. */
+  modelRef(id: string, value: unknown, loc: Loc, docs: SchemaDocs = {}): IRSchema {
+    let draft = this.models.get(id);
+    if (!draft) {
+      const name = this.declared.get(id) ?? modelName(loc);
+      draft = { id, name: this.names.claim(name), loc };
+      this.models.set(id, draft);
+    }
+    if (!draft.schema && !this.inProgress.has(id)) {
+      this.inProgress.add(id);
+      draft.schema = this.convertInline(value, loc);
+      this.inProgress.delete(id);
+    }
+    return { kind: 'ref', model: id, loc, docs };
+  }
+
+  private convertRef(value: Raw, loc: Loc): IRSchema {
+    const wrapperDocs = docsOf(value);
+    const target = this.targetOf(value, loc);
+    if (!target) return { kind: 'unknown', loc, docs: wrapperDocs };
+    if (this.models.has(target.id) || this.declared.has(target.id) || isModelWorthy(target.value, target.loc) || this.inProgress.has(target.id))
+      return this.modelRef(target.id, target.value, target.loc, wrapperDocs);
+    let inline = this.inlineCache.get(target.id);
+    if (!inline) {
+      this.inProgress.add(target.id);
+      inline = this.convertInline(target.value, target.loc);
+      this.inProgress.delete(target.id);
+      this.inlineCache.set(target.id, inline);
+    }
+    return withDocs(inline, wrapperDocs);
+  }
+
+  private convertInline(value: unknown, loc: Loc): IRSchema {
+    if (value === true || (isRecord(value) && Object.keys(value).length === 0)) return { kind: 'unknown', loc, docs: {} };
+    if (value === false) return { kind: 'never', loc, docs: {} };
+    if (!isRecord(value)) {
+      this.warn(loc, 'a schema must be an object or a boolean; typed as unknown');
+      return { kind: 'unknown', loc, docs: {} };
+    }
+    const docs = docsOf(value);
+    let schema = this.shape(value, loc, docs);
+    if (value.nullable === true && schema.kind !== 'unknown') schema = nullable(schema, loc);
+    return schema;
+  }
+
+  private shape(s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
+    if ('$ref' in s) {
+      // 3.1 allows siblings next to $ref: the ref is the type, siblings add docs.
+      return withDocs(this.convertRef(s, loc), docs);
+    }
+    if ('const' in s) return { kind: 'literal', value: literal(s.const), loc, docs };
+    if (Array.isArray(s.enum)) return this.enumOf(s, loc, docs);
+    if (Array.isArray(s.allOf)) return this.allOf(s, loc, docs);
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const members = s[key];
+      if (Array.isArray(members)) {
+        const union: IRSchema = {
+          kind: 'union',
+          members: members.map((m, i) => this.convert(m, at(loc, key, i))),
+          loc,
+          docs,
+        };
+        return hasObjectKeywords(s) ? { kind: 'intersection', members: [this.objectOf(s, loc, {}), union], loc, docs } : union;
+      }
+    }
+    const type = s.type;
+    if (Array.isArray(type)) {
+      const members = type.map((t) => this.typed(String(t), s, loc, {}));
+      return members.length === 1 ? withDocs(members[0]!, docs) : { kind: 'union', members, loc, docs };
+    }
+    if (typeof type === 'string') return this.typed(type, s, loc, docs);
+    if (hasObjectKeywords(s)) return this.objectOf(s, loc, docs);
+    if ('items' in s || 'prefixItems' in s) return this.typed('array', s, loc, docs);
+    return { kind: 'unknown', loc, docs };
+  }
+
+  private typed(type: string, s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
+    switch (type) {
+      case 'string':
+        return { kind: s.format === 'binary' ? 'binary' : 'string', loc, docs };
+      case 'number':
+      case 'integer':
+      case 'boolean':
+      case 'null':
+        return { kind: type, loc, docs };
+      case 'object':
+        return this.objectOf(s, loc, docs);
+      case 'array': {
+        if (Array.isArray(s.prefixItems)) {
+          const items = s.prefixItems.map((x, i) => this.convert(x, at(loc, 'prefixItems', i)));
+          const rest = s.items === undefined || s.items === false ? undefined : this.convert(s.items, at(loc, 'items'));
+          return { kind: 'tuple', items, ...(rest ? { rest } : {}), loc, docs };
+        }
+        const items = s.items === undefined ? ({ kind: 'unknown', loc, docs: {} } as const) : this.convert(s.items, at(loc, 'items'));
+        return { kind: 'array', items, loc, docs };
+      }
+      default:
+        this.warn(at(loc, 'type'), `unknown type '${type}'; typed as unknown`);
+        return { kind: 'unknown', loc, docs };
+    }
+  }
+
+  private enumOf(s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
+    const values = (s.enum as unknown[]).map(literal);
+    const members: IRSchema[] = values.map((value) => ({ kind: 'literal', value, loc, docs: {} }));
+    if (s.nullable === true && !values.includes(null)) members.push({ kind: 'literal', value: null, loc, docs: {} });
+    return members.length === 1 ? { ...members[0]!, docs } : { kind: 'union', members, loc, docs };
+  }
+
+  private objectOf(s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
+    const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
+    const props = isRecord(s.properties) ? s.properties : {};
+    const properties: IRProperty[] = Object.entries(props).map(([name, p]) => ({
+      name,
+      required: required.has(name),
+      schema: this.convert(p, at(loc, 'properties', name)),
+    }));
+    let additional: IRSchema | undefined;
+    const ap = s.additionalProperties;
+    const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties) : [];
+    if (ap === true) additional = { kind: 'unknown', loc, docs: {} };
+    else if (isRecord(ap)) additional = this.convert(ap, at(loc, 'additionalProperties'));
+    else if (patterns.length) {
+      const members = patterns.map(([k, v]) => this.convert(v, at(loc, 'patternProperties', k)));
+      additional = members.length === 1 ? members[0]! : { kind: 'union', members, loc, docs: {} };
+    }
+    return { kind: 'object', properties, ...(additional ? { additional } : {}), loc, docs };
+  }
+
+  /**
+   * allOf: a lone member (a common way to attach a description to a $ref) is that member with the
+   * wrapper's docs; members that are all objects merge into one object; anything else intersects.
+   */
+  private allOf(s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
+    const raw = s.allOf as unknown[];
+    const own = hasObjectKeywords(s) ? [this.objectOf(s, loc, {})] : [];
+    const members = [...raw.map((m, i) => this.convert(m, at(loc, 'allOf', i))), ...own];
+    if (members.length === 1) return withDocs(members[0]!, docs);
+    const objects = members.map((m) => this.objectView(m));
+    if (objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return this.merge(objects, loc, docs);
+    return { kind: 'intersection', members, loc, docs };
+  }
+
+  /** The object a schema stands for, following model refs; undefined for non-objects. */
+  objectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+    if (schema.kind === 'object') return schema;
+    if (schema.kind === 'ref') {
+      const target = this.models.get(schema.model)?.schema;
+      return target && target.kind !== 'ref' ? this.objectView(target) : undefined;
+    }
+    return undefined;
+  }
+
+  private merge(objects: (IRSchema & { kind: 'object' })[], loc: Loc, docs: SchemaDocs): IRSchema {
+    const byName = new Map<string, IRProperty>();
+    for (const o of objects)
+      for (const p of o.properties) {
+        const prev = byName.get(p.name);
+        if (prev && !compatible(prev.schema, p.schema))
+          this.warn(p.schema.loc, `allOf members disagree on property '${p.name}' (${prev.schema.kind} vs ${p.schema.kind}); the later one wins`);
+        byName.set(p.name, { name: p.name, required: p.required || (prev?.required ?? false), schema: prev && p.schema.kind === 'unknown' ? prev.schema : p.schema });
+      }
+    const additional = objects.map((o) => o.additional).find(Boolean);
+    return { kind: 'object', properties: [...byName.values()], ...(additional ? { additional } : {}), loc, docs };
+  }
+
+  private warn(loc: Loc, message: string): void {
+    this.diagnostics.push(this.spec.place({ severity: 'warning', message, loc }));
+  }
+}
+
+export function idOf(loc: Loc): string {
+  return `${loc.file}${loc.pointer}`;
+}
+
+function at(loc: Loc, ...tokens: (string | number)[]): Loc {
+  return { file: loc.file, pointer: joinPointer(loc.pointer, ...tokens) };
+}
+
+/** Components worth a name of their own: structures, not primitives with constraints. */
+function isModelWorthy(value: unknown, loc: Loc): boolean {
+  if (!isRecord(value)) return false;
+  if (!isNamedLocation(loc)) return false;
+  if (Array.isArray(value.enum) && value.enum.length > 1) return true;
+  return hasObjectKeywords(value) || Array.isArray(value.oneOf) || Array.isArray(value.anyOf) || value.type === 'object' || (Array.isArray(value.allOf) && value.allOf.length > 1);
+}
+
+function isNamedLocation(loc: Loc): boolean {
+  return /^#\/(components\/schemas|definitions|\$defs)\/[^/]+$/.test(loc.pointer) || loc.pointer === '#' || loc.pointer === '';
+}
+
+function modelName(loc: Loc): string {
+  const tokens = loc.pointer.split('/');
+  const last = tokens[tokens.length - 1];
+  if (last && last !== '#') return pascalCase(last.replace(/~1/g, '/').replace(/~0/g, '~')) || 'Model';
+  const base = loc.file.split(/[\\/]/).pop() ?? 'Model';
+  return pascalCase(base.replace(/\.(ya?ml|json)$/i, '')) || 'Model';
+}
+
+function hasObjectKeywords(s: Raw): boolean {
+  return isRecord(s.properties) || s.additionalProperties !== undefined || isRecord(s.patternProperties);
+}
+
+function nullable(schema: IRSchema, loc: Loc): IRSchema {
+  const nul: IRSchema = { kind: 'null', loc, docs: {} };
+  if (schema.kind === 'union') return { ...schema, members: [...schema.members, nul] };
+  return { kind: 'union', members: [{ ...schema, docs: {} }, nul], loc, docs: schema.docs };
+}
+
+/** Wrapper docs win over the target's (a property's description beats its type's). */
+function withDocs(schema: IRSchema, docs: SchemaDocs): IRSchema {
+  if (Object.keys(docs).length === 0) return schema;
+  const merged: SchemaDocs = { ...schema.docs, ...docs };
+  if (schema.docs.constraints || docs.constraints) (merged as { constraints?: Constraints }).constraints = { ...schema.docs.constraints, ...docs.constraints };
+  return { ...schema, docs: merged };
+}
+
+function compatible(a: IRSchema, b: IRSchema): boolean {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return true;
+  const num = (k: string) => (k === 'integer' ? 'number' : k);
+  return num(a.kind) === num(b.kind) || a.kind === 'literal' || b.kind === 'literal';
+}
+
+function literal(v: unknown): string | number | boolean | null {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v);
+}
+
+const CONSTRAINT_KEYS = [
+  'maxLength', 'minLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
+] as const;
+
+export function docsOf(s: Raw): SchemaDocs {
+  const docs: { -readonly [K in keyof SchemaDocs]: SchemaDocs[K] } = {};
+  if (typeof s.title === 'string') docs.title = s.title;
+  if (typeof s.description === 'string') docs.description = s.description;
+  if (typeof s.format === 'string') docs.format = s.format;
+  if (s.deprecated === true) docs.deprecated = true;
+  if ('default' in s) docs.default = { value: s.default };
+  if ('example' in s) docs.example = { value: s.example };
+  else if (Array.isArray(s.examples) && s.examples.length) docs.example = { value: s.examples[0] };
+  if (s.readOnly === true) docs.readOnly = true;
+  if (s.writeOnly === true) docs.writeOnly = true;
+  const c: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
+  for (const k of CONSTRAINT_KEYS) if (typeof s[k] === 'number') c[k] = s[k];
+  if (typeof s.pattern === 'string') c.pattern = s.pattern;
+  if (s.uniqueItems === true) c.uniqueItems = true;
+  // 3.0 spells exclusive bounds as booleans next to minimum/maximum; 3.1 as numbers.
+  if (typeof s.exclusiveMinimum === 'number') c.exclusiveMinimum = s.exclusiveMinimum;
+  else if (s.exclusiveMinimum === true && typeof s.minimum === 'number') (c.exclusiveMinimum = s.minimum), delete c.minimum;
+  if (typeof s.exclusiveMaximum === 'number') c.exclusiveMaximum = s.exclusiveMaximum;
+  else if (s.exclusiveMaximum === true && typeof s.maximum === 'number') (c.exclusiveMaximum = s.maximum), delete c.maximum;
+  if (Object.keys(c).length) docs.constraints = c;
+  return docs;
+}
+
+export function isRecord(v: unknown): v is Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

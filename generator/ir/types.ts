@@ -1,0 +1,220 @@
+/**
+ * The intermediate representation: a version-neutral model of the API that every emitter reads.
+ * Emitters never see raw spec objects. Every node keeps its Loc for diagnostics.
+ */
+import type { Loc } from '../diagnostics.js';
+
+/** What the spec says about a value besides its type: it ends up in JSDoc and docs. */
+export interface SchemaDocs {
+  readonly title?: string;
+  readonly description?: string;
+  readonly format?: string;
+  readonly deprecated?: boolean;
+  /** Present (possibly `null`) when the spec gives one. */
+  readonly default?: { readonly value: unknown };
+  readonly example?: { readonly value: unknown };
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  readonly constraints?: Constraints;
+}
+
+export interface Constraints {
+  readonly maxLength?: number;
+  readonly minLength?: number;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly multipleOf?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+}
+
+export interface IRProperty {
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: IRSchema;
+}
+
+interface SchemaBase {
+  readonly loc: Loc;
+  readonly docs: SchemaDocs;
+}
+
+/** A schema, tagged by `kind`. */
+export type IRSchema =
+  | (SchemaBase & { readonly kind: 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'unknown' | 'never' })
+  /** Binary content (format: binary in bodies): Blob on the wire. */
+  | (SchemaBase & { readonly kind: 'binary' })
+  | (SchemaBase & { readonly kind: 'literal'; readonly value: string | number | boolean | null })
+  | (SchemaBase & { readonly kind: 'array'; readonly items: IRSchema })
+  | (SchemaBase & { readonly kind: 'tuple'; readonly items: readonly IRSchema[]; readonly rest?: IRSchema })
+  | (SchemaBase & {
+      readonly kind: 'object';
+      readonly properties: readonly IRProperty[];
+      /** Index signature value type (additionalProperties / patternProperties). */
+      readonly additional?: IRSchema;
+    })
+  | (SchemaBase & { readonly kind: 'union'; readonly members: readonly IRSchema[] })
+  | (SchemaBase & { readonly kind: 'intersection'; readonly members: readonly IRSchema[] })
+  /** A named model (see IR.models), by id. */
+  | (SchemaBase & { readonly kind: 'ref'; readonly model: string });
+
+export type SchemaKind = IRSchema['kind'];
+
+/** A schema that gets its own exported name. */
+export interface IRModel {
+  /** `file#pointer` of the schema: unique. */
+  readonly id: string;
+  readonly name: string;
+  readonly schema: IRSchema;
+  readonly loc: Loc;
+  /** Module (relative to src/, no extension) that declares it. */
+  readonly module: string;
+}
+
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface IRParam {
+  readonly name: string;
+  readonly in: ParamLocation;
+  readonly required: boolean;
+  readonly schema: IRSchema;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly loc: Loc;
+}
+
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+export interface IRBody {
+  readonly mediaType: string;
+  readonly encoding: BodyEncoding;
+  readonly required: boolean;
+  readonly schema: IRSchema;
+  readonly description?: string;
+  readonly loc: Loc;
+}
+
+export interface IRResponse {
+  /** `200`, `4XX`, `default`. */
+  readonly status: string;
+  readonly description?: string;
+  readonly mediaType?: string;
+  readonly schema?: IRSchema;
+  readonly loc: Loc;
+}
+
+/** One field of a method's params object (path, query, header and body fields in one object). */
+export interface IRField {
+  readonly name: string;
+  readonly origin: ParamLocation | 'body';
+  readonly required: boolean;
+  readonly schema: IRSchema;
+  /** The field's own description (a param's, or the body property's). */
+  readonly description?: string;
+  readonly deprecated?: boolean;
+}
+
+export type Pagination = 'single' | 'v4page';
+
+export interface IROperation {
+  /** operationId, or `method path` when the spec has none. */
+  readonly id: string;
+  readonly loc: Loc;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+  readonly path: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly tags: readonly string[];
+  /** `x-api-token-group`: permissions that may call it. */
+  readonly permissions: readonly string[];
+  /** Undefined: the document's security applies. */
+  readonly security?: readonly (readonly string[])[];
+  readonly params: readonly IRParam[];
+  readonly body?: IRBody;
+  readonly responses: readonly IRResponse[];
+
+  // The SDK surface, decided by ir/naming.
+  readonly methodName: string;
+  /** The positional argument: the last path param not excluded by config. */
+  readonly positional?: { readonly param: IRParam; readonly tsName: string };
+  /** Name of the params interface; undefined when the method takes no params object. */
+  readonly paramsType?: string;
+  readonly fields: readonly IRField[];
+  /** A non-object (or array) body is passed whole as the `body` field. */
+  readonly bodyField?: string;
+  readonly paramsRequired: boolean;
+  /** What the method resolves to: the unwrapped envelope field or the whole body. */
+  readonly returns: IRReturn;
+  readonly builderName: string;
+}
+
+export interface IRReturn {
+  /** Undefined: no content (void). */
+  readonly schema?: IRSchema;
+  /** Envelope property returned instead of the body. */
+  readonly unwrap?: string;
+  /** The whole success body schema, envelope included (docs show it). */
+  readonly body?: IRSchema;
+  readonly mediaType?: string;
+  readonly pagination?: Pagination;
+  /** Name of the response type when it is emitted as its own declaration (`MessageDeleteResponse`). */
+  readonly typeName?: string;
+}
+
+export interface IRResource {
+  /** Config key path, snake_case: ['cloudforce_one', 'requests', 'message']. */
+  readonly keys: readonly string[];
+  /** Property on the parent (`cloudforceOne`). */
+  readonly propertyName: string;
+  readonly className: string;
+  /** Module path relative to src/, no extension: `resources/cloudforce-one/requests/message`. */
+  readonly module: string;
+  readonly operations: readonly IROperation[];
+  readonly children: readonly IRResource[];
+  /** Ids of the models this resource declares. */
+  readonly models: readonly string[];
+}
+
+export interface IRSecurityScheme {
+  readonly key: string;
+  readonly type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  readonly in?: 'header' | 'query' | 'cookie';
+  /** Header/query/cookie name for apiKey. */
+  readonly name?: string;
+  /** http scheme (bearer, basic). */
+  readonly scheme?: string;
+  readonly description?: string;
+  /** From config, or derived. */
+  readonly option: string;
+  readonly env: string;
+  readonly title: string;
+  readonly example: string;
+}
+
+export interface IR {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly baseURL: string;
+  readonly security: readonly (readonly string[])[];
+  readonly securitySchemes: readonly IRSecurityScheme[];
+  readonly resources: readonly IRResource[];
+  readonly models: ReadonlyMap<string, IRModel>;
+  readonly client: {
+    readonly className: string;
+    readonly baseURLEnv: string;
+    readonly packageName: string;
+    readonly packageVersion: string;
+    readonly packageDescription: string;
+  };
+  readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
+}

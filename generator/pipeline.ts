@@ -1,0 +1,55 @@
+/**
+ * The pipeline: load -> ir -> emit -> format. Pure with respect to the output folder (writing is the
+ * caller's step), so the CLI and the programmatic API share it.
+ */
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import type { LatheConfig } from './config.js';
+import { emit, type OutputFile } from './emit/index.js';
+import { formatFiles } from './format/index.js';
+import { buildIR } from './ir/index.js';
+import { loadSpec } from './load/index.js';
+import type { LoadedSpec, SpecHost } from './load/types.js';
+
+export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'write';
+
+export interface PipelineInput {
+  /** Absolute path of the spec's entry file. */
+  readonly specPath: string;
+  readonly host: SpecHost;
+  readonly config: LatheConfig;
+  readonly cwd: string;
+}
+
+export interface PipelineResult {
+  /** Undefined when an error stopped the run. */
+  readonly files?: OutputFile[];
+  readonly diagnostics: Diagnostic[];
+  readonly timings: Partial<Record<Stage, number>>;
+}
+
+export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
+  const timings: Partial<Record<Stage, number>> = {};
+  const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = performance.now() - start;
+    }
+  };
+  const loaded = await time('load', () =>
+    loadSpec(input.specPath, { host: input.host, cwd: input.cwd, ...(input.config.dir ? { allowedRoots: [] } : {}) }),
+  );
+  const diagnostics = [...loaded.diagnostics];
+  const spec = loaded.spec;
+  if (!spec || hasErrors(diagnostics)) return { diagnostics, timings };
+  const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? d : spec.place(d)));
+  const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config));
+  diagnostics.push(...place(irDiagnostics));
+  if (hasErrors(diagnostics)) return { diagnostics, timings };
+  const emitDiagnostics: Diagnostic[] = [];
+  const raw = await time('emit', () => emit(ir, spec as LoadedSpec, emitDiagnostics));
+  diagnostics.push(...place(emitDiagnostics));
+  const files = await time('format', () => formatFiles(raw));
+  return { files, diagnostics, timings };
+}

@@ -1,0 +1,167 @@
+/**
+ * format -> **write**: puts the files on disk atomically and incrementally.
+ *
+ * - Unchanged files are not rewritten (their mtimes stay, so downstream build caches stay warm).
+ * - Files lathe wrote before and no longer produces are removed; files it never wrote are kept
+ *   (`.lathe-manifest.json` lists what it wrote).
+ * - The new tree is assembled in a sibling staging folder (unchanged files hard-linked) and swapped
+ *   in with renames, so a run that fails or is killed leaves the previous output whole.
+ */
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { OutputFile } from '../emit/modules.js';
+
+export const MANIFEST = '.lathe-manifest.json';
+
+interface Manifest {
+  readonly generator: 'lathe';
+  readonly files: Record<string, string>;
+}
+
+export interface OutputDiff {
+  /** Produced now and absent or different on disk. */
+  readonly changed: string[];
+  /** Written by lathe earlier, no longer produced. */
+  readonly removed: string[];
+  readonly unchanged: string[];
+}
+
+export function hash(content: string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Refuses any path that could land outside the output folder. */
+export function assertInside(outDir: string, path: string): string {
+  const target = resolve(outDir, path);
+  const rel = relative(resolve(outDir), target);
+  if (!rel || rel.startsWith('..') || resolve(outDir, rel) !== target || path.includes('\0') || path.includes('\\'))
+    throw new Error(`refusing to write '${path}': it is outside the output folder`);
+  return target;
+}
+
+function readManifest(outDir: string): Manifest | undefined {
+  try {
+    const m = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Manifest;
+    return m && m.generator === 'lathe' && typeof m.files === 'object' ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function diffOutput(outDir: string, files: readonly OutputFile[]): OutputDiff {
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  for (const f of files) {
+    const current = readIfExists(assertInside(outDir, f.path));
+    (current === f.content ? unchanged : changed).push(f.path);
+  }
+  const produced = new Set(files.map((f) => f.path));
+  const previous = readManifest(outDir);
+  const removed = Object.keys(previous?.files ?? {})
+    .filter((p) => !produced.has(p) && existsSync(join(outDir, p)))
+    .sort();
+  return { changed, removed, unchanged };
+}
+
+/** Puts back an output folder that a killed run had moved aside, and drops stale staging folders. */
+function recover(outDir: string): void {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  const name = basename(outDir);
+  for (const entry of readdirSync(parent)) {
+    const full = join(parent, entry);
+    if (entry.startsWith(`${name}.lathe-old-`)) {
+      if (!existsSync(outDir)) renameSync(full, outDir);
+      else rmSync(full, { recursive: true, force: true });
+    } else if (entry.startsWith(`${name}.lathe-tmp-`)) rmSync(full, { recursive: true, force: true });
+  }
+}
+
+/** Hard-links (or copies, keeping mtimes) every file of `from` into `to`, except `skip`. */
+function mirror(from: string, to: string, skip: ReadonlySet<string>, rel = ''): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+    const src = join(from, entry.name);
+    const dst = join(to, entry.name);
+    if (entry.isDirectory()) mirror(src, dst, skip, relPath);
+    else if (!skip.has(relPath)) {
+      try {
+        linkSync(src, dst);
+      } catch {
+        copyFileSync(src, dst);
+        const st = statSync(src);
+        utimesSync(dst, st.atime, st.mtime);
+      }
+    }
+  }
+}
+
+/** Drops the folders of removed files when that left them empty (never the output folder itself). */
+function pruneEmpty(root: string, removed: readonly string[]): void {
+  for (const path of removed) {
+    for (let dir = dirname(join(root, path)); dir.startsWith(root + '/') && existsSync(dir); dir = dirname(dir)) {
+      if (readdirSync(dir).length) break;
+      rmSync(dir, { recursive: true });
+    }
+  }
+}
+
+export function writeOutput(outDir: string, files: readonly OutputFile[]): OutputDiff {
+  outDir = resolve(outDir);
+  recover(outDir);
+  const diff = diffOutput(outDir, files);
+  const manifest: Manifest = {
+    generator: 'lathe',
+    files: Object.fromEntries(files.map((f) => [f.path, hash(f.content)])),
+  };
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
+
+  const staging = `${outDir}.lathe-tmp-${process.pid}`;
+  const old = `${outDir}.lathe-old-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const skip = new Set([...diff.changed, ...diff.removed, MANIFEST]);
+    if (existsSync(outDir)) mirror(outDir, staging, skip);
+    else mkdirSync(staging, { recursive: true });
+    const byPath = new Map(files.map((f) => [f.path, f.content]));
+    for (const path of diff.changed) {
+      const target = assertInside(staging, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, byPath.get(path)!);
+    }
+    writeFileSync(join(staging, MANIFEST), manifestText);
+    pruneEmpty(staging, diff.removed);
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(staging, outDir);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(outDir) && existsSync(old)) renameSync(old, outDir);
+    throw e;
+  }
+  rmSync(old, { recursive: true, force: true });
+  return diff;
+}
+
