@@ -28,7 +28,7 @@ export function pascalCase(name: string): string {
 
 export function camelCase(name: string): string {
   const p = words(name)
-    .map((x, i) => (i === 0 ? x[0]!.toLowerCase() + x.slice(1) : x[0]!.toUpperCase() + x.slice(1)))
+    .map((x, i) => (i > 0 ? x[0]!.toUpperCase() + x.slice(1) : x === x.toUpperCase() ? x.toLowerCase() : x[0]!.toLowerCase() + x.slice(1)))
     .join('');
   return safeStart(p, '_');
 }

@@ -1,0 +1,92 @@
+/**
+ * The CLI as users run it: exit codes, diagnostics with file:line:col and JSON pointer, no stack
+ * traces, and an output folder left untouched by a failed run.
+ */
+import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { lathe, read, tempDir } from '../helpers.js';
+
+const SPEC = read('spec/cloudforce-one-message-create.yaml');
+let dir: string;
+
+beforeEach(() => {
+  dir = tempDir();
+  mkdirSync(join(dir, 'spec'));
+  writeFileSync(join(dir, 'spec', 'api.yaml'), SPEC);
+  writeFileSync(join(dir, 'lathe.config.yaml'), read('lathe.config.yaml').replace('spec/cloudforce-one-message-create.yaml', 'spec/api.yaml'));
+});
+
+function snapshotTree(out: string): Record<string, string> {
+  const files = JSON.parse(readFileSync(join(out, '.lathe-manifest.json'), 'utf8')) as { files: Record<string, string> };
+  return Object.fromEntries(Object.keys(files.files).map((p) => [p, readFileSync(join(out, p), 'utf8')]));
+}
+
+describe('lathe generate / check', () => {
+  it('generates, then check passes, then check fails listing a changed file', () => {
+    const gen = lathe(['generate'], dir);
+    expect(gen.stderr).not.toContain('error');
+    expect(gen.code).toBe(0);
+    expect(lathe(['check'], dir).code).toBe(0);
+    const file = join(dir, 'generated', 'src', 'client.ts');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}// hand edit\n`);
+    const check = lathe(['check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('changed: generated/src/client.ts');
+    expect(check.stderr).toContain('-// hand edit');
+  });
+
+  it('does not rewrite unchanged files', () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    const file = join(dir, 'generated', 'src', 'client.ts');
+    const before = statSync(file).mtimeMs;
+    const again = lathe(['generate'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 changed');
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('reports a YAML syntax error with file:line:col, exits 1 and leaves the output untouched', () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    const before = snapshotTree(join(dir, 'generated'));
+    writeFileSync(join(dir, 'spec', 'api.yaml'), 'openapi: 3.0.3\ninfo:\n  title: x\n  version: [1\npaths: {}\n');
+    const r = lathe(['generate'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^spec\/api\.yaml:\d+:\d+: error: /m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
+  });
+
+  it('reports a $ref that does not resolve with its line, column and JSON pointer', () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    const before = snapshotTree(join(dir, 'generated'));
+    const broken = SPEC.replace(
+      '$ref: "#/components/schemas/cloudforce-one-requests_request-message-item"',
+      '$ref: "#/components/schemas/Nope"',
+    );
+    writeFileSync(join(dir, 'spec', 'api.yaml'), broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('schemas/Nope')) + 1;
+    const column = broken.split('\n')[line - 1]!.indexOf('$ref') + 1;
+    const r = lathe(['generate'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `spec/api.yaml:${line}:${column}: error: $ref '#/components/schemas/Nope' does not resolve (at #/paths/~1accounts~1{account_id}~1cloudforce-one~1requests~1{request_id}~1message~1new/post/responses/200/content/application~1json/schema/allOf/1/properties/result/$ref)`,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
+  });
+
+  it('exits 2 with usage on an unknown flag or command', () => {
+    const flag = lathe(['generate', '--frobnicate'], dir);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('Usage: lathe');
+    expect(lathe(['frobnicate'], dir).code).toBe(2);
+  });
+
+  it('--spec and --out override the config', () => {
+    cpSync(join(dir, 'spec', 'api.yaml'), join(dir, 'other.yaml'));
+    const r = lathe(['generate', '--spec', 'other.yaml', '--out', 'elsewhere'], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'elsewhere', 'src', 'client.ts'), 'utf8')).toContain('class Cloudflare');
+  });
+});

@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'lathe.js');
+
+export function read(path: string): string {
+  return readFileSync(resolve(ROOT, path), 'utf8');
+}
+
+export function tempDir(prefix = 'lathe-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Runs the built CLI (npm test builds it first). */
+export function lathe(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs tsc from this project's node_modules on a tsconfig. */
+export function tsc(args: string[], cwd = ROOT): { code: number; output: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+}

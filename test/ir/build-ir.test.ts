@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { emptyConfig, parseConfig } from '../../generator/config.js';
+import { buildIR } from '../../generator/ir/index.js';
+import type { IR, IROperation } from '../../generator/ir/types.js';
+import { loadSpec, memoryHost } from '../../generator/load/index.js';
+import { read } from '../helpers.js';
+
+const SPEC_PATH = '/virtual/spec/api.yaml';
+
+function irOf(specText: string, configText?: string): IR {
+  const loaded = loadSpec(SPEC_PATH, { host: memoryHost({ [SPEC_PATH]: specText }), cwd: '/virtual' });
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const config = configText ? parseConfig(configText, '/virtual/lathe.config.yaml', 'lathe.config.yaml', '/virtual').config! : emptyConfig('/virtual');
+  const { ir, diagnostics } = buildIR(loaded.spec!, config);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return ir;
+}
+
+function onlyOperation(ir: IR): IROperation {
+  const ops: IROperation[] = [];
+  const walk = (r: IR['resources'][number]) => {
+    ops.push(...r.operations);
+    r.children.forEach(walk);
+  };
+  ir.resources.forEach(walk);
+  expect(ops).toHaveLength(1);
+  return ops[0]!;
+}
+
+describe('IR of the message-create fragment with the project config', () => {
+  const ir = irOf(read('spec/cloudforce-one-message-create.yaml'), read('lathe.config.yaml'));
+  const op = onlyOperation(ir);
+
+  it('places the operation at the configured resource path and method name', () => {
+    expect(ir.resources.map((r) => r.keys)).toEqual([['cloudforce_one']]);
+    const message = ir.resources[0]!.children[0]!.children[0]!;
+    expect(message.keys).toEqual(['cloudforce_one', 'requests', 'message']);
+    expect(message.propertyName).toBe('message');
+    expect(message.className).toBe('MessageResource');
+    expect(op.methodName).toBe('create');
+  });
+
+  it('makes the last non-excluded path param positional, camelCased', () => {
+    expect(op.positional?.tsName).toBe('requestId');
+    expect(op.positional?.param.name).toBe('request_id');
+  });
+
+  it('flattens path and body fields into one params object, path first', () => {
+    expect(op.paramsType).toBe('MessageCreateParams');
+    expect(op.fields.map((f) => [f.name, f.origin, f.required])).toEqual([
+      ['account_id', 'path', true],
+      ['content', 'body', false],
+    ]);
+    expect(op.fields[0]!.description).toBe('Identifier.');
+    expect(op.fields[0]!.schema.docs.constraints?.maxLength).toBe(32);
+  });
+
+  it('unwraps the envelope result into the configured model', () => {
+    expect(op.returns.unwrap).toBe('result');
+    expect(op.returns.schema?.kind).toBe('ref');
+    const model = op.returns.schema?.kind === 'ref' ? ir.models.get(op.returns.schema.model) : undefined;
+    expect(model?.name).toBe('Message');
+    expect(model?.module).toBe('resources/cloudforce-one/requests/message');
+  });
+
+  it('keeps the operation security, permissions and the base URL', () => {
+    expect(op.security).toEqual([['api_email', 'api_key']]);
+    expect(op.permissions).toEqual(['Cloudforce One Write']);
+    expect(ir.baseURL).toBe('https://api.cloudflare.com/client/v4');
+    expect(ir.securitySchemes.map((s) => [s.key, s.option, s.env])).toContainEqual(['api_email', 'apiEmail', 'CLOUDFLARE_EMAIL']);
+  });
+});
+
+describe('IR with no config', () => {
+  it('infers a resource and a method name from tags and verbs', () => {
+    const ir = irOf(`
+openapi: 3.0.3
+info: { title: Pets, version: '1' }
+paths:
+  /pets:
+    get: { operationId: listPets, tags: [pets], responses: { '200': { description: ok } } }
+    post: { operationId: createPet, tags: [pets], responses: { '201': { description: ok } } }
+  /pets/{petId}:
+    get:
+      operationId: showPet
+      tags: [pets]
+      parameters: [{ name: petId, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+`);
+    const pets = ir.resources.find((r) => r.propertyName === 'pets')!;
+    expect(pets.operations.map((o) => o.methodName).sort()).toEqual(['create', 'get', 'list']);
+    expect(pets.operations.find((o) => o.methodName === 'get')!.positional?.tsName).toBe('petId');
+    expect(ir.client.className).toBe('Client');
+  });
+});
