@@ -1,0 +1,38 @@
+import { escapePointerToken, joinPointer, unescapePointerToken, type Loc } from '../diagnostics.js';
+
+/**
+ * Splits a `Loc` pointer (`#`, `#/a/b~1c`) into unescaped tokens. Returns undefined for a string
+ * that is not a pointer of that form, or has a `~` not followed by 0 or 1 (RFC 6901 forbids it).
+ */
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '#' || pointer === '') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (!body.startsWith('/') || /~(?![01])/.test(body)) return undefined;
+  return body
+    .slice(1)
+    .split('/')
+    .map((t) => (t.includes('~') ? unescapePointerToken(t) : t));
+}
+
+/** The canonical `Loc` pointer for a list of unescaped tokens. */
+export function toPointer(tokens: readonly string[]): string {
+  return joinPointer('#', ...tokens);
+}
+
+/** A child location. */
+export function child(loc: Loc, ...tokens: (string | number)[]): Loc {
+  let pointer = loc.pointer;
+  for (const token of tokens) pointer += `/${escapeToken(token)}`;
+  return { file: loc.file, pointer };
+}
+
+/** `escapePointerToken` with a fast path: the loader builds pointers by the hundred thousand. */
+function escapeToken(token: string | number): string {
+  const s = String(token);
+  return s.includes('~') || s.includes('/') ? escapePointerToken(s) : s;
+}
+
+/** A key that identifies a location in memo tables. */
+export function locKey(loc: Loc): string {
+  return `${loc.file}\0${loc.pointer}`;
+}

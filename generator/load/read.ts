@@ -1,0 +1,132 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { jsonErrorOffset } from './json.js';
+import { decodeUtf8, lineColumn } from './text.js';
+import type { SpecFile, SpecHost } from './types.js';
+
+/**
+ * Aliases may be expanded this many times in one document. Real specs use a handful; a
+ * "billion laughs" document needs thousands, and refusing it here keeps memory bounded.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/** YAML options shared by the first parse and the lazy re-parse for positions. */
+export const YAML_OPTIONS = {
+  version: '1.2',
+  // `<<` merge keys are not YAML 1.2, but hand-written specs use them to share fragments.
+  merge: true,
+  uniqueKeys: true,
+  prettyErrors: false,
+  // The library would otherwise print warnings to the console; we report them as diagnostics.
+  logLevel: 'silent',
+} as const;
+
+export interface ReadResult {
+  readonly file?: SpecFile;
+  /** File-level problems; they carry `displayFile`, `line` and `column` directly (there is no pointer). */
+  readonly diagnostics: Diagnostic[];
+  /** True when the host has no such file (the caller words that error, it knows who asked). */
+  readonly missing?: boolean;
+}
+
+/**
+ * Reads and parses one spec file. JSON goes through `JSON.parse` (fast, no positions: those are
+ * found later only if a diagnostic needs one); everything else through the `yaml` package.
+ * Known gap: a duplicate key in a JSON file is not reported (`JSON.parse` keeps the last one);
+ * in YAML it is an error.
+ */
+export function readSpecFile(host: SpecHost, path: string, displayPath: string): ReadResult {
+  const problem = (message: string, at?: { line: number; column: number }): ReadResult => ({
+    diagnostics: [{ severity: 'error', message, displayFile: displayPath, ...at }],
+  });
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = host.readFile(path);
+  } catch (err) {
+    return problem(`cannot read file: ${(err as Error).message}`);
+  }
+  if (bytes === undefined) return { ...problem('file not found'), missing: true };
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    return problem(`file is not valid UTF-8 (bad byte at offset ${decoded.offset})`, decoded);
+  }
+  const text = decoded.text;
+  // A regex rather than trim(): no copy of a multi-megabyte string just to test it.
+  if (!/\S/.test(text)) return problem('file is empty');
+
+  if (/^\s*</.test(text)) {
+    return problem('this is an HTML or XML page, not an OpenAPI document (JSON or YAML)', lineColumn(text, text.search(/\S/)));
+  }
+  const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+  if (looksJson) {
+    try {
+      const root: unknown = JSON.parse(text);
+      return { file: { path, displayPath, text, root, format: 'json' }, diagnostics: [] };
+    } catch (err) {
+      // JSON-looking YAML (`{a: 1}`) is still YAML; a `.json` file must be JSON.
+      if (/\.json$/i.test(path)) return problem(...jsonProblem(text, (err as Error).message));
+    }
+  }
+  return readYaml(path, displayPath, text);
+}
+
+function jsonProblem(text: string, message: string): [string, { line: number; column: number }] {
+  const at = /at position (\d+)/.exec(message);
+  if (at) {
+    // Drop V8's position suffix (we give line and column instead).
+    const reason = message.replace(/ in JSON at position \d+.*$/s, '');
+    return [`invalid JSON: ${reason}`, lineColumn(text, Number(at[1]))];
+  }
+  // V8 gives no position for some errors ("Unexpected token"), and quotes the input, which can be
+  // megabytes long; find the place ourselves and name what is there.
+  const offset = jsonErrorOffset(text);
+  if (offset < 0 || offset >= text.length) return ['invalid JSON: unexpected end of input', lineColumn(text, text.length)];
+  const token = /^[^\s,:{}[\]]{1,20}|^./s.exec(text.slice(offset, offset + 20))?.[0] ?? '';
+  return [`invalid JSON: unexpected '${token}'`, lineColumn(text, offset)];
+}
+
+function readYaml(path: string, displayPath: string, text: string): ReadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { displayFile: displayPath, line, column: col };
+  };
+  const diagnostics: Diagnostic[] = doc.warnings.map((w) => ({
+    severity: 'warning',
+    message: `YAML: ${w.message}`,
+    ...at(w.pos[0]),
+  }));
+  if (doc.errors.length > 0) {
+    // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
+    for (const e of doc.errors.slice(0, 1)) {
+      const message =
+        e.code === 'DUPLICATE_KEY'
+          ? `duplicate key '${keyText(text, e.pos[0])}'`
+          : e.code === 'MULTIPLE_DOCS'
+            ? 'the file holds more than one YAML document'
+            : `invalid YAML: ${e.message}`;
+      diagnostics.push({ severity: 'error', message, ...at(e.pos[0]) });
+    }
+    return { diagnostics };
+  }
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const message =
+      err instanceof ReferenceError && /alias count/i.test(err.message)
+        ? `YAML aliases expand more than ${MAX_ALIAS_COUNT} times; refusing what looks like a "billion laughs" document`
+        : `invalid YAML: ${(err as Error).message}`;
+    diagnostics.push({ severity: 'error', message, displayFile: displayPath });
+    return { diagnostics };
+  }
+  return { file: { path, displayPath, text, root, format: 'yaml' }, diagnostics };
+}
+
+/** The source text of the key at `offset`, unquoted when it is a plain one-line scalar. */
+function keyText(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:\n#]*?))\s*:/.exec(rest);
+  return (m?.[1] ?? m?.[2]?.replace(/''/g, "'") ?? m?.[3] ?? rest.split('\n')[0] ?? '').trim();
+}
