@@ -35,10 +35,10 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   const req: TypeContext = { models: ir.models, module, direction: 'request', imports };
   const res: TypeContext = { models: ir.models, module, direction: 'response', imports };
   const statements: StatementStructures[] = [];
-  const coreValues = new Set<string>(['APIResource']);
+  const coreValues = new Set<string>();
   const coreTypes = new Set<string>(['RequestOptions']);
 
-  statements.push(resourceClass(ir, resource, accessPath, coreTypes));
+  statements.push(resourceClass(ir, resource, accessPath, coreTypes, res));
 
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
@@ -64,11 +64,11 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     kind: StructureKind.SourceFile,
     statements: [
       HEADER,
-      importDecl(module, 'core/resource', coreValues.has('APIResource') ? ['APIResource'] : []),
-      importDecl(module, 'core/api-promise', ['APIPromise'], true),
+      importDecl(module, 'core/resource', ['APIResource']),
+      ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
       ...(usesPages ? [importDecl(module, 'core/pagination', ['PagePromise', 'SinglePage'])] : []),
-      importDecl(module, 'core/types', coreTypes, true),
-      ...(coreValues.size > 1 ? [importDecl(module, 'core/builder', [...coreValues].filter((v) => v !== 'APIResource'))] : []),
+      ...(resource.operations.length ? [importDecl(module, 'core/types', coreTypes, true)] : []),
+      ...(coreValues.size ? [importDecl(module, 'core/builder', coreValues)] : []),
       ...childImports,
       ...modelImports,
       ...statements,
@@ -77,8 +77,14 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   return { path: `src/${module}.ts`, content: text };
 }
 
-function resourceClass(ir: IR, resource: IRResource, accessPath: string[], coreTypes: Set<string>): ClassDeclarationStructure {
-  const methods = resource.operations.map((op) => method(ir, op, accessPath, coreTypes));
+function resourceClass(
+  ir: IR,
+  resource: IRResource,
+  accessPath: string[],
+  coreTypes: Set<string>,
+  ctx: TypeContext,
+): ClassDeclarationStructure {
+  const methods = resource.operations.map((op) => method(ir, op, accessPath, coreTypes, ctx));
   return {
     kind: StructureKind.Class,
     name: resource.className,
@@ -93,24 +99,34 @@ function resourceClass(ir: IR, resource: IRResource, accessPath: string[], coreT
   };
 }
 
-function returnType(op: IROperation, ir: IR): string {
-  const t = valueType(op, ir);
-  if (op.returns.pagination) return `PagePromise<SinglePage<${itemType(op, ir)}>, ${itemType(op, ir)}>`;
-  return `APIPromise<${t}>`;
+function returnType(op: IROperation, ir: IR, ctx: TypeContext): string {
+  if (op.returns.pagination) return `PagePromise<SinglePage<${itemType(op, ir, ctx)}>, ${itemType(op, ir, ctx)}>`;
+  return `APIPromise<${valueType(op, ir, ctx)}>`;
+}
+
+/** Records that a model is used, importing it when another module declares it. */
+function useModel(id: string, ir: IR, ctx: TypeContext | undefined): string {
+  const model = ir.models.get(id);
+  if (!model) return 'unknown';
+  if (ctx && model.module !== ctx.module) {
+    const set = ctx.imports.get(model.module) ?? new Set<string>();
+    ctx.imports.set(model.module, set.add(model.name));
+  }
+  return model.name;
 }
 
 /** The TS type a method resolves to. */
-export function valueType(op: IROperation, ir: IR): string {
+export function valueType(op: IROperation, ir: IR, ctx?: TypeContext): string {
   const s = op.returns.schema;
   if (!s) return 'void';
   if (op.returns.typeName) return op.returns.typeName;
-  return simpleType(s, ir);
+  return simpleType(s, ir, ctx);
 }
 
-function itemType(op: IROperation, ir: IR): string {
+function itemType(op: IROperation, ir: IR, ctx: TypeContext): string {
   const s = op.returns.schema;
   const items = s?.kind === 'array' ? s.items : s?.kind === 'ref' ? arrayItemsOf(ir.models.get(s.model)?.schema) : undefined;
-  return items ? simpleType(items, ir) : 'unknown';
+  return items ? simpleType(items, ir, ctx) : 'unknown';
 }
 
 function arrayItemsOf(s: IRSchema | undefined): IRSchema | undefined {
@@ -118,10 +134,10 @@ function arrayItemsOf(s: IRSchema | undefined): IRSchema | undefined {
 }
 
 /** Types that print without nested declarations (model refs, primitives, arrays of them). */
-function simpleType(s: IRSchema, ir: IR): string {
+function simpleType(s: IRSchema, ir: IR, ctx: TypeContext | undefined): string {
   switch (s.kind) {
     case 'ref':
-      return ir.models.get(s.model)?.name ?? 'unknown';
+      return useModel(s.model, ir, ctx);
     case 'integer':
       return 'number';
     case 'binary':
@@ -136,13 +152,19 @@ function simpleType(s: IRSchema, ir: IR): string {
     case 'literal':
       return JSON.stringify(s.value);
     case 'array':
-      return `Array<${simpleType(s.items, ir)}>`;
+      return `Array<${simpleType(s.items, ir, ctx)}>`;
     default:
       return 'unknown';
   }
 }
 
-function method(ir: IR, op: IROperation, accessPath: string[], coreTypes: Set<string>): OptionalKind<MethodDeclarationStructure> {
+function method(
+  ir: IR,
+  op: IROperation,
+  accessPath: string[],
+  coreTypes: Set<string>,
+  ctx: TypeContext,
+): OptionalKind<MethodDeclarationStructure> {
   const params = signatureParams(op);
   const call = `${op.builderName}(${[op.positional?.tsName, op.paramsType ? 'params' : undefined].filter(Boolean).join(', ')})`;
   const opConst = operationConstName(op);
@@ -159,9 +181,9 @@ function method(ir: IR, op: IROperation, accessPath: string[], coreTypes: Set<st
     name: op.methodName,
     docs: [{ description: docText }],
     parameters: [...params, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
-    returnType: returnType(op, ir),
+    returnType: returnType(op, ir, ctx),
     statements: op.returns.pagination
-      ? [`return this._client.requestPage(SinglePage<${itemType(op, ir)}>, ${call}, ${opConst}, options);`]
+      ? [`return this._client.requestPage(SinglePage<${itemType(op, ir, ctx)}>, ${call}, ${opConst}, options);`]
       : [`return this._client.request(${call}, ${opConst}, options);`],
   };
 }
@@ -261,7 +283,8 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
   const constraints: string[] = [];
   const pathFields = op.fields.filter((f) => f.origin === 'path');
   for (const f of pathFields) {
-    pathValues.push(`${propertyKey(f.name)}: ${names.get(f.name)}`);
+    const local = names.get(f.name)!;
+    pathValues.push(local === f.name ? local : `${propertyKey(f.name)}: ${local}`);
     const c = constraintsOf(f.schema);
     if (c) constraints.push(`${propertyKey(f.name)}: ${c}`);
   }

@@ -23,7 +23,9 @@ function parserFor(path: string): string | undefined {
 export async function formatFile(file: OutputFile, options: Options = PRETTIER_OPTIONS): Promise<OutputFile> {
   const parser = parserFor(file.path);
   if (!parser) return file;
-  return { path: file.path, content: await format(file.content, { ...options, parser, filepath: file.path }) };
+  // Example code in docs is laid out by the emitter to match the reference pages; keep it as written.
+  const embedded = parser === 'markdown' ? { embeddedLanguageFormatting: 'off' as const } : {};
+  return { path: file.path, content: await format(file.content, { ...options, ...embedded, parser, filepath: file.path }) };
 }
 
 export async function formatFiles(files: readonly OutputFile[], options: Options = PRETTIER_OPTIONS): Promise<OutputFile[]> {

@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../load/types.js';
 import { camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resources.js';
-import { idOf, isRecord, SchemaConverter } from './schema.js';
+import { configTarget, isRecord, SchemaConverter } from './schema.js';
 import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme } from './types.js';
 import { refsOf } from './walk.js';
 
@@ -55,8 +55,8 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig): { ir: IR; diagno
 function readOperationsWith(spec: LoadedSpec, names: NameRegistry, diagnostics: Diagnostic[], config: LatheConfig) {
   const declared = new Map<string, string>();
   for (const m of configModels(config)) {
-    const loc = refLoc(spec, m.ref);
-    if (loc) declared.set(idOf(loc), pascalCase(m.name));
+    const target = configTarget(spec, m.ref);
+    if (target) declared.set(target.id, pascalCase(m.name));
   }
   const converter = new SchemaConverter(spec, names, diagnostics, declared);
   return { converter, rawOps: readOperations(spec, converter) };
@@ -74,21 +74,16 @@ function configModels(config: LatheConfig): { name: string; ref: string }[] {
   return out;
 }
 
-/** A config `$ref` is relative to the spec's entry file. */
-function refLoc(spec: LoadedSpec, ref: string): Loc | undefined {
-  return spec.deref({ $ref: ref }, { file: spec.entry.path, pointer: '#' })?.loc;
-}
-
 function declareModels(plan: readonly ResourcePlan[], spec: LoadedSpec, converter: SchemaConverter, diagnostics: Diagnostic[]): void {
   for (const p of plan) {
     for (const m of p.models) {
-      const target = spec.deref({ $ref: m.ref }, { file: spec.entry.path, pointer: '#' });
+      const target = configTarget(spec, m.ref);
       if (!target) {
         diagnostics.push({ severity: 'error', message: `model '${m.name}' refers to '${m.ref}', which does not resolve`, loc: m.loc });
         continue;
       }
-      converter.declare(idOf(target.loc), pascalCase(m.name), target.loc);
-      converter.modelRef(idOf(target.loc), target.value, target.loc);
+      converter.declare(target.id, pascalCase(m.name), target.loc);
+      converter.modelRef(target.id, target.value, target.loc);
     }
     declareModels(p.children, spec, converter, diagnostics);
   }
@@ -114,7 +109,7 @@ function buildResource(
   });
   const children = plan.children.map((c) => buildResource(c, [...parentNames, base], names, converter, config));
   const models = plan.models.flatMap((m) => {
-    const target = converter.targetOf({ $ref: m.ref }, converter.entryLoc);
+    const target = converter.configRef(m.ref);
     return target ? [target.id] : [];
   });
   return { keys: plan.keys, propertyName: safeMethod(camelCase(key)), className, module, operations, children, models };

@@ -40,9 +40,9 @@ export class SchemaConverter {
     return draft;
   }
 
-  /** Where refs written outside the spec (in the config) are resolved from. */
-  get entryLoc(): Loc {
-    return { file: this.spec.entry.path, pointer: '#' };
+  /** Resolves a `$ref` written in the config, relative to the spec's entry file. */
+  configRef(ref: string): { id: string; value: unknown; loc: Loc } | undefined {
+    return configTarget(this.spec, ref);
   }
 
   finishedModels(): Map<string, IRModel> {
@@ -233,6 +233,15 @@ export class SchemaConverter {
   private warn(loc: Loc, message: string): void {
     this.diagnostics.push(this.spec.place({ severity: 'warning', message, loc }));
   }
+}
+
+/**
+ * The loader memoizes ref resolution by the location of the ref, so each config ref gets a
+ * location of its own (outside the document, never read).
+ */
+export function configTarget(spec: LoadedSpec, ref: string): { id: string; value: unknown; loc: Loc } | undefined {
+  const target = spec.deref({ $ref: ref }, { file: spec.entry.path, pointer: joinPointer('#/x-lathe-config', ref) });
+  return target ? { id: idOf(target.loc), value: target.value, loc: target.loc } : undefined;
 }
 
 export function idOf(loc: Loc): string {

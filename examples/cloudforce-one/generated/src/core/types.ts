@@ -1,0 +1,65 @@
+// File copied from lathe's runtime templates (templates/core). Do not edit: run `lathe generate` instead.
+/**
+ * The contract between generated code and the runtime core. Request builders (one pure function per
+ * operation) return a `BuiltRequest`; client methods hand it to `BaseClient.request` together with the
+ * operation's static `OperationSpec`.
+ */
+
+export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
+
+/** A request body, tagged by how it goes on the wire. */
+export type RequestBody =
+  | { readonly type: 'json'; readonly value: unknown }
+  /** application/x-www-form-urlencoded */
+  | { readonly type: 'form'; readonly value: Record<string, unknown> }
+  /** multipart/form-data: Blob/File values become file parts, arrays repeat the field. */
+  | { readonly type: 'multipart'; readonly value: Record<string, unknown> }
+  | { readonly type: 'text'; readonly value: string; readonly contentType: string }
+  | {
+      readonly type: 'binary';
+      readonly value: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+      readonly contentType: string;
+    };
+
+/** Everything needed to send one request, with no I/O done yet. */
+export interface BuiltRequest {
+  readonly method: HTTPMethod;
+  /** Starts with `/`; every parameter already percent-encoded. Relative to the client's base URL. */
+  readonly path: string;
+  /** Serialized query pairs, in order (arrays and deepObject already expanded). */
+  readonly query: ReadonlyArray<readonly [string, string]>;
+  /** Header parameters of the operation (not auth, not content-type). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: RequestBody;
+}
+
+/** One alternative of an operation's `security`: every named scheme must be satisfied. */
+export type SecurityRequirement = readonly string[];
+
+/** What the client needs to know about an operation besides the request itself. */
+export interface OperationSpec {
+  /** The operationId (or method + path), for error messages. */
+  readonly id: string;
+  /**
+   * The operation's security alternatives. Undefined: the spec's top-level security applies.
+   * An empty array, or an empty alternative: no credentials needed (none are sent).
+   */
+  readonly security?: readonly SecurityRequirement[];
+  /** Return this property of the parsed JSON body instead of the whole body (the envelope's `result`). */
+  readonly unwrap?: string;
+}
+
+export type SecurityScheme =
+  | { readonly type: 'apiKey'; readonly in: 'header' | 'query' | 'cookie'; readonly name: string }
+  | { readonly type: 'http'; readonly scheme: 'bearer' | 'basic' | (string & {}) }
+  | { readonly type: 'oauth2' | 'openIdConnect' };
+
+/** Per-request overrides. */
+export interface RequestOptions {
+  readonly timeout?: number;
+  readonly maxRetries?: number;
+  readonly signal?: AbortSignal;
+  readonly headers?: Readonly<Record<string, string | null | undefined>>;
+  readonly query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
+  readonly fetchOptions?: RequestInit;
+}

@@ -1,0 +1,376 @@
+// File generated from an OpenAPI spec by lathe. Do not edit: run `lathe generate` instead.
+import { APIResource } from '../../../core/resource.js';
+import type { APIPromise } from '../../../core/api-promise.js';
+import { PagePromise, SinglePage } from '../../../core/pagination.js';
+import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
+import { formatPath } from '../../../core/builder.js';
+import type { CloudforceOneRequestsApiResponseCommon } from './requests.js';
+
+export class Assets extends APIResource {
+  /**
+   * List Request Assets
+   *
+   * Lists assets attached to a Cloudforce One intelligence request.
+   *
+   * @example
+   * ```ts
+   * for await (const asset of client.cloudforceOne.requests.assets.create(
+   *   'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   {
+   *     account_id: '023e105f4ecef8ad9ca31a8372d0c353',
+   *     page: 0,
+   *     per_page: 10,
+   *   },
+   * )) {
+   *   console.log(asset);
+   * }
+   * ```
+   */
+  create(
+    requestId: string,
+    params: AssetCreateParams,
+    options?: RequestOptions,
+  ): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
+    return this._client.requestPage(
+      SinglePage<CloudforceOneRequestsRequestAssetItem>,
+      buildAssetCreateRequest(requestId, params),
+      assetCreateOperation,
+      options,
+    );
+  }
+
+  /**
+   * Update a Request Asset
+   *
+   * Updates an asset in a Cloudforce One intelligence request.
+   *
+   * @example
+   * ```ts
+   * const asset = await client.cloudforceOne.requests.assets.update(
+   *   'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   {
+   *     account_id: '023e105f4ecef8ad9ca31a8372d0c353',
+   *     request_id: 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   },
+   * );
+   *
+   * console.log(asset.id);
+   * ```
+   */
+  update(
+    assetId: string,
+    params: AssetUpdateParams,
+    options?: RequestOptions,
+  ): APIPromise<CloudforceOneRequestsRequestAssetItem> {
+    return this._client.request(buildAssetUpdateRequest(assetId, params), assetUpdateOperation, options);
+  }
+
+  /**
+   * Delete a Request Asset
+   *
+   * Removes an asset from a Cloudforce One intelligence request.
+   *
+   * @example
+   * ```ts
+   * const asset = await client.cloudforceOne.requests.assets.delete(
+   *   'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   {
+   *     account_id: '023e105f4ecef8ad9ca31a8372d0c353',
+   *     request_id: 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   },
+   * );
+   *
+   * console.log(asset.errors);
+   * ```
+   */
+  delete(
+    assetId: string,
+    params: AssetDeleteParams,
+    options?: RequestOptions,
+  ): APIPromise<CloudforceOneRequestsApiResponseCommon> {
+    return this._client.request(buildAssetDeleteRequest(assetId, params), assetDeleteOperation, options);
+  }
+
+  /**
+   * Get a Request Asset
+   *
+   * Retrieves an asset attached to a Cloudforce One intelligence request.
+   *
+   * @example
+   * ```ts
+   * for await (const asset of client.cloudforceOne.requests.assets.get(
+   *   'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   {
+   *     account_id: '023e105f4ecef8ad9ca31a8372d0c353',
+   *     request_id: 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   },
+   * )) {
+   *   console.log(asset);
+   * }
+   * ```
+   */
+  get(
+    assetId: string,
+    params: AssetGetParams,
+    options?: RequestOptions,
+  ): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
+    return this._client.requestPage(
+      SinglePage<CloudforceOneRequestsRequestAssetItem>,
+      buildAssetGetRequest(assetId, params),
+      assetGetOperation,
+      options,
+    );
+  }
+
+  /**
+   * Create a New Request Asset
+   *
+   * Uploads a new asset to a Cloudforce One intelligence request.
+   *
+   * @example
+   * ```ts
+   * const asset = await client.cloudforceOne.requests.assets.upload(
+   *   'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',
+   *   { account_id: '023e105f4ecef8ad9ca31a8372d0c353' },
+   * );
+   *
+   * console.log(asset.id);
+   * ```
+   */
+  upload(
+    requestId: string,
+    params: AssetUploadParams,
+    options?: RequestOptions,
+  ): APIPromise<CloudforceOneRequestsRequestAssetItem> {
+    return this._client.request(buildAssetUploadRequest(requestId, params), assetUploadOperation, options);
+  }
+}
+
+export interface AssetCreateParams {
+  /**
+   * Path param: Identifier.
+   *
+   * @maxLength 32
+   * @example "023e105f4ecef8ad9ca31a8372d0c353"
+   */
+  account_id: string;
+  /** Body param: Page number of results. */
+  page: number;
+  /**
+   * Body param: Number of results per page.
+   *
+   * @example 10
+   */
+  per_page: number;
+}
+
+export interface AssetUpdateParams {
+  /**
+   * Path param: Identifier.
+   *
+   * @maxLength 32
+   * @example "023e105f4ecef8ad9ca31a8372d0c353"
+   */
+  account_id: string;
+  /**
+   * Path param: UUID.
+   *
+   * @maxLength 36
+   * @example "f174e90a-fafe-4643-bbbc-4a0ed4fc8415"
+   */
+  request_id: string;
+  /**
+   * Body param: Asset file to upload.
+   *
+   * @example "@/Users/me/example.docx"
+   */
+  source?: string;
+}
+
+export interface AssetDeleteParams {
+  /**
+   * Identifier.
+   *
+   * @maxLength 32
+   * @example "023e105f4ecef8ad9ca31a8372d0c353"
+   */
+  account_id: string;
+  /**
+   * UUID.
+   *
+   * @maxLength 36
+   * @example "f174e90a-fafe-4643-bbbc-4a0ed4fc8415"
+   */
+  request_id: string;
+}
+
+export interface AssetGetParams {
+  /**
+   * Identifier.
+   *
+   * @maxLength 32
+   * @example "023e105f4ecef8ad9ca31a8372d0c353"
+   */
+  account_id: string;
+  /**
+   * UUID.
+   *
+   * @maxLength 36
+   * @example "f174e90a-fafe-4643-bbbc-4a0ed4fc8415"
+   */
+  request_id: string;
+}
+
+export interface AssetUploadParams {
+  /**
+   * Path param: Identifier.
+   *
+   * @maxLength 32
+   * @example "023e105f4ecef8ad9ca31a8372d0c353"
+   */
+  account_id: string;
+  /**
+   * Body param: Asset file to upload.
+   *
+   * @example "@/Users/me/example.docx"
+   */
+  source?: string;
+}
+
+/** Request Asset Item */
+export interface CloudforceOneRequestsRequestAssetItem {
+  /** Asset ID. */
+  id: number;
+  /**
+   * Asset name.
+   *
+   * @example "example.docx"
+   */
+  name: string;
+  /**
+   * Defines the asset creation time.
+   *
+   * @format date-time
+   * @example "2022-01-01T00:00:00Z"
+   */
+  created?: string;
+  /**
+   * Asset description.
+   *
+   * @example "example description"
+   */
+  description?: string;
+  /**
+   * Asset file type.
+   *
+   * @example "docx"
+   */
+  file_type?: string;
+}
+
+/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset` request (cloudforce-one-request-asset-list) without sending it. */
+export function buildAssetCreateRequest(requestId: string, params: AssetCreateParams): BuiltRequest {
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    query: [],
+    headers: {},
+    body: { type: 'json', value: body },
+  };
+}
+
+const assetCreateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-list',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
+/** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-update) without sending it. */
+export function buildAssetUpdateRequest(assetId: string, params: AssetUpdateParams): BuiltRequest {
+  const { account_id, request_id, ...body } = params;
+  return {
+    method: 'PUT',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
+      { account_id, request_id, asset_id: assetId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 }, asset_id: { maxLength: 36 } },
+    ),
+    query: [],
+    headers: {},
+    body: { type: 'json', value: body },
+  };
+}
+
+const assetUpdateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-update',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
+/** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-delete) without sending it. */
+export function buildAssetDeleteRequest(assetId: string, params: AssetDeleteParams): BuiltRequest {
+  const { account_id, request_id } = params;
+  return {
+    method: 'DELETE',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
+      { account_id, request_id, asset_id: assetId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 }, asset_id: { maxLength: 36 } },
+    ),
+    query: [],
+    headers: {},
+  };
+}
+
+const assetDeleteOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-delete',
+  security: [['api_email', 'api_key']],
+};
+
+/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-get) without sending it. */
+export function buildAssetGetRequest(assetId: string, params: AssetGetParams): BuiltRequest {
+  const { account_id, request_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
+      { account_id, request_id, asset_id: assetId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 }, asset_id: { maxLength: 36 } },
+    ),
+    query: [],
+    headers: {},
+  };
+}
+
+const assetGetOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-get',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
+/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new` request (cloudforce-one-request-asset-new) without sending it. */
+export function buildAssetUploadRequest(requestId: string, params: AssetUploadParams): BuiltRequest {
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    query: [],
+    headers: {},
+    body: { type: 'multipart', value: body as Record<string, unknown> },
+  };
+}
+
+const assetUploadOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-new',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};

@@ -1,0 +1,133 @@
+// File copied from lathe's runtime templates (templates/core). Do not edit: run `lathe generate` instead.
+import { isRecord } from './util.js';
+
+/**
+ * Every error the SDK throws extends `SDKError`, so callers can tell SDK failures from their own bugs
+ * with one `instanceof`. Class names are set explicitly because minifiers rename constructors.
+ */
+export class SDKError extends Error {
+  override name = 'SDKError';
+}
+
+/** The server answered with a non-2xx status, or a 2xx whose envelope says `success: false`. */
+export class APIError extends SDKError {
+  override name = 'APIError';
+  readonly status: number;
+  readonly headers: Headers;
+  /** The response body: parsed JSON when it parses, else the text (undefined when empty). */
+  readonly error: unknown;
+  /** The envelope's `errors` array, or `[]` when the API has no envelope or the body lacks it. */
+  readonly errors: readonly unknown[];
+
+  constructor(status: number, headers: Headers, error: unknown, errors: readonly unknown[]) {
+    super(`${status} ${describeBody(error, errors)}`);
+    this.status = status;
+    this.headers = headers;
+    this.error = error;
+    this.errors = errors;
+  }
+
+  /** Picks the subclass for the status so callers can `catch` by meaning rather than by number. */
+  static generate(status: number, headers: Headers, error: unknown, errors: readonly unknown[]): APIError {
+    const ErrorClass = (status >= 500 ? InternalServerError : STATUS_ERRORS[status]) ?? APIError;
+    return new ErrorClass(status, headers, error, errors);
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+}
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+
+const STATUS_ERRORS: Partial<Record<number, typeof APIError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** No usable response arrived (DNS, refused connection, reset, ...). `cause` holds the fetch error. */
+export class APIConnectionError extends SDKError {
+  override name = 'APIConnectionError';
+  constructor(message = 'Connection error.', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+  constructor(message = 'Request timed out.') {
+    super(message);
+  }
+}
+
+/** The caller's `signal` aborted the request. */
+export class APIUserAbortError extends SDKError {
+  override name = 'APIUserAbortError';
+  constructor(message = 'Request was aborted.') {
+    super(message);
+  }
+}
+
+/** A parameter was rejected before anything was sent. */
+export class ParamError extends SDKError {
+  override name = 'ParamError';
+  /** The offending parameter (the first one, when several are missing). */
+  readonly param: string;
+  constructor(param: string, message: string) {
+    super(message);
+    this.param = param;
+  }
+}
+
+export class AuthError extends SDKError {
+  override name = 'AuthError';
+}
+
+/** No security alternative of the operation is fully configured; nothing was sent. */
+export class MissingCredentialsError extends AuthError {
+  override name = 'MissingCredentialsError';
+  readonly operationId: string;
+  constructor(operationId: string, message: string) {
+    super(message);
+    this.operationId = operationId;
+  }
+}
+
+/** Returns `body[field]` when it is an array; anything else means the envelope carried no errors. */
+export function envelopeErrors(body: unknown, field: string | undefined): unknown[] {
+  if (field === undefined || !isRecord(body)) return [];
+  const errors = body[field];
+  return Array.isArray(errors) ? errors : [];
+}
+
+function describeBody(body: unknown, errors: readonly unknown[]): string {
+  const first = errors[0];
+  if (isRecord(first) && typeof first['message'] === 'string') return first['message'];
+  if (typeof body === 'string' && body !== '') return body;
+  if (body !== undefined && body !== '') return JSON.stringify(body);
+  return 'status code (no body)';
+}

@@ -1,0 +1,7 @@
+// File generated from an OpenAPI spec by lathe. Do not edit: run `lathe generate` instead.
+import { APIResource } from '../../../core/resource.js';
+import { MessageResource } from './message.js';
+
+export class Requests extends APIResource {
+  message: MessageResource = new MessageResource(this._client);
+}
