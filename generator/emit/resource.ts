@@ -179,7 +179,8 @@ function method(
   coreTypes.add('RequestOptions');
   return {
     name: op.methodName,
-    docs: [{ description: docText }],
+    // The example holds spec values (a cron string may contain `*/`): keep the comment closed only by us.
+    docs: [{ description: docText.replace(/\*\//g, '*\\/') }],
     parameters: [...params, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
     returnType: returnType(op, ir, ctx),
     statements: op.returns.pagination
@@ -347,7 +348,8 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
 
 function bodyExpr(op: IROperation, names: Map<string, string>): string | undefined {
   if (!op.body) return undefined;
-  const value = op.bodyField ? names.get(op.bodyField)! : 'body';
+  // With no params object at all (an empty body schema), there is nothing to send but `{}`.
+  const value = op.bodyField ? names.get(op.bodyField)! : op.paramsType ? 'body' : '{}';
   const mt = JSON.stringify(op.body.mediaType);
   switch (op.body.encoding) {
     case 'json':
@@ -359,7 +361,7 @@ function bodyExpr(op: IROperation, names: Map<string, string>): string | undefin
     case 'text':
       return `{ type: 'text', value: String(${value}), contentType: ${mt} }`;
     case 'binary':
-      return `{ type: 'binary', value: ${value} as Blob, contentType: ${mt} }`;
+      return `{ type: 'binary', value: ${value} as unknown as Blob, contentType: ${mt} }`;
   }
 }
 
