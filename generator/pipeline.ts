@@ -5,6 +5,7 @@
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import type { LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
+import { coreExportNames } from './emit/templates.js';
 import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
@@ -44,7 +45,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const spec = loaded.spec;
   if (!spec || hasErrors(diagnostics)) return { diagnostics, timings };
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? d : spec.place(d)));
-  const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config));
+  const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) return { diagnostics, timings };
   const emitDiagnostics: Diagnostic[] = [];

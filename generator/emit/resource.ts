@@ -355,9 +355,9 @@ function bodyExpr(op: IROperation, names: Map<string, string>): string | undefin
     case 'json':
       return `{ type: 'json', value: ${value} }`;
     case 'form':
-      return `{ type: 'form', value: ${value} as Record<string, unknown> }`;
+      return `{ type: 'form', value: ${value} as unknown as Record<string, unknown> }`;
     case 'multipart':
-      return `{ type: 'multipart', value: ${value} as Record<string, unknown> }`;
+      return `{ type: 'multipart', value: ${value} as unknown as Record<string, unknown> }`;
     case 'text':
       return `{ type: 'text', value: String(${value}), contentType: ${mt} }`;
     case 'binary':

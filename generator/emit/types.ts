@@ -90,8 +90,15 @@ function declarationIn(
       isExported: true,
       docs: jsDoc(docs),
       properties,
+      // Named properties must fit the index signature, so next to them it can only say `unknown`.
       indexSignatures: schema.additional
-        ? [{ keyName: 'key', keyType: 'string', returnType: `${typeOf(schema.additional, scope, 'additional', ctx)} | undefined` }]
+        ? [
+            {
+              keyName: 'key',
+              keyType: 'string',
+              returnType: properties.length ? 'unknown' : `${typeOf(schema.additional, scope, 'additional', ctx)} | undefined`,
+            },
+          ]
         : [],
     };
   }

@@ -14,13 +14,17 @@ import { refsOf } from './walk.js';
 
 export type { IR } from './types.js';
 
-export function buildIR(spec: LoadedSpec, config: LatheConfig): { ir: IR; diagnostics: Diagnostic[] } {
+/**
+ * @param reserved names the output already exports besides the spec's (the runtime core's), which
+ *   no spec-derived name may take.
+ */
+export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonly string[] = []): { ir: IR; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root = spec.entry.root as Record<string, unknown>;
   const info = isRecord(root.info) ? root.info : {};
   const clientName = pascalCase(config.client.name ?? 'Client');
   // Names the generated package itself exports, so no spec name can shadow them.
-  const names = new NameRegistry([clientName, 'ClientOptions', 'APIPromise', 'PagePromise', 'RequestOptions']);
+  const names = new NameRegistry([clientName, 'ClientOptions', 'wire', ...reserved]);
 
   const ops = readOperationsWith(spec, names, diagnostics, config);
   const { converter, rawOps } = ops;
@@ -243,9 +247,11 @@ function assignModelModules(resources: readonly IRResource[], converter: SchemaC
 
 function securitySchemes(root: Record<string, unknown>, config: LatheConfig, clientName: string): IRSecurityScheme[] {
   const components = isRecord(root.components) ? root.components : {};
-  const raw = isRecord(components.securitySchemes) ? components.securitySchemes : {};
-  return Object.entries(raw).flatMap(([key, s]) => {
-    if (!isRecord(s) || typeof s.type !== 'string') return [];
+  // Swagger 2.0 keeps them in securityDefinitions, with `basic` for http basic.
+  const raw = isRecord(components.securitySchemes) ? components.securitySchemes : isRecord(root.securityDefinitions) ? root.securityDefinitions : {};
+  return Object.entries(raw).flatMap(([key, value]) => {
+    if (!isRecord(value) || typeof value.type !== 'string') return [];
+    const s: Record<string, unknown> = value.type === 'basic' ? { ...value, type: 'http', scheme: 'basic' } : value;
     const c = config.auth[key] ?? {};
     const description = c.description ?? (typeof s.description === 'string' ? s.description : undefined);
     return [
@@ -272,6 +278,10 @@ function upperSnake(name: string): string {
 }
 
 function baseURLOf(root: Record<string, unknown>): string {
+  if (typeof root.swagger === 'string' && typeof root.host === 'string') {
+    const scheme = Array.isArray(root.schemes) && root.schemes.includes('https') ? 'https' : Array.isArray(root.schemes) && typeof root.schemes[0] === 'string' ? root.schemes[0] : 'https';
+    return `${scheme}://${root.host}${typeof root.basePath === 'string' ? root.basePath.replace(/\/$/, '') : ''}`;
+  }
   const server = Array.isArray(root.servers) ? root.servers.find(isRecord) : undefined;
   if (!server || typeof server.url !== 'string') return '';
   const vars = isRecord(server.variables) ? server.variables : {};

@@ -4,7 +4,7 @@
  */
 import { joinPointer, type Loc } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
-import { isRecord, type SchemaConverter } from './schema.js';
+import { docsOf, isRecord, type SchemaConverter } from './schema.js';
 import type { BodyEncoding, IRBody, IROperation, IRParam, IRResponse, ParamLocation } from './types.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -17,6 +17,7 @@ export type RawOperation = Pick<
 
 export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawOperation[] {
   const root = spec.entry.root as Record<string, unknown>;
+  const swagger2 = spec.version === '2.0';
   const paths = isRecord(root.paths) ? root.paths : {};
   const file = spec.entry.path;
   const out: RawOperation[] = [];
@@ -28,7 +29,7 @@ export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawO
     for (const method of HTTP_METHODS) {
       const op = item.value[method];
       if (!isRecord(op)) continue;
-      out.push(readOperation(spec, schemas, path, method, op, at(item.loc, method), shared));
+      out.push(readOperation(spec, schemas, path, method, op, at(item.loc, method), shared, swagger2 ? root : undefined));
     }
   }
   return out;
@@ -42,10 +43,19 @@ function readOperation(
   op: Record<string, unknown>,
   loc: Loc,
   shared: IRParam[],
+  /** The document root when it is Swagger 2.0 (bodies and responses are spelled differently). */
+  swagger2: Record<string, unknown> | undefined,
 ): RawOperation {
   const own = paramList(spec, schemas, op.parameters, at(loc, 'parameters'));
   const params = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
-  const body = readBody(spec, schemas, op.requestBody, at(loc, 'requestBody'));
+  // A `{name}` with no declared parameter (the loader warned): a required string.
+  for (const m of path.matchAll(/\{([^}]+)\}/g))
+    if (!params.some((p) => p.in === 'path' && p.name === m[1]))
+      params.push({ name: m[1]!, in: 'path', required: true, schema: { kind: 'string', loc, docs: {} }, loc });
+  const body = swagger2
+    ? swagger2Body(spec, schemas, op, loc, swagger2)
+    : readBody(spec, schemas, op.requestBody, at(loc, 'requestBody'));
+  const produces = swagger2 ? mediaTypes(op.produces ?? swagger2.produces, 'application/json') : undefined;
   return {
     id: typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`,
     loc,
@@ -59,8 +69,63 @@ function readOperation(
     ...(Array.isArray(op.security) ? { security: securityOf(op.security) } : {}),
     params,
     ...(body ? { body } : {}),
-    responses: readResponses(spec, schemas, op.responses, at(loc, 'responses')),
+    responses: readResponses(spec, schemas, op.responses, at(loc, 'responses'), produces),
   };
+}
+
+function mediaTypes(value: unknown, fallback: string): string[] {
+  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return list.length ? list : [fallback];
+}
+
+/** Swagger 2.0: the body is an `in: body` parameter, or the `in: formData` parameters together. */
+function swagger2Body(
+  spec: LoadedSpec,
+  schemas: SchemaConverter,
+  op: Record<string, unknown>,
+  loc: Loc,
+  root: Record<string, unknown>,
+): IRBody | undefined {
+  const raw = Array.isArray(op.parameters) ? op.parameters : [];
+  const resolved = raw.flatMap((p, i) => {
+    const r = spec.deref<Record<string, unknown>>(p, at(loc, 'parameters', i));
+    return r && isRecord(r.value) ? [{ value: r.value, loc: r.loc }] : [];
+  });
+  const consumes = mediaTypes(op.consumes ?? root.consumes, 'application/json');
+  const body = resolved.find((p) => p.value.in === 'body');
+  if (body) {
+    const mediaType = consumes.find((m) => encodingOf(m) === 'json') ?? consumes[0]!;
+    return {
+      mediaType,
+      encoding: encodingOf(mediaType),
+      required: body.value.required === true,
+      schema: schemas.convert(body.value.schema ?? {}, at(body.loc, 'schema')),
+      ...(typeof body.value.description === 'string' ? { description: body.value.description } : {}),
+      loc: body.loc,
+    };
+  }
+  const form = resolved.filter((p) => p.value.in === 'formData' && typeof p.value.name === 'string');
+  if (!form.length) return undefined;
+  const hasFile = form.some((p) => p.value.type === 'file');
+  const mediaType = hasFile ? 'multipart/form-data' : consumes.find((m) => encodingOf(m) === 'form') ?? 'application/x-www-form-urlencoded';
+  const properties = form.map((p) => ({
+    name: p.value.name as string,
+    required: p.value.required === true,
+    schema: p.value.type === 'file' ? ({ kind: 'binary', loc: p.loc, docs: docsOf(p.value) } as const) : schemas.convert(paramSchema(p.value), p.loc),
+  }));
+  return {
+    mediaType,
+    encoding: encodingOf(mediaType),
+    required: properties.some((p) => p.required),
+    schema: { kind: 'object', properties, loc, docs: {} },
+    loc,
+  };
+}
+
+/** A Swagger 2.0 non-body parameter carries its schema keywords itself. */
+function paramSchema(p: Record<string, unknown>): Record<string, unknown> {
+  const { name: _n, in: _i, required: _r, description: _d, collectionFormat: _c, allowEmptyValue: _a, ...schema } = p;
+  return schema;
 }
 
 export function securityOf(list: unknown[]): string[][] {
@@ -76,7 +141,8 @@ function paramList(spec: LoadedSpec, schemas: SchemaConverter, list: unknown, lo
     const v = p.value;
     if (typeof v.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(v.in))) return;
     const schemaLoc = at(p.loc, 'schema');
-    let schema = v.schema !== undefined ? schemas.convert(v.schema, schemaLoc) : undefined;
+    let schema =
+      v.schema !== undefined ? schemas.convert(v.schema, schemaLoc) : typeof v.type === 'string' ? schemas.convert(paramSchema(v), p.loc) : undefined;
     if (!schema && isRecord(v.content)) {
       const [mediaType, media] = Object.entries(v.content)[0] ?? [];
       if (mediaType && isRecord(media)) schema = schemas.convert(media.schema ?? {}, at(p.loc, 'content', mediaType, 'schema'));
@@ -132,18 +198,31 @@ function readBody(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc:
   };
 }
 
-function readResponses(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc: Loc): IRResponse[] {
+function readResponses(
+  spec: LoadedSpec,
+  schemas: SchemaConverter,
+  raw: unknown,
+  loc: Loc,
+  /** Swagger 2.0 `produces`: the response `schema` sits on the response itself. */
+  produces?: string[],
+): IRResponse[] {
   if (!isRecord(raw)) return [];
   const out: IRResponse[] = [];
   for (const [status, value] of Object.entries(raw)) {
     const r = spec.deref<Record<string, unknown>>(value, at(loc, status));
     if (!r || !isRecord(r.value)) continue;
-    const content = isRecord(r.value.content) ? Object.entries(r.value.content) : [];
+    const content = produces
+      ? r.value.schema !== undefined
+        ? [[produces.find((m) => encodingOf(m) === 'json') ?? produces[0]!, { schema: r.value.schema }] as const]
+        : []
+      : isRecord(r.value.content)
+        ? Object.entries(r.value.content)
+        : [];
     const [mediaType, media] =
       content.find(([m]) => encodingOf(m) === 'json') ?? content[0] ?? ([undefined, undefined] as const);
     const schema =
       mediaType && isRecord(media) && media.schema !== undefined
-        ? schemas.convert(media.schema, at(r.loc, 'content', mediaType, 'schema'))
+        ? schemas.convert(media.schema, produces ? at(r.loc, 'schema') : at(r.loc, 'content', mediaType, 'schema'))
         : undefined;
     out.push({
       status,

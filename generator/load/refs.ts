@@ -270,7 +270,13 @@ export class RefGraph {
       loop.forEach((k) => reportedLoops.add(k));
       const oneFile = resolved.loop.every((l) => l.file === loc.file);
       const hops = [...resolved.loop, resolved.loop[0]!].map((l) => this.describeHolder(l, oneFile));
-      error(`$ref cycle never reaches a value: ${hops.join(' -> ')}`);
+      // Lenient: a schema that only points at itself constrains nothing (swagger-parser's valid
+      // `circular` example has one), so it is typed `unknown` with a warning rather than refused.
+      this.diagnostics.push({
+        severity: 'warning',
+        message: `$ref cycle never reaches a value: ${hops.join(' -> ')}; treated as an unconstrained value`,
+        loc: refLoc,
+      });
     }
   }
 

@@ -91,7 +91,10 @@ export class SchemaRules {
       typeof required === 'boolean'
         ? "; to make a property required, list its name in the object schema's `required`"
         : '';
-    this.ctx.report('error', `\`required\` must be an array of property names, not ${describe(required)}${hint}`, at);
+    // Lenient for the boolean (Swagger-era habit, seen in hey-api's own 3.1 test spec): ignored, with a warning.
+    const severity = typeof required === 'boolean' ? 'warning' : 'error';
+    const ignored = typeof required === 'boolean' ? '; ignored' : '';
+    this.ctx.report(severity, `\`required\` must be an array of property names, not ${describe(required)}${hint}${ignored}`, at);
   }
 
   private enumValues(schema: Record<string, unknown>, loc: Loc, types: readonly string[] | undefined): void {

@@ -203,9 +203,10 @@ class DocumentRules {
       const declared = new Set([...shared, ...own].filter((p) => p.in === 'path').map((p) => p.name));
       for (const name of template.names) {
         if (declared.has(name)) continue;
+        // Lenient (real specs such as OpenAI's do this): the IR adds a required string parameter.
         this.ctx.report(
-          'error',
-          `path '${template.path}' has \`{${name}}\` but ${method.toUpperCase()} defines no path parameter '${name}'`,
+          'warning',
+          `path '${template.path}' has \`{${name}}\` but ${method.toUpperCase()} defines no path parameter '${name}'; treated as a required string`,
           op.loc,
         );
       }

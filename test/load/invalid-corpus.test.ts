@@ -150,10 +150,10 @@ const cases: Case[] = [
   },
   {
     file: 'redocly-path-parameters-defined-error.yaml',
-    loads: false,
+    loads: true,
     diagnostics: [
       'redocly-path-parameters-defined-error.yaml:4:3: warning: `info.version` is the number 1, not a string; quote it so it is kept as written (at #/info/version)',
-      "redocly-path-parameters-defined-error.yaml:8:5: error: path '/user/{id}' has `{id}` but GET defines no path parameter 'id' (at #/paths/~1user~1{id}/get)",
+      "redocly-path-parameters-defined-error.yaml:8:5: warning: path '/user/{id}' has `{id}` but GET defines no path parameter 'id'; treated as a required string (at #/paths/~1user~1{id}/get)",
       "redocly-path-parameters-defined-error.yaml:10:11: warning: path parameter 'test' does not appear in the path '/user/{id}'; it is ignored (at #/paths/~1user~1{id}/get/parameters/0)",
     ],
   },
@@ -168,9 +168,9 @@ const cases: Case[] = [
   },
   {
     file: 'redocly-wrong-required-type.yaml',
-    loads: false,
+    loads: true,
     diagnostics: [
-      "redocly-wrong-required-type.yaml:12:11: error: `required` must be an array of property names, not a boolean; to make a property required, list its name in the object schema's `required` (at #/components/schemas/BugDemo/properties/id/required)",
+      "redocly-wrong-required-type.yaml:12:11: warning: `required` must be an array of property names, not a boolean; to make a property required, list its name in the object schema's `required`; ignored (at #/components/schemas/BugDemo/properties/id/required)",
     ],
   },
   {
@@ -226,11 +226,11 @@ const cases: Case[] = [
   },
   {
     file: 'swagger-parser-path-placeholder-no-param.yaml',
-    loads: false,
+    loads: true,
     // `foo` is a body parameter, which does not fill `{foo}`.
     diagnostics: [
-      "swagger-parser-path-placeholder-no-param.yaml:17:5: error: path '/users/{username}/{foo}' has `{foo}` but GET defines no path parameter 'foo' (at #/paths/~1users~1{username}~1{foo}/get)",
-      "swagger-parser-path-placeholder-no-param.yaml:30:5: error: path '/users/{username}/{foo}' has `{foo}` but POST defines no path parameter 'foo' (at #/paths/~1users~1{username}~1{foo}/post)",
+      "swagger-parser-path-placeholder-no-param.yaml:17:5: warning: path '/users/{username}/{foo}' has `{foo}` but GET defines no path parameter 'foo'; treated as a required string (at #/paths/~1users~1{username}~1{foo}/get)",
+      "swagger-parser-path-placeholder-no-param.yaml:30:5: warning: path '/users/{username}/{foo}' has `{foo}` but POST defines no path parameter 'foo'; treated as a required string (at #/paths/~1users~1{username}~1{foo}/post)",
     ],
   },
   {

@@ -365,7 +365,7 @@ export function buildAssetUploadRequest(requestId: string, params: AssetUploadPa
     ),
     query: [],
     headers: {},
-    body: { type: 'multipart', value: body as Record<string, unknown> },
+    body: { type: 'multipart', value: body as unknown as Record<string, unknown> },
   };
 }
 
