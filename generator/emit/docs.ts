@@ -8,7 +8,7 @@ import { kebabCase } from '../ir/names.js';
 import { exampleCall, exampleValue } from './examples.js';
 import { cleanText } from './jsdoc.js';
 import type { OutputFile } from './modules.js';
-import { valueType } from './resource.js';
+import { itemType, valueType } from './resource.js';
 import { orderProperties, visibleProperties } from './types.js';
 
 /** Visits every resource with the property path the client reaches it by. */
@@ -75,7 +75,7 @@ export function signatureOf(ir: IR, op: IROperation, access: string[]): string {
     args.push(`${op.paramsType} { ${fields.join(', ')} } params${op.paramsRequired ? '' : '?'}`);
   }
   args.push('RequestOptions options?');
-  const ret = op.returns.schema ? typeSummary(op.returns.schema, valueType(op, ir), ir) : 'void';
+  const ret = op.returns.pagination ? `SinglePage<${itemType(op, ir)}>` : op.returns.schema ? typeSummary(op.returns.schema, valueType(op, ir), ir) : 'void';
   return `client.${[...access, op.methodName].join('.')}(${args.join(', ')}): ${ret}`;
 }
 
@@ -121,7 +121,8 @@ function parametersSection(ir: IR, op: IROperation): string[] {
 
 function returnsSection(ir: IR, op: IROperation): string[] {
   if (!op.returns.schema) return ['## Returns', '', 'Nothing (the response has no body).', ''];
-  const lines = ['## Returns', '', `- \`${typeSummary(op.returns.schema, valueType(op, ir), ir)}\``, ''];
+  const summary = op.returns.pagination ? `SinglePage<${itemType(op, ir)}>` : typeSummary(op.returns.schema, valueType(op, ir), ir);
+  const lines = ['## Returns', '', `- \`${summary}\``, ''];
   if (op.returns.pagination) lines.push('  Iterate with `for await`: every item of every page.', '');
   for (const p of objectProps(op.returns.schema, ir, 'response') ?? [])
     lines.push(...fieldLines(p.name, !p.required, docType(p.schema, ir), p.schema.docs.description ?? p.schema.docs.title, p.schema, '  '), '');
@@ -214,7 +215,7 @@ export function apiMd(ir: IR): OutputFile {
       lines.push('Methods:', '');
       for (const op of r.operations) {
         const args = [op.positional?.tsName, op.paramsType ? '{ ...params }' : undefined].filter(Boolean).join(', ');
-        const ret = op.returns.pagination ? `SinglePage<${valueType(op, ir).replace(/^Array<(.*)>$/, '$1')}>` : valueType(op, ir);
+        const ret = op.returns.pagination ? `SinglePage<${itemType(op, ir)}>` : valueType(op, ir);
         lines.push(
           `- <code title="${op.method.toLowerCase()} ${escapeHtml(op.path)}">client.${access.join('.')}.<a href="${file}">${op.methodName}</a>(${args}) -> ${escapeHtml(ret)}</code> ([docs](./${docPath(r, op)}))`,
         );

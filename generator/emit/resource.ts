@@ -123,7 +123,8 @@ export function valueType(op: IROperation, ir: IR, ctx?: TypeContext): string {
   return simpleType(s, ir, ctx);
 }
 
-function itemType(op: IROperation, ir: IR, ctx: TypeContext): string {
+/** The item type of a paginated method (`Message` for `SinglePage<Message>`). */
+export function itemType(op: IROperation, ir: IR, ctx?: TypeContext): string {
   const s = op.returns.schema;
   const items = s?.kind === 'array' ? s.items : s?.kind === 'ref' ? arrayItemsOf(ir.models.get(s.model)?.schema) : undefined;
   return items ? simpleType(items, ir, ctx) : 'unknown';
