@@ -269,13 +269,19 @@ const RESERVED_LOCALS = new Set([
   'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
   'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'let',
   'static', 'yield', 'await', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'arguments', 'eval',
-  'formatPath', 'serializeQuery', 'undefined',
+  'formatPath', 'serializeQuery', 'requireParams', 'undefined',
 ]);
 
 function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<string>): FunctionDeclarationStructure {
   const names = locals(op);
   const lines: string[] = [];
   const bodyFields = op.fields.filter((f) => f.origin === 'body' && f.name !== op.bodyField);
+  const required = op.fields.filter((f) => f.required).map((f) => f.name);
+  if (op.paramsType && required.length) {
+    // Types say it already; this catches JavaScript callers and casts before anything is sent.
+    coreValues.add('requireParams');
+    lines.push(`requireParams(params, ${JSON.stringify(required)});`);
+  }
   if (op.paramsType) {
     const parts = [...names].map(([field, local]) => (field === local ? field : `${propertyKey(field)}: ${local}`));
     if (bodyFields.length || (op.body && !op.bodyField)) parts.push('...body');

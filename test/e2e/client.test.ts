@@ -127,4 +127,13 @@ describe('buildMessageCreateRequest', () => {
     );
     expect(() => buildMessageCreateRequest('..', { account_id: 'abc' })).toThrow(/request_id/);
   });
+
+  it('rejects a missing required param before anything is sent, naming it', async () => {
+    const before = seen.length;
+    const client = new Cloudflare({ apiEmail: 'e', apiKey: 'k', baseURL, maxRetries: 0 });
+    const params = {} as unknown as Parameters<typeof buildMessageCreateRequest>[1];
+    expect(() => buildMessageCreateRequest('f174e90a-fafe-4643-bbbc-4a0ed4fc8415', params)).toThrow(/account_id/);
+    expect(() => client.cloudforceOne.requests.message.create('f174e90a-fafe-4643-bbbc-4a0ed4fc8415', params)).toThrow(/account_id/);
+    expect(seen.length).toBe(before);
+  });
 });

@@ -2,7 +2,7 @@
 import { APIResource } from '../../../core/resource.js';
 import type { APIPromise } from '../../../core/api-promise.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
-import { formatPath } from '../../../core/builder.js';
+import { formatPath, requireParams } from '../../../core/builder.js';
 
 export class MessageResource extends APIResource {
   /**
@@ -81,6 +81,7 @@ export interface Message {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new` request (cloudforce-one-request-message-new) without sending it. */
 export function buildMessageCreateRequest(requestId: string, params: MessageCreateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',

@@ -3,7 +3,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
-import { formatPath } from '../../../core/builder.js';
+import { formatPath, requireParams } from '../../../core/builder.js';
 import type { CloudforceOneRequestsApiResponseCommon } from './requests.js';
 
 export class Assets extends APIResource {
@@ -270,6 +270,7 @@ export interface CloudforceOneRequestsRequestAssetItem {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset` request (cloudforce-one-request-asset-list) without sending it. */
 export function buildAssetCreateRequest(requestId: string, params: AssetCreateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',
@@ -292,6 +293,7 @@ const assetCreateOperation: OperationSpec = {
 
 /** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-update) without sending it. */
 export function buildAssetUpdateRequest(assetId: string, params: AssetUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
   const { account_id, request_id, ...body } = params;
   return {
     method: 'PUT',
@@ -314,6 +316,7 @@ const assetUpdateOperation: OperationSpec = {
 
 /** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-delete) without sending it. */
 export function buildAssetDeleteRequest(assetId: string, params: AssetDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
   const { account_id, request_id } = params;
   return {
     method: 'DELETE',
@@ -334,6 +337,7 @@ const assetDeleteOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-get) without sending it. */
 export function buildAssetGetRequest(assetId: string, params: AssetGetParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
   const { account_id, request_id } = params;
   return {
     method: 'GET',
@@ -355,6 +359,7 @@ const assetGetOperation: OperationSpec = {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new` request (cloudforce-one-request-asset-new) without sending it. */
 export function buildAssetUploadRequest(requestId: string, params: AssetUploadParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',

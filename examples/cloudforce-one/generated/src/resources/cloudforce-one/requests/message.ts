@@ -3,7 +3,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
-import { formatPath } from '../../../core/builder.js';
+import { formatPath, requireParams } from '../../../core/builder.js';
 import type { CloudforceOneRequestsApiResponseCommon } from './requests.js';
 
 export class MessageResource extends APIResource {
@@ -251,6 +251,7 @@ export interface Message {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new` request (cloudforce-one-request-message-new) without sending it. */
 export function buildMessageCreateRequest(requestId: string, params: MessageCreateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',
@@ -273,6 +274,7 @@ const messageCreateOperation: OperationSpec = {
 
 /** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}` request (cloudforce-one-request-message-update) without sending it. */
 export function buildMessageUpdateRequest(messageId: number, params: MessageUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
   const { account_id, request_id, ...body } = params;
   return {
     method: 'PUT',
@@ -295,6 +297,7 @@ const messageUpdateOperation: OperationSpec = {
 
 /** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}` request (cloudforce-one-request-message-delete) without sending it. */
 export function buildMessageDeleteRequest(messageId: number, params: MessageDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
   const { account_id, request_id } = params;
   return {
     method: 'DELETE',
@@ -315,6 +318,7 @@ const messageDeleteOperation: OperationSpec = {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message` request (cloudforce-one-request-message-list) without sending it. */
 export function buildMessageGetRequest(requestId: string, params: MessageGetParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',

@@ -3,7 +3,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
-import { formatPath } from '../../../core/builder.js';
+import { formatPath, requireParams } from '../../../core/builder.js';
 import type {
   CloudforceOneRequestsApiResponseCommon,
   CloudforceOneRequestsTlp,
@@ -323,6 +323,7 @@ export interface PriorityEdit {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/priority/new` request (cloudforce-one-priority-new) without sending it. */
 export function buildPriorityCreateRequest(params: PriorityCreateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'labels', 'priority', 'requirement', 'tlp']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',
@@ -345,6 +346,7 @@ const priorityCreateOperation: OperationSpec = {
 
 /** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}` request (cloudforce-one-priority-update) without sending it. */
 export function buildPriorityUpdateRequest(priorityId: string, params: PriorityUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'labels', 'priority', 'requirement', 'tlp']);
   const { account_id, ...body } = params;
   return {
     method: 'PUT',
@@ -367,6 +369,7 @@ const priorityUpdateOperation: OperationSpec = {
 
 /** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}` request (cloudforce-one-priority-delete) without sending it. */
 export function buildPriorityDeleteRequest(priorityId: string, params: PriorityDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'DELETE',
@@ -387,6 +390,7 @@ const priorityDeleteOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}` request (cloudforce-one-priority-get) without sending it. */
 export function buildPriorityGetRequest(priorityId: string, params: PriorityGetParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'GET',
@@ -408,6 +412,7 @@ const priorityGetOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/priority/quota` request (cloudforce-one-priority-quota) without sending it. */
 export function buildPriorityQuotaRequest(params: PriorityQuotaParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'GET',
@@ -429,6 +434,7 @@ const priorityQuotaOperation: OperationSpec = {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/priority` request (cloudforce-one-priority-list) without sending it. */
 export function buildPriorityListRequest(params: PriorityListParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',

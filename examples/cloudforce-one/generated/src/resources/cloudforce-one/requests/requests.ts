@@ -3,7 +3,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
-import { formatPath } from '../../../core/builder.js';
+import { formatPath, requireParams } from '../../../core/builder.js';
 import { MessageResource } from './message.js';
 import { PriorityResource } from './priority.js';
 import { Assets } from './assets.js';
@@ -604,6 +604,7 @@ export type RequestTypes = Array<string>;
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/new` request (cloudforce-one-request-new) without sending it. */
 export function buildRequestCreateRequest(params: RequestCreateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',
@@ -626,6 +627,7 @@ const requestCreateOperation: OperationSpec = {
 
 /** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}` request (cloudforce-one-request-update) without sending it. */
 export function buildRequestUpdateRequest(requestId: string, params: RequestUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id, ...body } = params;
   return {
     method: 'PUT',
@@ -648,6 +650,7 @@ const requestUpdateOperation: OperationSpec = {
 
 /** Builds the `POST /accounts/{account_id}/cloudforce-one/requests` request (cloudforce-one-request-list) without sending it. */
 export function buildRequestListRequest(params: RequestListParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
   const { account_id, ...body } = params;
   return {
     method: 'POST',
@@ -670,6 +673,7 @@ const requestListOperation: OperationSpec = {
 
 /** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}` request (cloudforce-one-request-delete) without sending it. */
 export function buildRequestDeleteRequest(requestId: string, params: RequestDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'DELETE',
@@ -690,6 +694,7 @@ const requestDeleteOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/constants` request (cloudforce-one-request-constants) without sending it. */
 export function buildRequestConstantsRequest(params: RequestConstantsParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'GET',
@@ -711,6 +716,7 @@ const requestConstantsOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}` request (cloudforce-one-request-get) without sending it. */
 export function buildRequestGetRequest(requestId: string, params: RequestGetParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'GET',
@@ -732,6 +738,7 @@ const requestGetOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/quota` request (cloudforce-one-request-quota) without sending it. */
 export function buildRequestQuotaRequest(params: RequestQuotaParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'GET',
@@ -753,6 +760,7 @@ const requestQuotaOperation: OperationSpec = {
 
 /** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/types` request (cloudforce-one-request-types) without sending it. */
 export function buildRequestTypesRequest(params: RequestTypesParams): BuiltRequest {
+  requireParams(params, ['account_id']);
   const { account_id } = params;
   return {
     method: 'GET',

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatFile } from '../../generator/format/index.js';
+
+describe('formatFile', () => {
+  it('formats TypeScript in the SDK style (single quotes, trailing commas, 110 columns)', async () => {
+    const out = await formatFile({ path: 'src/a.ts', content: 'export const a = {b: "c", d: [1,2]}' });
+    expect(out.content).toBe("export const a = { b: 'c', d: [1, 2] };\n");
+  });
+
+  it('leaves example code in Markdown as the emitter laid it out', async () => {
+    const code = "const message = await client.x.create(\n  'id',\n  { a: 1 },\n);";
+    const out = await formatFile({ path: 'docs/a.md', content: `# T\n\n\`\`\`ts\n${code}\n\`\`\`\n` });
+    expect(out.content).toContain(code);
+  });
+
+  it('passes through files it has no parser for', async () => {
+    const file = { path: 'LICENSE', content: 'as   is' };
+    expect(await formatFile(file)).toEqual(file);
+  });
+});
