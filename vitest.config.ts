@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/corpus/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The machine has two cores; tsc-heavy tests are slow when they all run at once.
