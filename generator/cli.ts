@@ -5,6 +5,7 @@
  * prints diagnostics, never a stack trace.
  */
 import { existsSync, readFileSync, watch as fsWatch } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
@@ -160,7 +161,7 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   const started = performance.now();
   let result: PipelineResult;
   try {
-    result = await runPipeline({ specPath: specArg, host: fsHost(), config, cwd: io.cwd });
+    result = await runPipeline({ specPath: specArg, host: fsHost(), config, cwd: io.cwd, cacheDir: cacheDir(io.cwd) });
   } catch (e) {
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };
@@ -201,6 +202,12 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   if (inv.verbose)
     io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
   return { code: 0, watched };
+}
+
+/** The usual place for tools' caches, else a folder in the system's temp dir. */
+function cacheDir(cwd: string): string {
+  const modules = resolve(cwd, 'node_modules');
+  return existsSync(modules) ? resolve(modules, '.cache', 'lathe') : resolve(tmpdir(), `lathe-cache-${process.getuid?.() ?? 'user'}`);
 }
 
 function readOrEmpty(path: string): string | undefined {

@@ -19,6 +19,8 @@ export interface PipelineInput {
   readonly host: SpecHost;
   readonly config: LatheConfig;
   readonly cwd: string;
+  /** Where formatted files are cached between runs; none for the in-memory API. */
+  readonly cacheDir?: string;
 }
 
 export interface PipelineResult {
@@ -39,7 +41,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
   };
   const loaded = await time('load', () =>
-    loadSpec(input.specPath, { host: input.host, cwd: input.cwd, ...(input.config.dir ? { allowedRoots: [] } : {}) }),
+    loadSpec(input.specPath, { host: input.host, cwd: input.cwd }),
   );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;
@@ -51,6 +53,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const emitDiagnostics: Diagnostic[] = [];
   const raw = await time('emit', () => emit(ir, spec as LoadedSpec, emitDiagnostics));
   diagnostics.push(...place(emitDiagnostics));
-  const files = await time('format', () => formatFiles(raw));
+  const files = await time('format', () => formatFiles(raw, input.cacheDir ? { cacheDir: input.cacheDir } : {}));
   return { files, diagnostics, timings };
 }

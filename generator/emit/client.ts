@@ -4,16 +4,35 @@
  */
 import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
+import { isIdentifier, safeIdentifier } from '../ir/names.js';
 import { cleanText } from './jsdoc.js';
 import { HEADER, importDecl, specifier, type OutputFile } from './modules.js';
 
 const PRINT = { indentNumberOfSpaces: 2, useSingleQuote: true } as const;
 
+/** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
 function schemeDoc(s: IRSecurityScheme): string {
-  const what = s.description ? cleanText(s.description) : `Credential for the \`${s.key}\` security scheme.`;
+  const what = s.description ? s.description : `Credential for the \`${s.key}\` security scheme.`;
   const where =
     s.type === 'apiKey' ? `Sent as the \`${s.name}\` ${s.in ?? 'header'}.` : s.type === 'http' ? `Sent as \`Authorization: ${capitalise(s.scheme ?? 'bearer')} …\`.` : '';
-  return `${what}\n\n${where}\n\nDefaults to \`process.env['${s.env}']\`.`.replace(/\n\n\n/g, '\n\n');
+  return cleanText(`${what}\n\n${where}\n\nDefaults to \`process.env['${s.env}']\`.`.replace(/\n\n\n/g, '\n\n'));
+}
+
+/** A client option as an object key (`apiKey`, or `'api-key'` when the config names it oddly). */
+function optionKey(option: string): string {
+  return isIdentifier(option) ? option : JSON.stringify(option);
+}
+
+/**
+ * The constructor's local for a credential option: the option itself when it is a plain identifier
+ * that cannot clash with the other destructured names, else a numbered local (`'api-key': credential0`).
+ */
+function optionBinding(option: string, i: number, taken: Set<string>): { binding: string; local: string } {
+  const plain = isIdentifier(option) && safeIdentifier(option) === option && option !== 'arguments' && option !== 'eval' && !taken.has(option);
+  let local = plain ? option : `credential${i}`;
+  while (!plain && taken.has(local)) local = `${local}_`;
+  taken.add(local);
+  return { binding: plain ? option : `${JSON.stringify(option)}: ${local}`, local };
 }
 
 function capitalise(s: string): string {
@@ -35,15 +54,17 @@ export function clientFile(ir: IR): OutputFile {
     return `{ type: 'http', scheme: 'bearer' }`;
   };
   const key = (k: string) => JSON.stringify(k);
+  const taken = new Set(['baseURL', 'options', 'readEnv', 'BaseClient', name]);
+  const bindings = schemes.map((s, i) => optionBinding(s.option, i, taken));
   const destructure = [
     `baseURL = readEnv(${JSON.stringify(ir.client.baseURLEnv)})`,
-    ...schemes.map((s) => `${s.option} = readEnv(${JSON.stringify(s.env)}) ?? null`),
+    ...schemes.map((s, i) => `${bindings[i]!.binding} = readEnv(${JSON.stringify(s.env)}) ?? null`),
     '...options',
   ];
   const superArgs = [
     '...options',
     `baseURL: baseURL || ${JSON.stringify(ir.baseURL)}`,
-    `credentials: { ${schemes.map((s) => `${key(s.key)}: ${s.option}`).join(', ')} }`,
+    `credentials: { ${schemes.map((s, i) => `${key(s.key)}: ${bindings[i]!.local}`).join(', ')} }`,
     `credentialOptions: { ${schemes.map((s) => `${key(s.key)}: ${JSON.stringify(s.option)}`).join(', ')} }`,
     `securitySchemes: { ${schemes.map((s) => `${key(s.key)}: ${runtimeScheme(s)}`).join(', ')} }`,
     `defaultSecurity: ${JSON.stringify(ir.security)}`,
@@ -64,12 +85,15 @@ export function clientFile(ir: IR): OutputFile {
       isExported: true,
       extends: ['ClientOptionsBase'],
       properties: [
-        ...schemes.map((s) => ({ name: s.option, hasQuestionToken: true, type: 'string | null | undefined', docs: [{ description: schemeDoc(s) }] })),
+        // Two schemes may share an option (and none may redeclare `baseURL`): one property each.
+        ...schemes
+          .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((t) => t.option === s.option) === i)
+          .map((s) => ({ name: optionKey(s.option), hasQuestionToken: true, type: 'string | null | undefined', docs: [{ description: schemeDoc(s) }] })),
         {
           name: 'baseURL',
           hasQuestionToken: true,
           type: 'string | null | undefined',
-          docs: [{ description: `Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.` }],
+          docs: [{ description: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`) }],
         },
       ],
     },
@@ -78,7 +102,7 @@ export function clientFile(ir: IR): OutputFile {
       name,
       isExported: true,
       extends: 'BaseClient',
-      docs: [{ description: `Client for ${cleanText(ir.title)} ${cleanText(ir.version)}.` }],
+      docs: [{ description: cleanText(`Client for ${ir.title} ${ir.version}.`) }],
       properties: ir.resources.map((r) => ({ name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
       ctors: [
         {

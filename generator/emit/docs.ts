@@ -8,7 +8,7 @@ import { kebabCase } from '../ir/names.js';
 import { exampleCall, exampleValue } from './examples.js';
 import { cleanText } from './jsdoc.js';
 import type { OutputFile } from './modules.js';
-import { itemType, valueType } from './resource.js';
+import { itemType, pageClass, valueType } from './resource.js';
 import { orderProperties, visibleProperties } from './types.js';
 
 /** Visits every resource with the property path the client reaches it by. */
@@ -22,7 +22,29 @@ export function eachResource(ir: IR, visit: (r: IRResource, access: string[]) =>
 }
 
 export function docPath(resource: IRResource, op: IROperation): string {
-  return `docs/${resource.keys.map((k) => kebabCase(k) || 'resource').join('/')}/${kebabCase(op.methodName) || 'method'}.md`;
+  return `docs/${resource.keys.map((k) => kebabCase(k) || 'resource').join('/')}/${pageNames(resource).get(op) ?? 'method'}.md`;
+}
+
+const pageNamesCache = new WeakMap<IRResource, Map<IROperation, string>>();
+
+/**
+ * The page name of each method of a resource: its kebab-case name, numbered when two methods' names
+ * kebab-case alike (`getFooBAR` and `getFooBar`), so no page overwrites another.
+ */
+function pageNames(resource: IRResource): Map<IROperation, string> {
+  let names = pageNamesCache.get(resource);
+  if (names) return names;
+  names = new Map();
+  const taken = new Set<string>();
+  for (const op of resource.operations) {
+    const base = kebabCase(op.methodName) || 'method';
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    names.set(op, name);
+  }
+  pageNamesCache.set(resource, names);
+  return names;
 }
 
 /** `Message { id, author, content, 3 more }` */
@@ -75,7 +97,7 @@ export function signatureOf(ir: IR, op: IROperation, access: string[]): string {
     args.push(`${op.paramsType} { ${fields.join(', ')} } params${op.paramsRequired ? '' : '?'}`);
   }
   args.push('RequestOptions options?');
-  const ret = op.returns.pagination ? `SinglePage<${itemType(op, ir)}>` : op.returns.schema ? typeSummary(op.returns.schema, valueType(op, ir), ir) : 'void';
+  const ret = op.returns.pagination ? `${pageClass(op)}<${itemType(op, ir)}>` : op.returns.schema ? typeSummary(op.returns.schema, valueType(op, ir), ir) : 'void';
   return `client.${[...access, op.methodName].join('.')}(${args.join(', ')}): ${ret}`;
 }
 
@@ -121,7 +143,7 @@ function parametersSection(ir: IR, op: IROperation): string[] {
 
 function returnsSection(ir: IR, op: IROperation): string[] {
   if (!op.returns.schema) return ['## Returns', '', 'Nothing (the response has no body).', ''];
-  const summary = op.returns.pagination ? `SinglePage<${itemType(op, ir)}>` : typeSummary(op.returns.schema, valueType(op, ir), ir);
+  const summary = op.returns.pagination ? `${pageClass(op)}<${itemType(op, ir)}>` : typeSummary(op.returns.schema, valueType(op, ir), ir);
   const lines = ['## Returns', '', `- \`${summary}\``, ''];
   if (op.returns.pagination) lines.push('  Iterate with `for await`: every item of every page.', '');
   for (const p of objectProps(op.returns.schema, ir, 'response') ?? [])
@@ -215,7 +237,7 @@ export function apiMd(ir: IR): OutputFile {
       lines.push('Methods:', '');
       for (const op of r.operations) {
         const args = [op.positional?.tsName, op.paramsType ? '{ ...params }' : undefined].filter(Boolean).join(', ');
-        const ret = op.returns.pagination ? `SinglePage<${itemType(op, ir)}>` : valueType(op, ir);
+        const ret = op.returns.pagination ? `${pageClass(op)}<${itemType(op, ir)}>` : valueType(op, ir);
         lines.push(
           `- <code title="${op.method.toLowerCase()} ${escapeHtml(op.path)}">client.${access.join('.')}.<a href="${file}">${op.methodName}</a>(${args}) -> ${escapeHtml(ret)}</code> ([docs](./${docPath(r, op)}))`,
         );

@@ -3,7 +3,7 @@
  * Spec examples win; otherwise the placeholders Cloudflare's docs use: strings get their property
  * name, numbers their minimum or 0, booleans true, enums their first value.
  */
-import { camelCase, isIdentifier, singular } from '../ir/names.js';
+import { camelCase, isIdentifier, safeIdentifier, singular } from '../ir/names.js';
 import type { IR, IROperation, IRSchema } from '../ir/types.js';
 import { orderProperties, visibleProperties, type Direction } from './types.js';
 
@@ -57,7 +57,8 @@ export function exampleValue(schema: IRSchema, ir: IR, name: string, options: Ex
     case 'tuple':
       return schema.items.map((s) => exampleValue(s, ir, name, options, depth + 1));
     case 'object': {
-      const out: Record<string, unknown> = {};
+      // Spec property names are data: `__proto__` must become a key, not the object's prototype.
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const p of orderProperties(visibleProperties(schema.properties, options.direction))) {
         if (options.requiredOnly && !p.required) continue;
         const v = exampleValue(p.schema, ir, p.name, options, depth + 1);
@@ -69,8 +70,14 @@ export function exampleValue(schema: IRSchema, ir: IR, name: string, options: Ex
       const first = schema.members.find((m) => m.kind !== 'null') ?? schema.members[0];
       return first ? exampleValue(first, ir, name, options, depth + 1) : undefined;
     }
-    case 'intersection':
-      return Object.assign({}, ...schema.members.map((m) => exampleValue(m, ir, name, options, depth + 1)));
+    case 'intersection': {
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const m of schema.members) {
+        const v = exampleValue(m, ir, name, options, depth + 1);
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) out[k] = x;
+      }
+      return out;
+    }
     case 'ref': {
       const model = ir.models.get(schema.model);
       return model ? exampleValue(model.schema, ir, name, options, depth + 1) : undefined;
@@ -92,10 +99,16 @@ export function tsLiteral(value: unknown, indent = ''): string {
     const flat = `[${items.join(', ')}]`;
     return flat.length <= 60 ? flat : `[\n${items.map((i) => `${inner}${i},`).join('\n')}\n${indent}]`;
   }
-  const entries = Object.entries(value).map(([k, v]) => `${isIdentifier(k) ? k : tsLiteral(k)}: ${tsLiteral(v, inner)}`);
+  const entries = Object.entries(value).map(([k, v]) => `${propertyName(k)}: ${tsLiteral(v, inner)}`);
   if (!entries.length) return '{}';
   const flat = `{ ${entries.join(', ')} }`;
   return flat.length <= 60 ? flat : `{\n${entries.map((e) => `${inner}${e},`).join('\n')}\n${indent}}`;
+}
+
+/** A key in an object literal; `__proto__: x` would set the prototype, `['__proto__']: x` is a property. */
+function propertyName(key: string): string {
+  if (key === '__proto__') return `['__proto__']`;
+  return isIdentifier(key) ? key : tsLiteral(key);
 }
 
 /** `client.cloudforceOne.requests.message.create` for an operation. */
@@ -111,7 +124,7 @@ export function exampleArgs(ir: IR, op: IROperation, requiredOnly = true): strin
     args.push(tsLiteral(exampleValue(p.schema, ir, p.name, { direction: 'request', requiredOnly })));
   }
   if (op.paramsType) {
-    const params: Record<string, unknown> = {};
+    const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const f of op.fields) {
       if (requiredOnly && !f.required) continue;
       const v = exampleValue(f.schema, ir, f.name, { direction: 'request', requiredOnly });
@@ -128,7 +141,9 @@ export function exampleCall(ir: IR, op: IROperation, accessPath: readonly string
   const callee = accessorOf(accessPath, op);
   const oneLine = `${callee}(${args.join(', ')})`;
   const call = oneLine.length <= 72 && !oneLine.includes('\n') ? oneLine : `${callee}(\n${args.map((a) => `  ${a},`).join('\n')}\n)`;
-  const variable = camelCase(singular(accessPath[accessPath.length - 1] ?? 'result')) || 'result';
+  // A resource named `class` or `client` must not give `const class = await client...`.
+  const stem = safeIdentifier(camelCase(singular(accessPath[accessPath.length - 1] ?? 'result')) || 'result');
+  const variable = stem === 'client' || stem === 'arguments' || stem === 'eval' || stem.endsWith('_') ? 'result' : stem;
   if (op.returns.pagination) return `for await (const ${variable} of ${call}) {\n  console.log(${variable});\n}`;
   if (!op.returns.schema) return `await ${call};`;
   const first = firstProperty(op.returns.schema, ir);

@@ -4,6 +4,8 @@ import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
+  /** Already laid out by the tool that wrote it (openapi-typescript's printer): the format stage leaves it. */
+  readonly preformatted?: boolean;
 }
 
 /** Relative ESM specifier from one module (relative to src/, no extension) to another. */

@@ -59,14 +59,14 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     .filter(([m]) => m !== module)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => importDecl(module, m, names, true));
-  const usesPages = resource.operations.some((o) => o.returns.pagination);
+  const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
   const text = printStructure({
     kind: StructureKind.SourceFile,
     statements: [
       HEADER,
       importDecl(module, 'core/resource', ['APIResource']),
       ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
-      ...(usesPages ? [importDecl(module, 'core/pagination', ['PagePromise', 'SinglePage'])] : []),
+      ...(pageClasses.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...pageClasses])] : []),
       ...(resource.operations.length ? [importDecl(module, 'core/types', coreTypes, true)] : []),
       ...(coreValues.size ? [importDecl(module, 'core/builder', coreValues)] : []),
       ...childImports,
@@ -100,8 +100,12 @@ function resourceClass(
 }
 
 function returnType(op: IROperation, ir: IR, ctx: TypeContext): string {
-  if (op.returns.pagination) return `PagePromise<SinglePage<${itemType(op, ir, ctx)}>, ${itemType(op, ir, ctx)}>`;
+  if (op.returns.pagination) return `PagePromise<${pageClass(op)}<${itemType(op, ir, ctx)}>, ${itemType(op, ir, ctx)}>`;
   return `APIPromise<${valueType(op, ir, ctx)}>`;
+}
+
+export function pageClass(op: IROperation): string {
+  return op.returns.pagination === 'v4page' ? 'V4PagePagination' : 'SinglePage';
 }
 
 /** Records that a model is used, importing it when another module declares it. */
@@ -185,7 +189,7 @@ function method(
     parameters: [...params, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
     returnType: returnType(op, ir, ctx),
     statements: op.returns.pagination
-      ? [`return this._client.requestPage(SinglePage<${itemType(op, ir, ctx)}>, ${call}, ${opConst}, options);`]
+      ? [`return this._client.requestPage(${pageClass(op)}<${itemType(op, ir, ctx)}>, ${call}, ${opConst}, options);`]
       : [`return this._client.request(${call}, ${opConst}, options);`],
   };
 }

@@ -1,33 +1,102 @@
 /**
  * emit -> **format**: prettier, one file at a time (its cost grows faster than linearly with file
  * size, so many small files beat one big one).
+ *
+ * Prettier dominates large outputs, so: a content-addressed cache (same unformatted text, same
+ * prettier and options -> same result) skips files that did not change since any earlier run, and
+ * the rest are spread over worker threads.
  */
-import { format, type Options } from 'prettier';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { version as prettierVersion } from 'prettier';
 import type { OutputFile } from '../emit/modules.js';
+import { formatFile, PRETTIER_OPTIONS } from './prettier.js';
 
-/** The style of the SDKs we learn from (Stainless output). */
-export const PRETTIER_OPTIONS: Options = {
-  printWidth: 110,
-  singleQuote: true,
-  trailingComma: 'all',
-  arrowParens: 'always',
-};
+export { formatFile, PRETTIER_OPTIONS } from './prettier.js';
 
-function parserFor(path: string): string | undefined {
-  if (path.endsWith('.ts')) return 'typescript';
-  if (path.endsWith('.md')) return 'markdown';
-  if (path.endsWith('.json')) return 'json';
-  return undefined;
+export interface FormatOptions {
+  /** Folder of the format cache; none: no cache (the in-memory API touches no disk). */
+  readonly cacheDir?: string;
+  /** Worker threads to use; 0 formats in this thread. Default: one per core when there is enough work. */
+  readonly workers?: number;
 }
 
-export async function formatFile(file: OutputFile, options: Options = PRETTIER_OPTIONS): Promise<OutputFile> {
-  const parser = parserFor(file.path);
-  if (!parser) return file;
-  // Example code in docs is laid out by the emitter to match the reference pages; keep it as written.
-  const embedded = parser === 'markdown' ? { embeddedLanguageFormatting: 'off' as const } : {};
-  return { path: file.path, content: await format(file.content, { ...options, ...embedded, parser, filepath: file.path }) };
+/** Below this many files, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 64;
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+function keyOf(file: OutputFile): string {
+  return createHash('sha256')
+    .update(`${prettierVersion}\0${JSON.stringify(PRETTIER_OPTIONS)}\0${file.path}\0${file.content}`)
+    .digest('hex');
 }
 
-export async function formatFiles(files: readonly OutputFile[], options: Options = PRETTIER_OPTIONS): Promise<OutputFile[]> {
-  return Promise.all(files.map((f) => formatFile(f, options)));
+function cached(dir: string, key: string): string | undefined {
+  try {
+    return readFileSync(join(dir, key.slice(0, 2), key), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function store(dir: string, key: string, content: string): void {
+  try {
+    const shard = join(dir, key.slice(0, 2));
+    mkdirSync(shard, { recursive: true });
+    // Written whole then renamed, so a concurrent run never reads half an entry.
+    const tmp = join(shard, `${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, content);
+    renameSync(tmp, join(shard, key));
+  } catch {
+    // A cache that cannot be written only costs time next run.
+  }
+}
+
+export async function formatFiles(files: readonly OutputFile[], options: FormatOptions = {}): Promise<OutputFile[]> {
+  const keys = options.cacheDir ? files.map(keyOf) : [];
+  const result: (OutputFile | undefined)[] = files.map((f, i) => {
+    const hit = options.cacheDir ? cached(options.cacheDir, keys[i]!) : undefined;
+    return hit === undefined ? undefined : { path: f.path, content: hit };
+  });
+  const misses = files.flatMap((f, i) => (result[i] ? [] : [i]));
+  const formatted = await formatMany(misses.map((i) => files[i]!), options.workers);
+  misses.forEach((i, n) => {
+    result[i] = formatted[n]!;
+    if (options.cacheDir) store(options.cacheDir, keys[i]!, formatted[n]!.content);
+  });
+  return result as OutputFile[];
+}
+
+async function formatMany(files: OutputFile[], workers?: number): Promise<OutputFile[]> {
+  const count = workers ?? (files.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
+  // Workers run the compiled module; from TypeScript sources (tests) format in this thread.
+  if (count <= 0 || !import.meta.url.endsWith('.js')) {
+    const out: OutputFile[] = [];
+    for (const f of files) out.push(await formatFile(f));
+    return out;
+  }
+  // Interleaved batches keep big and small files spread over the workers.
+  const batches = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
+  const done = await Promise.all(batches.map(runWorker));
+  const out: OutputFile[] = [];
+  files.forEach((_, i) => out.push(done[i % count]![Math.floor(i / count)]!));
+  return out;
+}
+
+function runWorker(files: OutputFile[]): Promise<OutputFile[]> {
+  if (!files.length) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL);
+    worker.once('message', (m: { files?: OutputFile[]; error?: string }) => {
+      void worker.terminate();
+      if (m.files) resolve(m.files);
+      else reject(new Error(`prettier failed in a worker: ${m.error}`));
+    });
+    worker.once('error', reject);
+    worker.postMessage(files);
+  });
 }

@@ -213,8 +213,18 @@ function returnOf(op: RawOperation, converter: SchemaConverter, config: LatheCon
     body: success.schema,
     ...(unwrapped ? { unwrap: field } : {}),
     ...(success.mediaType ? { mediaType: success.mediaType } : {}),
-    ...(unwrapped && isArray ? { pagination: 'single' as const } : {}),
+    ...(unwrapped && isArray ? { pagination: paginationOf(op, object) } : {}),
   };
+}
+
+/**
+ * Cloudflare's page-number lists: an envelope with `result_info` and a `page` query param; the
+ * next page is the same request with `page + 1`. Any other array result is a single page.
+ */
+function paginationOf(op: RawOperation, envelope: (IRSchema & { kind: 'object' }) | undefined): 'single' | 'v4page' {
+  const hasInfo = envelope?.properties.some((p) => p.name === 'result_info') ?? false;
+  const pageParam = op.params.some((p) => p.in === 'query' && p.name === 'page');
+  return hasInfo && pageParam ? 'v4page' : 'single';
 }
 
 function arrayItems(schema: IRSchema, converter: SchemaConverter): IRSchema | undefined {

@@ -63,11 +63,17 @@ export function singular(name: string): string {
 }
 
 /**
+ * Global types that generated declarations refer to by name (`Array<T>`, `Blob`, `Record<K, V>`): a
+ * spec name declared in the same module or namespace would shadow them (`Type 'Array' is not generic`).
+ */
+const GLOBAL_TYPES = ['Array', 'Blob', 'Record', 'Promise'];
+
+/**
  * Hands out exported names once. A taken name is disambiguated with the given qualifiers first
  * (`Requests` + `Message` -> `RequestsMessage`), then with a number.
  */
 export class NameRegistry {
-  private readonly taken = new Set<string>();
+  private readonly taken = new Set<string>(GLOBAL_TYPES);
 
   constructor(reserved: Iterable<string> = []) {
     for (const n of reserved) this.taken.add(n);

@@ -99,7 +99,7 @@ function swagger2Body(
       mediaType,
       encoding: encodingOf(mediaType),
       required: body.value.required === true,
-      schema: schemas.convert(body.value.schema ?? {}, at(body.loc, 'schema')),
+      schema: schemas.requestView(schemas.convert(body.value.schema ?? {}, at(body.loc, 'schema')), true),
       ...(typeof body.value.description === 'string' ? { description: body.value.description } : {}),
       loc: body.loc,
     };
@@ -111,7 +111,7 @@ function swagger2Body(
   const properties = form.map((p) => ({
     name: p.value.name as string,
     required: p.value.required === true,
-    schema: p.value.type === 'file' ? ({ kind: 'binary', loc: p.loc, docs: docsOf(p.value) } as const) : schemas.convert(paramSchema(p.value), p.loc),
+    schema: p.value.type === 'file' ? ({ kind: 'binary', loc: p.loc, docs: docsOf(p.value) } as const) : schemas.requestView(schemas.convert(paramSchema(p.value), p.loc)),
   }));
   return {
     mediaType,
@@ -148,6 +148,9 @@ function paramList(spec: LoadedSpec, schemas: SchemaConverter, list: unknown, lo
       if (mediaType && isRecord(media)) schema = schemas.convert(media.schema ?? {}, at(p.loc, 'content', mediaType, 'schema'));
     }
     schema ??= { kind: 'unknown', loc: schemaLoc, docs: {} };
+    schema = schemas.requestView(schema);
+    // Swagger 2.0 spells array serialization as collectionFormat (default csv).
+    const legacy = v.schema === undefined && v.type === 'array' ? collectionStyle(v.collectionFormat) : undefined;
     out.push({
       name: v.name,
       in: v.in as ParamLocation,
@@ -155,12 +158,26 @@ function paramList(spec: LoadedSpec, schemas: SchemaConverter, list: unknown, lo
       schema,
       ...(typeof v.description === 'string' ? { description: v.description } : {}),
       ...(v.deprecated === true ? { deprecated: true } : {}),
-      ...(typeof v.style === 'string' ? { style: v.style } : {}),
-      ...(typeof v.explode === 'boolean' ? { explode: v.explode } : {}),
+      ...(typeof v.style === 'string' ? { style: v.style } : legacy ? { style: legacy.style } : {}),
+      ...(typeof v.explode === 'boolean' ? { explode: v.explode } : legacy ? { explode: legacy.explode } : {}),
       loc: p.loc,
     });
   });
   return out;
+}
+
+/** OpenAPI 3 style and explode for a Swagger 2.0 collectionFormat (`tsv` has no equivalent: csv-like). */
+function collectionStyle(format: unknown): { style: string; explode: boolean } {
+  switch (format) {
+    case 'multi':
+      return { style: 'form', explode: true };
+    case 'ssv':
+      return { style: 'spaceDelimited', explode: false };
+    case 'pipes':
+      return { style: 'pipeDelimited', explode: false };
+    default:
+      return { style: 'form', explode: false };
+  }
 }
 
 /** Picks the media type lathe sends, preferring JSON, then forms, then the first one. */
@@ -192,7 +209,7 @@ function readBody(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc:
     mediaType,
     encoding,
     required: body.value.required === true,
-    schema: schemas.convert(rawSchema, schemaLoc),
+    schema: schemas.requestView(schemas.convert(rawSchema, schemaLoc), encoding !== 'binary' && encoding !== 'text'),
     ...(typeof body.value.description === 'string' ? { description: body.value.description } : {}),
     loc: body.loc,
   };

@@ -7,6 +7,7 @@ import { joinPointer, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
 import { pascalCase, type NameRegistry } from './names.js';
 import type { Constraints, IRModel, IRProperty, IRSchema, SchemaDocs } from './types.js';
+import { walkSchema } from './walk.js';
 
 type Raw = Record<string, unknown>;
 
@@ -84,13 +85,24 @@ export class SchemaConverter {
     const wrapperDocs = docsOf(value);
     const target = this.targetOf(value, loc);
     if (!target) return { kind: 'unknown', loc, docs: wrapperDocs };
-    if (this.models.has(target.id) || this.declared.has(target.id) || isModelWorthy(target.value, target.loc) || this.inProgress.has(target.id))
+    if (
+      this.models.has(target.id) ||
+      this.declared.has(target.id) ||
+      isModelWorthy(target.value, target.loc, this.spec.entry.path) ||
+      this.inProgress.has(target.id)
+    )
       return this.modelRef(target.id, target.value, target.loc, wrapperDocs);
     let inline = this.inlineCache.get(target.id);
     if (!inline) {
       this.inProgress.add(target.id);
       inline = this.convertInline(target.value, target.loc);
       this.inProgress.delete(target.id);
+      // It referred to itself (an array of itself, say): the inner ref made it a model, so it needs a name.
+      const recursive = this.models.get(target.id);
+      if (recursive) {
+        recursive.schema ??= inline;
+        return { kind: 'ref', model: target.id, loc: target.loc, docs: wrapperDocs };
+      }
       this.inlineCache.set(target.id, inline);
     }
     return withDocs(inline, wrapperDocs);
@@ -105,7 +117,8 @@ export class SchemaConverter {
     }
     const docs = docsOf(value);
     let schema = this.shape(value, loc, docs);
-    if (value.nullable === true && schema.kind !== 'unknown') schema = nullable(schema, loc);
+    // `x-nullable` is Swagger 2.0's common spelling of 3.0's `nullable`.
+    if ((value.nullable === true || value['x-nullable'] === true) && schema.kind !== 'unknown') schema = nullable(schema, loc);
     return schema;
   }
 
@@ -120,12 +133,8 @@ export class SchemaConverter {
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = s[key];
       if (Array.isArray(members)) {
-        const union: IRSchema = {
-          kind: 'union',
-          members: members.map((m, i) => this.convert(m, at(loc, key, i))),
-          loc,
-          docs,
-        };
+        const converted = members.map((m, i) => this.convert(m, at(loc, key, i)));
+        const union: IRSchema = { kind: 'union', members: this.discriminate(s, key, converted, loc), loc, docs };
         return hasObjectKeywords(s) ? { kind: 'intersection', members: [this.objectOf(s, loc, {}), union], loc, docs } : union;
       }
     }
@@ -207,6 +216,144 @@ export class SchemaConverter {
     return { kind: 'intersection', members, loc, docs };
   }
 
+  /**
+   * oneOf/anyOf with a `discriminator`: each `$ref` member becomes `Member & { [propertyName]: value }`,
+   * the value(s) taken from `mapping` (a `$ref` or a bare schema name), else the schema's own name,
+   * so TypeScript can narrow the union on that property.
+   */
+  private discriminate(s: Raw, key: 'oneOf' | 'anyOf', members: IRSchema[], loc: Loc): IRSchema[] {
+    const d = s.discriminator;
+    if (!isRecord(d) || typeof d.propertyName !== 'string' || !d.propertyName) return members;
+    const property = d.propertyName;
+    const mapped = new Map<string, string[]>();
+    if (isRecord(d.mapping))
+      for (const [value, ref] of Object.entries(d.mapping)) {
+        const mappingLoc = at(loc, 'discriminator', 'mapping', value);
+        const target = typeof ref === 'string' ? this.mappingTarget(ref, mappingLoc) : undefined;
+        if (!target) {
+          this.warn(mappingLoc, `discriminator mapping '${value}' does not name a schema; ignored`);
+          continue;
+        }
+        mapped.set(target, [...(mapped.get(target) ?? []), value]);
+      }
+    const raw = s[key] as unknown[];
+    return members.map((member, i) => {
+      const r = raw[i];
+      if (!isRecord(r) || typeof r.$ref !== 'string') return member;
+      const target = this.targetOf(r, at(loc, key, i));
+      if (!target) return member;
+      const values = mapped.get(target.id) ?? [implicitName(r.$ref)];
+      const literals: IRSchema[] = values.map((value) => ({ kind: 'literal', value, loc: member.loc, docs: {} }));
+      const tag: IRSchema = {
+        kind: 'object',
+        properties: [
+          {
+            name: property,
+            required: true,
+            schema: literals.length === 1 ? literals[0]! : { kind: 'union', members: literals, loc: member.loc, docs: {} },
+          },
+        ],
+        loc: member.loc,
+        docs: {},
+      };
+      return { kind: 'intersection', members: [member, tag], loc: member.loc, docs: {} };
+    });
+  }
+
+  /** The id of the schema a discriminator mapping value names: a `$ref`, or a bare component name. */
+  private mappingTarget(ref: string, loc: Loc): string | undefined {
+    if (/^[A-Za-z0-9_.-]+$/.test(ref)) {
+      const section = this.spec.version === '2.0' ? '#/definitions' : '#/components/schemas';
+      for (const file of new Set([loc.file, this.spec.entry.path])) {
+        const named: Loc = { file, pointer: joinPointer(section, ref) };
+        const value = this.spec.get(named);
+        if (value === undefined) continue;
+        const target = this.spec.deref(value, named);
+        if (target) return idOf(target.loc);
+      }
+    }
+    return this.targetOf({ $ref: ref }, loc)?.id;
+  }
+
+  /**
+   * The schema as a request sends it. Models are printed once, response-side (without writeOnly
+   * properties, with readOnly ones); a model that (through its refs) has either kind is replaced by
+   * a request variant, `<Name>Param`, without its readOnly properties and keeping the writeOnly ones.
+   * A body that is such a model itself is returned as its stripped object, since its properties
+   * become the params' fields.
+   */
+  requestView(schema: IRSchema, flatten = false): IRSchema {
+    if (flatten && schema.kind === 'ref' && this.needsVariant(schema.model)) {
+      const target = this.models.get(schema.model)?.schema;
+      if (target?.kind === 'object' && !target.additional) return withDocs(this.forRequest(target), schema.docs);
+    }
+    return this.forRequest(schema);
+  }
+
+  private readonly variantNeeds = new Map<string, boolean>();
+
+  private forRequest(s: IRSchema): IRSchema {
+    switch (s.kind) {
+      case 'ref':
+        return this.needsVariant(s.model) ? { ...s, model: this.variant(s.model) } : s;
+      case 'array':
+        return { ...s, items: this.forRequest(s.items) };
+      case 'tuple':
+        return { ...s, items: s.items.map((m) => this.forRequest(m)), ...(s.rest ? { rest: this.forRequest(s.rest) } : {}) };
+      case 'union':
+      case 'intersection':
+        return { ...s, members: s.members.map((m) => this.forRequest(m)) };
+      case 'object': {
+        const properties = s.properties
+          .filter((p) => !p.schema.docs.readOnly)
+          .map((p) => {
+            const schema = this.forRequest(p.schema);
+            if (!schema.docs.writeOnly) return { ...p, schema };
+            const { writeOnly: _w, ...docs } = schema.docs;
+            return { ...p, schema: { ...schema, docs } };
+          });
+        return { ...s, properties, ...(s.additional ? { additional: this.forRequest(s.additional) } : {}) };
+      }
+      default:
+        return s;
+    }
+  }
+
+  /** Whether a model, or one it reaches, has readOnly or writeOnly properties. */
+  private needsVariant(id: string): boolean {
+    const known = this.variantNeeds.get(id);
+    if (known !== undefined) return known;
+    const seen = new Set<string>();
+    const stack = [id];
+    let found = false;
+    while (stack.length && !found) {
+      const next = stack.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const schema = this.models.get(next)?.schema;
+      if (!schema) continue;
+      walkSchema(schema, (x) => {
+        if (x.kind === 'object' && x.properties.some((p) => p.schema.docs.readOnly || p.schema.docs.writeOnly)) found = true;
+        if (x.kind === 'ref') stack.push(x.model);
+      });
+    }
+    this.variantNeeds.set(id, found);
+    return found;
+  }
+
+  /** The id of a model's request variant, made on first use. */
+  private variant(id: string): string {
+    const vid = `${id}~request`;
+    if (!this.models.has(vid)) {
+      const base = this.models.get(id)!;
+      const draft: ModelDraft = { id: vid, name: this.names.claim(`${base.name}Param`), loc: base.loc };
+      this.models.set(vid, draft);
+      this.variantNeeds.set(vid, false);
+      draft.schema = this.forRequest(base.schema!);
+    }
+    return vid;
+  }
+
   /** The object a schema stands for, following model refs; undefined for non-objects. */
   objectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
     if (schema.kind === 'object') return schema;
@@ -253,15 +400,27 @@ function at(loc: Loc, ...tokens: (string | number)[]): Loc {
 }
 
 /** Components worth a name of their own: structures, not primitives with constraints. */
-function isModelWorthy(value: unknown, loc: Loc): boolean {
+function isModelWorthy(value: unknown, loc: Loc, entry: string): boolean {
   if (!isRecord(value)) return false;
-  if (!isNamedLocation(loc)) return false;
+  if (!isNamedLocation(loc, entry)) return false;
   if (Array.isArray(value.enum) && value.enum.length > 1) return true;
   return hasObjectKeywords(value) || Array.isArray(value.oneOf) || Array.isArray(value.anyOf) || value.type === 'object' || (Array.isArray(value.allOf) && value.allOf.length > 1);
 }
 
-function isNamedLocation(loc: Loc): boolean {
+/** Component schemas, whole files, and (in files other than the entry) top-level entries: `pet.yaml#/Pet`. */
+function isNamedLocation(loc: Loc, entry: string): boolean {
+  if (loc.file !== entry && /^#\/[^/]+$/.test(loc.pointer)) return true;
   return /^#\/(components\/schemas|definitions|\$defs)\/[^/]+$/.test(loc.pointer) || loc.pointer === '#' || loc.pointer === '';
+}
+
+/** The schema name a discriminator value defaults to: the last segment of the `$ref` (or its file's base name). */
+function implicitName(ref: string): string {
+  const hash = ref.indexOf('#');
+  const pointer = hash >= 0 ? ref.slice(hash + 1) : '';
+  const last = pointer.split('/').pop();
+  if (last) return decodeURIComponent(last).replace(/~1/g, '/').replace(/~0/g, '~');
+  const file = (hash >= 0 ? ref.slice(0, hash) : ref).split('/').pop() ?? ref;
+  return file.replace(/\.(ya?ml|json)$/i, '');
 }
 
 function modelName(loc: Loc): string {

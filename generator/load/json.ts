@@ -49,49 +49,82 @@ function skipValue(text: string, i: number): number {
 }
 
 /**
- * Offset of the node at `tokens` in valid JSON text: of the member's key when the last token names
- * an object member (that is where a reader looks for "the `servers` field"), else of the value.
- * When the path does not exist, the offset of the deepest node that does.
+ * Offsets of nodes in valid JSON text, by pointer tokens: of the member's key when the last token
+ * names an object member (that is where a reader looks for "the `servers` field"), else of the
+ * value. When the path does not exist, the offset of the deepest node that does.
+ *
+ * Each object or array on a looked-up path is scanned once and all its members remembered, so the
+ * many diagnostics of a large spec cost one pass over the parts they touch, not one pass each.
  */
-export function jsonNodeOffset(text: string, tokens: readonly string[]): number {
-  let i = skipWs(text, 0);
-  let found = i;
-  for (const token of tokens) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7b) {
-      i = skipWs(text, i + 1);
-      let hit = -1;
-      while (text.charCodeAt(i) === 0x22) {
-        const keyStart = i;
-        const keyEnd = skipString(text, i);
-        const raw = text.slice(keyStart, keyEnd);
-        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        i = skipWs(text, skipWs(text, keyEnd) + 1);
-        if (key === token) {
-          hit = keyStart;
-          break;
-        }
-        i = skipWs(text, skipValue(text, i));
-        if (text.charCodeAt(i) !== 0x2c) break;
-        i = skipWs(text, i + 1);
+export class JsonIndex {
+  private readonly objects = new Map<number, Map<string, readonly [key: number, value: number]>>();
+  private readonly arrays = new Map<number, number[]>();
+
+  constructor(private readonly text: string) {}
+
+  offset(tokens: readonly string[]): number {
+    let i = skipWs(this.text, 0);
+    let found = i;
+    for (const token of tokens) {
+      const c = this.text.charCodeAt(i);
+      if (c === 0x7b) {
+        const hit = this.members(i).get(token);
+        if (!hit) return found;
+        [found, i] = hit;
+      } else if (c === 0x5b) {
+        if (!/^(0|[1-9]\d*)$/.test(token)) return found;
+        const item = this.items(i)[Number(token)];
+        if (item === undefined) return found;
+        found = i = item;
+      } else {
+        return found;
       }
-      if (hit < 0) return found;
-      found = hit;
-    } else if (c === 0x5b) {
-      if (!/^(0|[1-9]\d*)$/.test(token)) return found;
-      i = skipWs(text, i + 1);
-      if (text.charCodeAt(i) === 0x5d) return found;
-      for (let n = Number(token); n > 0; n--) {
-        i = skipWs(text, skipValue(text, i));
-        if (text.charCodeAt(i) !== 0x2c) return found;
-        i = skipWs(text, i + 1);
-      }
-      found = i;
-    } else {
-      return found;
     }
+    return found;
   }
-  return found;
+
+  private members(start: number): Map<string, readonly [number, number]> {
+    let members = this.objects.get(start);
+    if (members) return members;
+    members = new Map();
+    const text = this.text;
+    let i = skipWs(text, start + 1);
+    while (text.charCodeAt(i) === 0x22) {
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      const raw = text.slice(keyStart, keyEnd);
+      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      i = skipWs(text, skipWs(text, keyEnd) + 1);
+      // JSON.parse keeps the last of duplicate keys; so do we.
+      members.set(key, [keyStart, i]);
+      i = skipWs(text, skipValue(text, i));
+      if (text.charCodeAt(i) !== 0x2c) break;
+      i = skipWs(text, i + 1);
+    }
+    this.objects.set(start, members);
+    return members;
+  }
+
+  private items(start: number): number[] {
+    let items = this.arrays.get(start);
+    if (items) return items;
+    items = [];
+    const text = this.text;
+    let i = skipWs(text, start + 1);
+    while (i < text.length && text.charCodeAt(i) !== 0x5d) {
+      items.push(i);
+      i = skipWs(text, skipValue(text, i));
+      if (text.charCodeAt(i) !== 0x2c) break;
+      i = skipWs(text, i + 1);
+    }
+    this.arrays.set(start, items);
+    return items;
+  }
+}
+
+/** One-off lookup (tests, small files). */
+export function jsonNodeOffset(text: string, tokens: readonly string[]): number {
+  return new JsonIndex(text).offset(tokens);
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

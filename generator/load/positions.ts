@@ -1,9 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
 import type { Loc } from '../diagnostics.js';
-import { jsonNodeOffset } from './json.js';
+import { JsonIndex } from './json.js';
 import { parsePointer } from './pointer.js';
 import { YAML_OPTIONS } from './read.js';
-import { lineColumn } from './text.js';
+import { LineIndex } from './text.js';
 import type { SpecFile } from './types.js';
 
 export interface Position {
@@ -22,6 +22,7 @@ export interface Position {
  */
 export class Positions {
   private readonly yaml = new Map<string, { doc: Document; lines: LineCounter }>();
+  private readonly json = new Map<string, { index: JsonIndex; lines: LineIndex }>();
 
   constructor(private readonly fileOf: (path: string) => SpecFile | undefined) {}
 
@@ -29,7 +30,11 @@ export class Positions {
     const file = this.fileOf(loc.file);
     if (!file) return undefined;
     const tokens = parsePointer(loc.pointer) ?? [];
-    if (file.format === 'json') return lineColumn(file.text, jsonNodeOffset(file.text, tokens));
+    if (file.format === 'json') {
+      let json = this.json.get(file.path);
+      if (!json) this.json.set(file.path, (json = { index: new JsonIndex(file.text), lines: new LineIndex(file.text) }));
+      return json.lines.position(json.index.offset(tokens));
+    }
     const { doc, lines } = this.yamlTree(file);
     const { line, col } = lines.linePos(yamlNodeOffset(doc, tokens));
     return { line, column: col };

@@ -64,3 +64,24 @@ export function lineColumn(text: string, offset: number): { line: number; column
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/** Line starts of a text, found once, for many offset -> line/column lookups. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const end = Math.min(offset, this.text.length);
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: end - this.starts[lo]! + 1 };
+  }
+}

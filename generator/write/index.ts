@@ -52,6 +52,15 @@ export function assertInside(outDir: string, path: string): string {
   return target;
 }
 
+/** Refuses two files with one path (one would silently replace the other on disk). */
+export function assertUniquePaths(files: readonly OutputFile[]): void {
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`refusing to write '${f.path}': two generated files have that path`);
+    seen.add(f.path);
+  }
+}
+
 function readManifest(outDir: string): Manifest | undefined {
   try {
     const m = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Manifest;
@@ -70,6 +79,7 @@ function readIfExists(path: string): string | undefined {
 }
 
 export function diffOutput(outDir: string, files: readonly OutputFile[]): OutputDiff {
+  assertUniquePaths(files);
   const changed: string[] = [];
   const unchanged: string[] = [];
   for (const f of files) {

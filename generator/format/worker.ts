@@ -1,0 +1,14 @@
+/** A prettier worker: formats the files it is sent, one message per batch. */
+import { parentPort } from 'node:worker_threads';
+import type { OutputFile } from '../emit/modules.js';
+import { formatFile } from './prettier.js';
+
+parentPort?.on('message', async (files: OutputFile[]) => {
+  try {
+    const out: OutputFile[] = [];
+    for (const f of files) out.push(await formatFile(f));
+    parentPort?.postMessage({ files: out });
+  } catch (e) {
+    parentPort?.postMessage({ error: (e as Error).stack ?? String(e) });
+  }
+});
