@@ -166,7 +166,7 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };
   }
-  const watched = [specArg, ...(configFile ? [configFile] : [])];
+  const watched = [...result.inputs, ...(configFile ? [configFile] : [])];
   print(result.diagnostics, io, inv.quiet);
   if (!result.files || hasErrors(result.diagnostics)) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

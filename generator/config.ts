@@ -37,6 +37,10 @@ export interface LatheConfig {
   /** Folder the config file is in (relative paths in it are relative to this). */
   readonly dir: string;
   readonly file?: string;
+  /** As the user should read the file's path (relative to the working directory). */
+  readonly displayFile?: string;
+  /** The config's text, kept so later stages can point at a line in it. */
+  readonly text?: string;
   readonly package: { readonly name?: string; readonly version?: string; readonly description?: string };
   readonly client: { readonly name?: string; readonly baseURLEnv?: string; readonly baseURL?: string };
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
@@ -86,7 +90,7 @@ export function parseConfig(
     reader.error('#', 'the config must be a mapping');
     return { diagnostics };
   }
-  const config = readConfig(raw, dir, file, reader);
+  const config = { ...readConfig(raw, dir, file, reader), displayFile, text };
   return diagnostics.length ? { diagnostics } : { config, diagnostics };
 }
 
@@ -103,6 +107,16 @@ export function configFromObject(raw: unknown, dir: string, file = '<config>'): 
   }
   const config = readConfig(raw, dir, file, reader);
   return diagnostics.length ? { diagnostics } : { config, diagnostics };
+}
+
+/** Fills in file:line:col for a diagnostic about the config (found by a later stage). */
+export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
+  if (!d.loc || d.loc.file !== config.file || d.line || config.text === undefined) return d;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(config.text, { lineCounter });
+  const offset = offsetOf(doc, d.loc.pointer);
+  const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+  return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
 const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources'];

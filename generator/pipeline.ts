@@ -3,7 +3,7 @@
  * caller's step), so the CLI and the programmatic API share it.
  */
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import type { LatheConfig } from './config.js';
+import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import { formatFiles } from './format/index.js';
@@ -28,6 +28,8 @@ export interface PipelineResult {
   readonly files?: OutputFile[];
   readonly diagnostics: Diagnostic[];
   readonly timings: Partial<Record<Stage, number>>;
+  /** Every spec file that was read (the entry and all it refers to), for --watch. */
+  readonly inputs: string[];
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -45,14 +47,15 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;
-  if (!spec || hasErrors(diagnostics)) return { diagnostics, timings };
-  const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? d : spec.place(d)));
+  if (!spec || hasErrors(diagnostics)) return { diagnostics, timings, inputs: [input.specPath] };
+  const inputs = [...spec.files.keys()];
+  const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
-  if (hasErrors(diagnostics)) return { diagnostics, timings };
+  if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
   const emitDiagnostics: Diagnostic[] = [];
   const raw = await time('emit', () => emit(ir, spec as LoadedSpec, emitDiagnostics));
   diagnostics.push(...place(emitDiagnostics));
   const files = await time('format', () => formatFiles(raw, input.cacheDir ? { cacheDir: input.cacheDir } : {}));
-  return { files, diagnostics, timings };
+  return { files, diagnostics, timings, inputs };
 }

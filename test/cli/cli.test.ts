@@ -4,8 +4,9 @@
  */
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lathe, read, tempDir } from '../helpers.js';
+import { BIN, lathe, read, tempDir } from '../helpers.js';
 
 const SPEC = read('spec/cloudforce-one-message-create.yaml');
 let dir: string;
@@ -89,4 +90,67 @@ describe('lathe generate / check', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'elsewhere', 'src', 'client.ts'), 'utf8')).toContain('class Cloudflare');
   });
+});
+
+describe('lathe options', () => {
+  it('--version prints the package version and --help the usage, both exit 0', () => {
+    const pkg = JSON.parse(read('package.json')) as { version: string };
+    const v = lathe(['--version'], dir);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(pkg.version);
+    const h = lathe(['--help'], dir);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('Usage: lathe');
+    expect(h.stdout).toContain('--watch');
+  });
+
+  it('--verbose prints stage timings and --quiet prints nothing on success', () => {
+    const verbose = lathe(['generate', '--verbose'], dir);
+    expect(verbose.stdout).toMatch(/stages: load \d+ ms, ir \d+ ms, emit \d+ ms, format \d+ ms, write \d+ ms/);
+    const quiet = lathe(['generate', '--quiet'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+  });
+
+  it('points a config mistake found against the spec at its line in the config', () => {
+    const config = read('lathe.config.yaml')
+      .replace('spec/cloudforce-one-message-create.yaml', 'spec/api.yaml')
+      .replace('create: post /accounts', 'create: put /accounts');
+    writeFileSync(join(dir, 'lathe.config.yaml'), config);
+    const line = config.split('\n').findIndex((l) => l.includes('create: put /accounts')) + 1;
+    const r = lathe(['generate'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`lathe.config.yaml:${line}:`);
+    expect(r.stderr).toContain("error: method 'create' names 'put /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new', which the spec does not have");
+  });
+});
+
+describe('lathe generate --watch', () => {
+  it('regenerates on a spec change, survives a bad edit and recovers on the next good one', async () => {
+    const child = spawn(process.execPath, [BIN, 'generate', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 300 && !pattern.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(out.slice(from)).toMatch(pattern);
+    };
+    const spec = join(dir, 'spec', 'api.yaml');
+    try {
+      await waitFor(/watching for changes/, 0);
+      let mark = out.length;
+      writeFileSync(spec, SPEC.replace('Adds a message to a Cloudforce One', 'Adds a NOTE to a Cloudforce One'));
+      await waitFor(/wrote generated: [1-9]\d* changed/, mark);
+      expect(readFileSync(join(dir, 'generated', 'src/resources/cloudforce-one/requests/message.ts'), 'utf8')).toContain('Adds a NOTE');
+      mark = out.length;
+      writeFileSync(spec, 'openapi: 3.0.3\ninfo: [broken\n');
+      await waitFor(/error: /, mark);
+      mark = out.length;
+      writeFileSync(spec, SPEC);
+      await waitFor(/wrote generated: [1-9]\d* changed/, mark);
+      expect(readFileSync(join(dir, 'generated', 'src/resources/cloudforce-one/requests/message.ts'), 'utf8')).toContain('Adds a message');
+    } finally {
+      child.kill('SIGINT');
+    }
+  }, 90_000);
 });

@@ -5,7 +5,9 @@ import { docLines } from '../../generator/emit/jsdoc.js';
 import { declaration, type Direction } from '../../generator/emit/types.js';
 
 const loc = { file: '/spec.yaml', pointer: '#' };
-const s = (schema: Omit<IRSchema, 'loc' | 'docs'> & { docs?: SchemaDocs }): IRSchema => ({ loc, docs: {}, ...schema }) as IRSchema;
+/** IRSchema without loc (and with optional docs), member by member of the union. */
+type Draft = IRSchema extends infer T ? (T extends IRSchema ? Omit<T, 'loc' | 'docs'> & { docs?: SchemaDocs } : never) : never;
+const s = (schema: Draft): IRSchema => ({ loc, docs: {}, ...schema }) as IRSchema;
 
 function print(name: string, schema: IRSchema, direction: Direction = 'response', models = new Map<string, IRModel>()): string {
   const statements = declaration(name, schema, docLines(schema.docs), { models, module: 'm', direction, imports: new Map() });
