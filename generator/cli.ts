@@ -161,7 +161,7 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   const started = performance.now();
   let result: PipelineResult;
   try {
-    result = await runPipeline({ specPath: specArg, host: fsHost(), config, cwd: io.cwd, cacheDir: cacheDir(io.cwd) });
+    result = await runPipeline({ specPath: specArg, host: fsHost(), config, cwd: io.cwd, cacheDir: cacheDir(io.cwd), outDir });
   } catch (e) {
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };

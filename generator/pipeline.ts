@@ -6,7 +6,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
-import { formatFiles } from './format/index.js';
+import { formatFiles, projectOptions } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { LoadedSpec, SpecHost } from './load/types.js';
@@ -21,6 +21,8 @@ export interface PipelineInput {
   readonly cwd: string;
   /** Where formatted files are cached between runs; none for the in-memory API. */
   readonly cacheDir?: string;
+  /** The output folder, when there is one: a Prettier config governing it is respected. */
+  readonly outDir?: string;
 }
 
 export interface PipelineResult {
@@ -56,6 +58,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const emitDiagnostics: Diagnostic[] = [];
   const raw = await time('emit', () => emit(ir, spec as LoadedSpec, emitDiagnostics));
   diagnostics.push(...place(emitDiagnostics));
-  const files = await time('format', () => formatFiles(raw, input.cacheDir ? { cacheDir: input.cacheDir } : {}));
+  const files = await time('format', async () =>
+    formatFiles(raw, {
+      ...(input.cacheDir ? { cacheDir: input.cacheDir } : {}),
+      ...(input.outDir ? { prettier: await projectOptions(input.outDir) } : {}),
+    }),
+  );
   return { files, diagnostics, timings, inputs };
 }

@@ -11,17 +11,19 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { version as prettierVersion } from 'prettier';
+import { version as prettierVersion, type Options } from 'prettier';
 import type { OutputFile } from '../emit/modules.js';
 import { formatFile, PRETTIER_OPTIONS } from './prettier.js';
 
-export { formatFile, PRETTIER_OPTIONS } from './prettier.js';
+export { formatFile, PRETTIER_OPTIONS, projectOptions } from './prettier.js';
 
 export interface FormatOptions {
   /** Folder of the format cache; none: no cache (the in-memory API touches no disk). */
   readonly cacheDir?: string;
   /** Worker threads to use; 0 formats in this thread. Default: one per core when there is enough work. */
   readonly workers?: number;
+  /** Prettier options (lathe's style merged with the project's config); default lathe's style. */
+  readonly prettier?: Options;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -29,9 +31,9 @@ const WORKER_THRESHOLD = 64;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-function keyOf(file: OutputFile): string {
+function keyOf(file: OutputFile, options: Options): string {
   return createHash('sha256')
-    .update(`${prettierVersion}\0${JSON.stringify(PRETTIER_OPTIONS)}\0${file.path}\0${file.content}`)
+    .update(`${prettierVersion}\0${JSON.stringify(options)}\0${file.path}\0${file.content}`)
     .digest('hex');
 }
 
@@ -57,13 +59,14 @@ function store(dir: string, key: string, content: string): void {
 }
 
 export async function formatFiles(files: readonly OutputFile[], options: FormatOptions = {}): Promise<OutputFile[]> {
-  const keys = options.cacheDir ? files.map(keyOf) : [];
+  const prettier = options.prettier ?? PRETTIER_OPTIONS;
+  const keys = options.cacheDir ? files.map((f) => keyOf(f, prettier)) : [];
   const result: (OutputFile | undefined)[] = files.map((f, i) => {
     const hit = options.cacheDir ? cached(options.cacheDir, keys[i]!) : undefined;
     return hit === undefined ? undefined : { path: f.path, content: hit };
   });
   const misses = files.flatMap((f, i) => (result[i] ? [] : [i]));
-  const formatted = await formatMany(misses.map((i) => files[i]!), options.workers);
+  const formatted = await formatMany(misses.map((i) => files[i]!), prettier, options.workers);
   misses.forEach((i, n) => {
     result[i] = formatted[n]!;
     if (options.cacheDir) store(options.cacheDir, keys[i]!, formatted[n]!.content);
@@ -71,23 +74,23 @@ export async function formatFiles(files: readonly OutputFile[], options: FormatO
   return result as OutputFile[];
 }
 
-async function formatMany(files: OutputFile[], workers?: number): Promise<OutputFile[]> {
+async function formatMany(files: OutputFile[], prettier: Options, workers?: number): Promise<OutputFile[]> {
   const count = workers ?? (files.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
   // Workers run the compiled module; from TypeScript sources (tests) format in this thread.
   if (count <= 0 || !import.meta.url.endsWith('.js')) {
     const out: OutputFile[] = [];
-    for (const f of files) out.push(await formatFile(f));
+    for (const f of files) out.push(await formatFile(f, prettier));
     return out;
   }
   // Interleaved batches keep big and small files spread over the workers.
   const batches = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
-  const done = await Promise.all(batches.map(runWorker));
+  const done = await Promise.all(batches.map((batch) => runWorker(batch, prettier)));
   const out: OutputFile[] = [];
   files.forEach((_, i) => out.push(done[i % count]![Math.floor(i / count)]!));
   return out;
 }
 
-function runWorker(files: OutputFile[]): Promise<OutputFile[]> {
+function runWorker(files: OutputFile[], options: Options): Promise<OutputFile[]> {
   if (!files.length) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL);
@@ -97,6 +100,6 @@ function runWorker(files: OutputFile[]): Promise<OutputFile[]> {
       else reject(new Error(`prettier failed in a worker: ${m.error}`));
     });
     worker.once('error', reject);
-    worker.postMessage(files);
+    worker.postMessage({ files, options });
   });
 }

@@ -1,4 +1,5 @@
-import { format, type Options } from 'prettier';
+import { join } from 'node:path';
+import { format, resolveConfig, type Options } from 'prettier';
 import type { OutputFile } from '../emit/modules.js';
 
 /** The style of the SDKs we learn from (Stainless output). */
@@ -15,6 +16,15 @@ function parserFor(path: string): string | undefined {
   if (path.endsWith('.md')) return 'markdown';
   if (path.endsWith('.json')) return 'json';
   return undefined;
+}
+
+/**
+ * lathe's style, overridden by the consuming project's Prettier config when one governs the output
+ * folder, so generated code reads like the rest of that project.
+ */
+export async function projectOptions(outDir: string): Promise<Options> {
+  const found = await resolveConfig(join(outDir, 'src', 'index.ts'), { editorconfig: false });
+  return found ? { ...PRETTIER_OPTIONS, ...found } : PRETTIER_OPTIONS;
 }
 
 export async function formatFile(file: OutputFile, options: Options = PRETTIER_OPTIONS): Promise<OutputFile> {

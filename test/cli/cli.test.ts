@@ -125,6 +125,16 @@ describe('lathe options', () => {
   });
 });
 
+describe("the consuming project's Prettier config", () => {
+  it('is respected when one governs the output folder', () => {
+    writeFileSync(join(dir, '.prettierrc.json'), JSON.stringify({ semi: false, singleQuote: false }));
+    expect(lathe(['generate'], dir).code).toBe(0);
+    const client = readFileSync(join(dir, 'generated', 'src', 'client.ts'), 'utf8');
+    expect(client).toContain('import { BaseClient } from "./core/client.js"\n');
+    expect(lathe(['check'], dir).code).toBe(0);
+  });
+});
+
 describe('lathe generate --watch', () => {
   it('regenerates on a spec change, survives a bad edit and recovers on the next good one', async () => {
     const child = spawn(process.execPath, [BIN, 'generate', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
