@@ -126,7 +126,8 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const pkg = strings(raw.package, ['name', 'version', 'description'], '#/package', r);
   const client = strings(raw.client, ['name', 'baseURLEnv', 'baseURL'], '#/client', r);
   const envelope = raw.envelope === undefined ? undefined : strings(raw.envelope, ['result', 'success', 'errors'], '#/envelope', r);
-  const auth: Record<string, AuthOptionConfig> = {};
+  // Records keyed by user-given names have no prototype: a `__proto__` key is a key like any other.
+  const auth: Record<string, AuthOptionConfig> = Object.create(null) as Record<string, AuthOptionConfig>;
   if (raw.auth !== undefined) {
     if (!isRecord(raw.auth)) r.error('#/auth', '`auth` must map security scheme names to options');
     else
@@ -156,7 +157,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
 }
 
 function readResources(value: unknown, pointer: string, r: Reader): Record<string, ResourceConfig> {
-  const out: Record<string, ResourceConfig> = {};
+  const out: Record<string, ResourceConfig> = Object.create(null) as Record<string, ResourceConfig>;
   if (!isRecord(value)) {
     r.error(pointer, 'resources must be a mapping of resource names');
     return out;
@@ -169,14 +170,14 @@ function readResources(value: unknown, pointer: string, r: Reader): Record<strin
       continue;
     }
     unknownKeys(res, ['methods', 'models', 'subresources'], at, r);
-    const methods: Record<string, MethodConfig> = {};
+    const methods: Record<string, MethodConfig> = Object.create(null) as Record<string, MethodConfig>;
     for (const [m, endpoint] of Object.entries(isRecord(res.methods) ? res.methods : {})) {
       const e = typeof endpoint === 'string' ? endpoint : isRecord(endpoint) ? endpoint.endpoint : undefined;
       if (typeof e !== 'string' || !/^(get|put|post|delete|options|head|patch|trace) \//i.test(e.trim()))
         r.error(joinPointer(at, 'methods', m), `method '${m}' must be "<verb> <path>", e.g. "get /accounts/{account_id}"`);
       else methods[m] = { endpoint: e.trim() };
     }
-    const models: Record<string, string> = {};
+    const models: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [m, ref] of Object.entries(isRecord(res.models) ? res.models : {})) {
       if (typeof ref !== 'string' || !ref.includes('#')) r.error(joinPointer(at, 'models', m), `model '${m}' must be a $ref such as '#/components/schemas/Name'`);
       else models[m] = ref;

@@ -58,11 +58,24 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const emitDiagnostics: Diagnostic[] = [];
   const raw = await time('emit', () => emit(ir, spec as LoadedSpec, emitDiagnostics));
   diagnostics.push(...place(emitDiagnostics));
-  const files = await time('format', async () =>
-    formatFiles(raw, {
-      ...(input.cacheDir ? { cacheDir: input.cacheDir } : {}),
-      ...(input.outDir ? { prettier: await projectOptions(input.outDir) } : {}),
-    }),
-  );
+  const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
+  if (duplicate) {
+    diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
+    return { diagnostics: diagnostics.map((d) => (d.line ? d : spec.place(d))), timings, inputs };
+  }
+  let files: OutputFile[];
+  try {
+    files = await time('format', async () =>
+      formatFiles(raw, {
+        ...(input.cacheDir ? { cacheDir: input.cacheDir } : {}),
+        ...(input.outDir ? { prettier: await projectOptions(input.outDir) } : {}),
+      }),
+    );
+  } catch (e) {
+    // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
+    const message = (e as Error).message.split('\n')[0] ?? String(e);
+    diagnostics.push({ severity: 'error', message: `lathe produced code that does not parse (please report it): ${message}`, loc: { file: spec.entry.path, pointer: '#' } });
+    return { diagnostics, timings, inputs };
+  }
   return { files, diagnostics, timings, inputs };
 }

@@ -198,8 +198,14 @@ function method(
 function signatureParams(op: IROperation): { name: string; type: string; initializer?: string; hasQuestionToken?: boolean }[] {
   const out: { name: string; type: string; initializer?: string }[] = [];
   if (op.positional) out.push({ name: op.positional.tsName, type: scalarParamType(op.positional.param.schema) });
-  if (op.paramsType) out.push(op.paramsRequired ? { name: 'params', type: op.paramsType } : { name: 'params', type: op.paramsType, initializer: '{}' });
+  // `{}` is not assignable to a type with a field named like an Object.prototype member (`constructor`).
+  const initializer = hasPrototypeNames(op) ? `{} as ${op.paramsType}` : '{}';
+  if (op.paramsType) out.push(op.paramsRequired ? { name: 'params', type: op.paramsType } : { name: 'params', type: op.paramsType, initializer });
   return out;
+}
+
+function hasPrototypeNames(op: IROperation): boolean {
+  return op.fields.some((f) => f.name in Object.prototype);
 }
 
 /** Path params are scalars on the wire; enums keep their literal union. */
@@ -273,7 +279,7 @@ const RESERVED_LOCALS = new Set([
   'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
   'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'let',
   'static', 'yield', 'await', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'arguments', 'eval',
-  'formatPath', 'serializeQuery', 'requireParams', 'undefined',
+  'formatPath', 'serializeQuery', 'requireParams', 'undefined', 'cookie',
 ]);
 
 function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<string>): FunctionDeclarationStructure {
@@ -289,7 +295,9 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
   if (op.paramsType) {
     const parts = [...names].map(([field, local]) => (field === local ? field : `${propertyKey(field)}: ${local}`));
     if (bodyFields.length || (op.body && !op.bodyField)) parts.push('...body');
-    lines.push(parts.length ? `const { ${parts.join(', ')} } = params;` : '');
+    // An omitted `constructor`/`__proto__` field must not be read from Object.prototype and sent.
+    const source = hasPrototypeNames(op) ? 'Object.assign(Object.create(null) as {}, params)' : 'params';
+    lines.push(parts.length ? `const { ${parts.join(', ')} } = ${source};` : '');
   }
   const pathValues: string[] = [];
   const constraints: string[] = [];

@@ -31,7 +31,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
   const plan = config.resources ? planFromConfig(config.resources, rawOps, config, diagnostics) : inferPlan(rawOps);
 
   declareModels(plan, spec, converter, diagnostics);
-  const resources = plan.map((p) => buildResource(p, [], names, converter, config));
+  const resources = plan.map((p) => buildResource(p, [], names, converter, config, diagnostics));
   assignModelModules(resources, converter);
 
   const schemes = securitySchemes(root, config, clientName);
@@ -99,6 +99,7 @@ function buildResource(
   names: NameRegistry,
   converter: SchemaConverter,
   config: LatheConfig,
+  diagnostics: Diagnostic[],
 ): IRResource {
   const key = plan.keys[plan.keys.length - 1]!;
   const base = pascalCase(key);
@@ -109,15 +110,23 @@ function buildResource(
   const childProps = new Set(plan.children.map((c) => camelCase(c.keys[c.keys.length - 1]!)));
   const operations = plan.methods.map(({ name, op }) => {
     const methodName = childProps.has(name) ? `${name}Method` : safeMethod(name);
-    return buildOperation(op, methodName, singularName, [...parentNames, base], names, converter, config);
+    return buildOperation(op, methodName, singularName, [...parentNames, base], names, converter, config, diagnostics);
   });
-  const children = plan.children.map((c) => buildResource(c, [...parentNames, base], names, converter, config));
+  const children = plan.children.map((c) => buildResource(c, [...parentNames, base], names, converter, config, diagnostics));
   const models = plan.models.flatMap((m) => {
     const target = converter.configRef(m.ref);
     return target ? [target.id] : [];
   });
-  return { keys: plan.keys, propertyName: safeMethod(camelCase(key)), className, module, operations, children, models };
+  const property = safeMethod(camelCase(key));
+  // Top-level resources are properties of the client: they must not hide its own members.
+  const propertyName = parentNames.length === 0 && CLIENT_MEMBERS.includes(property) ? `${property}_` : property;
+  return { keys: plan.keys, propertyName, className, module, operations, children, models };
 }
+
+const CLIENT_MEMBERS = ['baseURL', 'timeout', 'maxRetries', 'request', 'requestPage', 'toString', 'toJSON'];
+
+/** Client options lathe or the runtime already define. */
+const RESERVED_OPTIONS = ['baseURL', 'options', 'timeout', 'maxRetries', 'defaultHeaders', 'defaultQuery', 'fetch', 'fetchOptions'];
 
 function safeMethod(name: string): string {
   return ['constructor', '_client', 'toString', 'valueOf', 'hasOwnProperty'].includes(name) ? `${name}_` : name;
@@ -131,6 +140,7 @@ function buildOperation(
   names: NameRegistry,
   converter: SchemaConverter,
   config: LatheConfig,
+  diagnostics: Diagnostic[],
 ): IROperation {
   const stem = `${resourceSingular}${pascalCase(methodName)}`;
   const pathOrder = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -139,11 +149,16 @@ function buildOperation(
     .sort((a, b) => pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name));
   const candidates = pathParams.filter((p) => !config.positional.exclude.includes(p.name));
   const positionalParam = candidates[candidates.length - 1];
-  const positional = positionalParam ? { param: positionalParam, tsName: safeIdentifier(camelCase(positionalParam.name)) } : undefined;
+  const positional = positionalParam ? { param: positionalParam, tsName: localName(positionalParam.name) } : undefined;
 
   const fields: IRField[] = [];
   for (const p of [...pathParams, ...op.params.filter((q) => q.in !== 'path')]) {
     if (p === positionalParam) continue;
+    if (fields.some((f) => f.name === p.name)) {
+      // One params object cannot hold two fields of one name; renaming would change the wire name.
+      diagnostics.push({ severity: 'warning', message: `${p.in} parameter '${p.name}' has the name of another parameter of this operation; only the first is sent`, loc: p.loc });
+      continue;
+    }
     fields.push({
       name: p.name,
       origin: p.in,
@@ -191,6 +206,14 @@ function buildOperation(
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/** Names the builder and method already use for their own locals and imports. */
+const TAKEN_LOCALS = ['params', 'options', 'body', 'cookie', 'formatPath', 'serializeQuery', 'requireParams'];
+
+function localName(name: string): string {
+  const n = safeIdentifier(camelCase(name));
+  return TAKEN_LOCALS.includes(n) ? `${n}_` : n;
 }
 
 function needsName(schema: IRSchema): boolean {
@@ -256,6 +279,13 @@ function assignModelModules(resources: readonly IRResource[], converter: SchemaC
 }
 
 function securitySchemes(root: Record<string, unknown>, config: LatheConfig, clientName: string): IRSecurityScheme[] {
+  const taken = new Set(RESERVED_OPTIONS);
+  const option = (wanted: string) => {
+    let name = wanted;
+    while (taken.has(name)) name = `${name}_`;
+    taken.add(name);
+    return name;
+  };
   const components = isRecord(root.components) ? root.components : {};
   // Swagger 2.0 keeps them in securityDefinitions, with `basic` for http basic.
   const raw = isRecord(components.securitySchemes) ? components.securitySchemes : isRecord(root.securityDefinitions) ? root.securityDefinitions : {};
@@ -272,7 +302,7 @@ function securitySchemes(root: Record<string, unknown>, config: LatheConfig, cli
         ...(typeof s.name === 'string' ? { name: s.name } : {}),
         ...(typeof s.scheme === 'string' ? { scheme: s.scheme.toLowerCase() } : {}),
         ...(description ? { description } : {}),
-        option: c.option ?? safeIdentifier(camelCase(key)),
+        option: c.option ?? option(safeIdentifier(camelCase(key))),
         env: c.env ?? `${upperSnake(clientName)}_${upperSnake(key)}`,
         title: c.title ?? words(key).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' '),
         example: c.example ?? 'my-secret',

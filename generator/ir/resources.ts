@@ -23,10 +23,22 @@ export function planFromConfig(
 ): ResourcePlan[] {
   const byEndpoint = new Map(ops.map((op) => [`${op.method} ${op.path}`, op]));
   const configFile = config.file ?? 'lathe.config.yaml';
-  const walk = (tree: Readonly<Record<string, ResourceConfig>>, parent: string[], pointer: string): ResourcePlan[] =>
-    Object.entries(tree).map(([key, rc]) => {
+  const clash = (names: string[], at: string, what: string) => {
+    const seen = new Map<string, string>();
+    for (const n of names) {
+      const forms = [...new Set([kebabCase(n), camelCase(n)])];
+      const other = forms.map((f) => seen.get(f)).find((o) => o !== undefined && o !== n);
+      if (other !== undefined)
+        diagnostics.push({ severity: 'error', message: `${what} '${other}' and '${n}' would get the same name in the SDK`, loc: { file: configFile, pointer: joinPointer(at, n) } });
+      for (const f of forms) seen.set(f, n);
+    }
+  };
+  const walk = (tree: Readonly<Record<string, ResourceConfig>>, parent: string[], pointer: string): ResourcePlan[] => {
+    clash(Object.keys(tree), pointer, 'resources');
+    return Object.entries(tree).map(([key, rc]) => {
       const keys = [...parent, key];
       const at = joinPointer(pointer, key);
+      clash(Object.keys(rc.methods), joinPointer(at, 'methods'), 'methods');
       const methods = Object.entries(rc.methods).flatMap(([name, m]) => {
         const [verb, ...rest] = m.endpoint.split(/\s+/);
         const endpoint = `${verb!.toUpperCase()} ${rest.join(' ')}`;
@@ -48,6 +60,7 @@ export function planFromConfig(
       }));
       return { keys, methods, models, children: walk(rc.subresources, keys, joinPointer(at, 'subresources')) };
     });
+  };
   return walk(resources, [], '#/resources');
 }
 
@@ -110,5 +123,7 @@ function snake(s: string): string {
 
 export function moduleOf(keys: readonly string[], hasChildren: boolean): string {
   const parts = keys.map((k) => kebabCase(k) || 'resource');
-  return `resources/${parts.join('/')}${hasChildren ? `/${parts[parts.length - 1]}` : ''}`;
+  // A leaf named like its parent (`/a` and `/a/a`) would land on the parent's own file.
+  const nested = hasChildren || (parts.length > 1 && parts[parts.length - 1] === parts[parts.length - 2]);
+  return `resources/${parts.join('/')}${nested ? `/${parts[parts.length - 1]}` : ''}`;
 }

@@ -242,7 +242,15 @@ export class SchemaConverter {
       if (!isRecord(r) || typeof r.$ref !== 'string') return member;
       const target = this.targetOf(r, at(loc, key, i));
       if (!target) return member;
-      const values = mapped.get(target.id) ?? [implicitName(r.$ref)];
+      let values: (string | number | boolean | null)[] = mapped.get(target.id) ?? [implicitName(r.$ref)];
+      // Many specs rely on the member's own enum/const instead (OpenAI's `role: [developer]` next to
+      // an unmapped discriminator): narrowing to a value it does not allow would make it `never`.
+      // A member that is not an object (a union of its own, say) is left as it is.
+      const own = this.literalsOf(member, property);
+      if (own === undefined) return member;
+      if (own !== 'free') values = values.filter((v) => own.includes(v));
+      // No value left, or exactly the member's own: nothing to add.
+      if (!values.length || (own !== 'free' && own.every((v) => values.includes(v)))) return member;
       const literals: IRSchema[] = values.map((value) => ({ kind: 'literal', value, loc: member.loc, docs: {} }));
       const tag: IRSchema = {
         kind: 'object',
@@ -258,6 +266,37 @@ export class SchemaConverter {
       };
       return { kind: 'intersection', members: [member, tag], loc: member.loc, docs: {} };
     });
+  }
+
+  /**
+   * What a member already says about `property`: its literal values (an enum or const, on the
+   * object or on every alternative of a union), `free` when it is an object that leaves the property
+   * open, undefined when it is something else (not safe to narrow).
+   */
+  private literalsOf(member: IRSchema, property: string, depth = 0): (string | number | boolean | null)[] | 'free' | undefined {
+    const s = this.resolved(member);
+    if (!s || depth > 8) return undefined;
+    if (s.kind === 'object') {
+      const prop = s.properties.find((p) => p.name === property);
+      return (prop && this.literalValues(prop.schema)) ?? 'free';
+    }
+    if (s.kind === 'union') {
+      const all = s.members.map((m) => this.literalsOf(m, property, depth + 1));
+      return all.every((a) => Array.isArray(a)) ? all.flat() : undefined;
+    }
+    return undefined;
+  }
+
+  private literalValues(schema: IRSchema, depth = 0): (string | number | boolean | null)[] | undefined {
+    const s = this.resolved(schema);
+    if (!s || depth > 8) return undefined;
+    if (s.kind === 'literal') return [s.value];
+    if (s.kind === 'null') return [null];
+    if (s.kind === 'union') {
+      const all = s.members.map((m) => this.literalValues(m, depth + 1));
+      return all.every((a) => a !== undefined) ? all.flat() : undefined;
+    }
+    return undefined;
   }
 
   /** The id of the schema a discriminator mapping value names: a `$ref`, or a bare component name. */
@@ -356,12 +395,15 @@ export class SchemaConverter {
 
   /** The object a schema stands for, following model refs; undefined for non-objects. */
   objectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
-    if (schema.kind === 'object') return schema;
-    if (schema.kind === 'ref') {
-      const target = this.models.get(schema.model)?.schema;
-      return target && target.kind !== 'ref' ? this.objectView(target) : undefined;
-    }
-    return undefined;
+    const target = this.resolved(schema);
+    return target?.kind === 'object' ? target : undefined;
+  }
+
+  /** The schema a model ref stands for, through chains of models that are refs themselves (aliases). */
+  private resolved(schema: IRSchema): IRSchema | undefined {
+    let s: IRSchema | undefined = schema;
+    for (let hops = 0; s?.kind === 'ref'; hops++) s = hops < 16 ? this.models.get(s.model)?.schema : undefined;
+    return s;
   }
 
   private merge(objects: (IRSchema & { kind: 'object' })[], loc: Loc, docs: SchemaDocs): IRSchema {
