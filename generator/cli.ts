@@ -35,12 +35,18 @@ export interface CliIO {
   readonly cwd: string;
   out(line: string): void;
   err(line: string): void;
+  /** A status line for terminals (stage names while a large spec runs); undefined clears it. */
+  progress?(stage: string | undefined): void;
 }
 
 const defaultIO: CliIO = {
   cwd: process.cwd(),
   out: (l) => process.stdout.write(`${l}\n`),
   err: (l) => process.stderr.write(`${l}\n`),
+  // Plain lines when piped (CI logs); an overwritten status line on a terminal.
+  ...(process.stderr.isTTY
+    ? { progress: (stage: string | undefined) => process.stderr.write(stage ? `\r\x1b[Klathe: ${stage}…` : '\r\x1b[K') }
+    : {}),
 };
 
 interface Invocation {
@@ -161,7 +167,16 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   const started = performance.now();
   let result: PipelineResult;
   try {
-    result = await runPipeline({ specPath: specArg, host: fsHost(), config, cwd: io.cwd, cacheDir: cacheDir(io.cwd), outDir });
+    result = await runPipeline({
+      specPath: specArg,
+      host: fsHost(),
+      config,
+      cwd: io.cwd,
+      cacheDir: cacheDir(io.cwd),
+      outDir,
+      ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
+    });
+    io.progress?.(undefined);
   } catch (e) {
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };

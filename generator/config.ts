@@ -48,10 +48,12 @@ export interface LatheConfig {
   readonly auth: Readonly<Record<string, AuthOptionConfig>>;
   /** Undefined: infer the resource tree from the spec. */
   readonly resources?: Readonly<Record<string, ResourceConfig>>;
+  /** Folders (relative to the config) that `$ref`s may reach besides the spec's own folder tree. */
+  readonly refRoots: readonly string[];
 }
 
 export function emptyConfig(dir: string): LatheConfig {
-  return { dir, package: {}, client: {}, positional: { exclude: [] }, auth: {} };
+  return { dir, package: {}, client: {}, positional: { exclude: [] }, auth: {}, refRoots: [] };
 }
 
 interface Reader {
@@ -119,7 +121,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -142,6 +144,8 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     else exclude = (p.exclude as string[] | undefined) ?? [];
   }
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
+  if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
+  const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
   return {
     dir,
     file,
@@ -153,6 +157,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     positional: { exclude },
     auth,
     ...(resources ? { resources } : {}),
+    refRoots,
   };
 }
 

@@ -2,6 +2,7 @@
  * The pipeline: load -> ir -> emit -> format. Pure with respect to the output folder (writing is the
  * caller's step), so the CLI and the programmatic API share it.
  */
+import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
@@ -23,6 +24,8 @@ export interface PipelineInput {
   readonly cacheDir?: string;
   /** The output folder, when there is one: a Prettier config governing it is respected. */
   readonly outDir?: string;
+  /** Told when each stage starts (the CLI shows it on a terminal). */
+  readonly progress?: (stage: Stage) => void;
 }
 
 export interface PipelineResult {
@@ -37,6 +40,7 @@ export interface PipelineResult {
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
+    input.progress?.(stage);
     const start = performance.now();
     try {
       return await work();
@@ -45,7 +49,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
   };
   const loaded = await time('load', () =>
-    loadSpec(input.specPath, { host: input.host, cwd: input.cwd }),
+    loadSpec(input.specPath, {
+      host: input.host,
+      cwd: input.cwd,
+      allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
+    }),
   );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;

@@ -125,6 +125,27 @@ describe('lathe options', () => {
   });
 });
 
+describe('$refs outside the spec folder', () => {
+  it('are refused, and allowed for the folders the config lists in refRoots', () => {
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'content.yaml'), 'type: string\ndescription: Shared content.\n');
+    writeFileSync(
+      join(dir, 'spec', 'api.yaml'),
+      SPEC.replace(
+        /cloudforce-one-requests_message-content:\n(\s+)description: Content of message\.\n\s+type: string\n\s+example: [^\n]*\n\s+x-auditable: true\n/,
+        'cloudforce-one-requests_message-content:\n$1$ref: "../shared/content.yaml"\n',
+      ),
+    );
+    const refused = lathe(['generate'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/spec\/api\.yaml:\d+:\d+: error: .*shared\/content\.yaml.*outside/);
+    writeFileSync(join(dir, 'lathe.config.yaml'), `${read('lathe.config.yaml').replace('spec/cloudforce-one-message-create.yaml', 'spec/api.yaml')}\nrefRoots: [shared]\n`);
+    const allowed = lathe(['generate'], dir);
+    expect(allowed.stderr).not.toMatch(/: error: /);
+    expect(allowed.code).toBe(0);
+  });
+});
+
 describe("the consuming project's Prettier config", () => {
   it('is respected when one governs the output folder', () => {
     writeFileSync(join(dir, '.prettierrc.json'), JSON.stringify({ semi: false, singleQuote: false }));
