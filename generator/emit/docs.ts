@@ -134,7 +134,7 @@ function parametersSection(ir: IR, op: IROperation): string[] {
     lines.push(`- \`params${op.paramsRequired ? '' : '?'}: ${op.paramsType} { ${op.fields.map((f) => f.name).join(', ')} }\``, '');
     const mixed = new Set(op.fields.map((f) => f.origin)).size > 1;
     for (const f of op.fields) {
-      const description = `${mixed ? `${PREFIX[f.origin]} param: ` : ''}${f.description ?? ''}`.trim();
+      const description = f.description ? `${mixed ? `${PREFIX[f.origin]} param: ` : ''}${f.description}` : '';
       lines.push(...fieldLines(f.name, !f.required, docType(f.schema, ir), description || undefined, f.schema, '  '), '');
     }
   }

@@ -236,7 +236,8 @@ function paramsDeclaration(op: IROperation, ctx: TypeContext): StatementStructur
         docs: jsDoc(
           docLines(f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs, {
             ...(f.description !== undefined ? { description: f.description } : {}),
-            ...(mixed ? { prefix: ORIGIN_PREFIX[f.origin] } : {}),
+            // A prefix alone (`Query param:` with nothing after it) says nothing: only with a description.
+            ...(mixed && (f.description ?? f.schema.docs.description ?? f.schema.docs.title) ? { prefix: ORIGIN_PREFIX[f.origin] } : {}),
           }),
         ),
       }),

@@ -152,7 +152,7 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
       return [...new Set(parts)].map(parenthesize).join(' | ') || 'never';
     }
     case 'intersection':
-      return [...new Set(schema.members.map((m, i) => typeOf(m, scope, `${pascalCase(hint)}Member${i}`, ctx)))]
+      return [...new Set(schema.members.map((m, i) => inlineTag(m) ?? typeOf(m, scope, `${pascalCase(hint)}Member${i}`, ctx)))]
         .map(parenthesize)
         .join(' & ');
     case 'ref': {
@@ -170,6 +170,21 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
       return never;
     }
   }
+}
+
+/**
+ * A discriminator tag (`{ petType: 'dog' }`: only literal-valued properties, no docs) reads best
+ * inline next to the member it narrows, not as a nested interface of its own.
+ */
+function inlineTag(s: IRSchema): string | undefined {
+  if (s.kind !== 'object' || s.additional || !s.properties.length || Object.keys(s.docs).length) return undefined;
+  const parts: string[] = [];
+  for (const p of s.properties) {
+    const values = p.schema.kind === 'literal' ? [p.schema] : p.schema.kind === 'union' ? p.schema.members : [];
+    if (!values.length || !values.every((v) => v.kind === 'literal')) return undefined;
+    parts.push(`${propertyKey(p.name)}${p.required ? '' : '?'}: ${values.map((v) => JSON.stringify(v.kind === 'literal' ? v.value : null)).join(' | ')}`);
+  }
+  return `{ ${parts.join('; ')} }`;
 }
 
 function parenthesize(type: string): string {

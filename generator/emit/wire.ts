@@ -9,11 +9,31 @@ import type { LoadedSpec } from '../load/types.js';
 import type { OutputFile } from './modules.js';
 import { HEADER } from './modules.js';
 
+/**
+ * Discriminator mappings may name a schema bare (`dog: Dog`); openapi-typescript only follows refs,
+ * so bare names of existing components are spelled out as refs first.
+ */
+function withQualifiedMappings(root: unknown): unknown {
+  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {};
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    const mapping = (record.discriminator as { mapping?: Record<string, unknown> } | undefined)?.mapping;
+    if (mapping && typeof mapping === 'object')
+      for (const [k, v] of Object.entries(mapping))
+        if (typeof v === 'string' && /^[A-Za-z0-9_.-]+$/.test(v) && Object.hasOwn(schemas, v)) mapping[k] = `#/components/schemas/${v}`;
+    Object.values(record).forEach(visit);
+  };
+  visit(root);
+  return root;
+}
+
 export async function wireTypes(spec: LoadedSpec, diagnostics: Diagnostic[]): Promise<OutputFile> {
   let body: string;
   try {
     // A single-file spec goes in as data (no disk access); a multi-file one needs its files.
-    const input = spec.files.size === 1 ? structuredClone(spec.entry.root as Record<string, unknown>) : pathToFileURL(spec.entry.path);
+    const input = spec.files.size === 1 ? withQualifiedMappings(structuredClone(spec.entry.root)) : pathToFileURL(spec.entry.path);
     const ast = await openapiTS(input as Parameters<typeof openapiTS>[0], { silent: true });
     body = astToString(ast);
   } catch (e) {

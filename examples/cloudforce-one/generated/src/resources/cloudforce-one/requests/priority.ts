@@ -165,7 +165,6 @@ export interface PriorityCreateParams {
    * @example "023e105f4ecef8ad9ca31a8372d0c353"
    */
   account_id: string;
-  /** Body param: */
   labels: Label;
   /**
    * Body param: Priority.
@@ -179,7 +178,6 @@ export interface PriorityCreateParams {
    * @example "DoS attacks carried out by CVEs"
    */
   requirement: string;
-  /** Body param: */
   tlp: CloudforceOneRequestsTlp;
 }
 
@@ -191,7 +189,6 @@ export interface PriorityUpdateParams {
    * @example "023e105f4ecef8ad9ca31a8372d0c353"
    */
   account_id: string;
-  /** Body param: */
   labels: Label;
   /**
    * Body param: Priority.
@@ -205,7 +202,6 @@ export interface PriorityUpdateParams {
    * @example "DoS attacks carried out by CVEs"
    */
   requirement: string;
-  /** Body param: */
   tlp: CloudforceOneRequestsTlp;
 }
 

@@ -219,7 +219,6 @@ export interface RequestCreateParams {
    * @example "DoS attack"
    */
   summary?: string;
-  /** Body param: */
   tlp?: CloudforceOneRequestsTlp;
 }
 
@@ -255,7 +254,6 @@ export interface RequestUpdateParams {
    * @example "DoS attack"
    */
   summary?: string;
-  /** Body param: */
   tlp?: CloudforceOneRequestsTlp;
 }
 
@@ -317,7 +315,6 @@ export interface RequestListParams {
   sort_by?: string;
   /** Body param: Sort order (asc or desc). */
   sort_order?: 'asc' | 'desc';
-  /** Body param: */
   status?: CloudforceOneRequestsRequestStatus;
 }
 
