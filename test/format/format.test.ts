@@ -18,3 +18,16 @@ describe('formatFile', () => {
     expect(await formatFile(file)).toEqual(file);
   });
 });
+
+describe('docs pages (not run through prettier: written in its style)', () => {
+  it('are already what prettier would print, for every Cloudforce One operation', async () => {
+    const { generate } = await import('../../generator/index.js');
+    const { read } = await import('../helpers.js');
+    const config = read('examples/cloudforce-one/lathe.config.yaml');
+    const specPath = 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml';
+    const { files } = await generate({ spec: read(specPath), specPath, config });
+    const pages = files.filter((f) => f.path.startsWith('docs/'));
+    expect(pages.length).toBe(23);
+    for (const page of pages) expect((await formatFile({ path: page.path, content: page.content })).content, page.path).toBe(page.content);
+  });
+});
