@@ -10,9 +10,11 @@ import { coreExportNames } from './emit/templates.js';
 import { formatFiles, projectOptions } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
-import type { LoadedSpec, SpecHost } from './load/types.js';
+import type { SpecHost } from './load/types.js';
+import { startWire, wireFile } from './emit/wire.js';
 
-export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'write';
+/** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
+export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
 
 export interface PipelineInput {
   /** Absolute path of the spec's entry file. */
@@ -60,15 +62,18 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   if (!spec || hasErrors(diagnostics)) return { diagnostics, timings, inputs: [input.specPath] };
   const inputs = [...spec.files.keys()];
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
+  const wire = startWire(spec);
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
-  if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
-  const emitDiagnostics: Diagnostic[] = [];
-  const raw = await time('emit', () => emit(ir, spec as LoadedSpec, emitDiagnostics));
-  diagnostics.push(...place(emitDiagnostics));
+  if (hasErrors(diagnostics)) {
+    wire.cancel();
+    return { diagnostics, timings, inputs };
+  }
+  const raw = await time('emit', () => emit(ir));
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
+    wire.cancel();
     return { diagnostics: diagnostics.map((d) => (d.line ? d : spec.place(d))), timings, inputs };
   }
   let files: OutputFile[];
@@ -83,7 +88,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
     const message = (e as Error).message.split('\n')[0] ?? String(e);
     diagnostics.push({ severity: 'error', message: `lathe produced code that does not parse (please report it): ${message}`, loc: { file: spec.entry.path, pointer: '#' } });
+    wire.cancel();
     return { diagnostics, timings, inputs };
   }
+  const wireDiagnostics: Diagnostic[] = [];
+  files.push(wireFile(await time('wire', () => wire.result), spec, wireDiagnostics));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  diagnostics.push(...place(wireDiagnostics));
   return { files, diagnostics, timings, inputs };
 }

@@ -1,24 +1,21 @@
 /**
- * ir -> **emit**: every output file, unformatted. Pure apart from the wire types, which
- * openapi-typescript builds from the loaded spec.
+ * ir -> **emit**: every output file, unformatted, from the IR alone. (The wire types come from
+ * openapi-typescript on their own thread: see wire.ts.)
  */
-import type { Diagnostic } from '../diagnostics.js';
 import type { IR } from '../ir/types.js';
-import type { LoadedSpec } from '../load/types.js';
 import { clientFile, indexFile } from './client.js';
 import { apiMd, eachResource, operationPage, packageReadme } from './docs.js';
 import type { OutputFile } from './modules.js';
 import { packageJson, tsconfigJson } from './package.js';
 import { resourceFile } from './resource.js';
 import { coreFiles } from './templates.js';
-import { wireTypes } from './wire.js';
 
 export type { OutputFile } from './modules.js';
 
 /** Core modules whose exports the package entry re-exports. */
 const PUBLIC_CORE = ['core/errors', 'core/api-promise', 'core/pagination', 'core/types', 'core/builder'];
 
-export async function emit(ir: IR, spec: LoadedSpec, diagnostics: Diagnostic[]): Promise<OutputFile[]> {
+export function emit(ir: IR): OutputFile[] {
   const files: OutputFile[] = [];
   const core = coreFiles();
   files.push(...core);
@@ -29,6 +26,5 @@ export async function emit(ir: IR, spec: LoadedSpec, diagnostics: Diagnostic[]):
     for (const op of r.operations) files.push(operationPage(ir, r, op, access));
   });
   files.push(apiMd(ir), packageReadme(ir), packageJson(ir), tsconfigJson());
-  files.push(await wireTypes(spec, diagnostics));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
