@@ -193,7 +193,7 @@ function buildOperation(
   const rank = (f: IRField) => (f.origin === 'path' ? 0 : f.required ? 1 : 2);
   fields.sort((a, b) => rank(a) - rank(b));
 
-  const returns = returnOf(op, converter, config);
+  const returns = methodNamedReturn(returnOf(op, converter, config), converter, config);
   const namedReturn = returns.schema && needsName(returns.schema) ? { ...returns, typeName: names.claim(`${stem}Response`, qualifiers) } : returns;
   return {
     ...op,
@@ -214,6 +214,19 @@ const TAKEN_LOCALS = ['params', 'options', 'body', 'cookie', 'formatPath', 'seri
 function localName(name: string): string {
   const n = safeIdentifier(camelCase(name));
   return TAKEN_LOCALS.includes(n) ? `${n}_` : n;
+}
+
+/**
+ * With a configured resource tree (Stainless's model), a method returns either a model the config
+ * names or a type named after the method: a component the config does not name (the bare envelope
+ * of a delete) is spelled out as `<Resource><Method>Response`, its nested objects in its namespace.
+ */
+function methodNamedReturn(returns: IRReturn, converter: SchemaConverter, config: LatheConfig): IRReturn {
+  const s = returns.schema;
+  if (!config.resources || returns.pagination || s?.kind !== 'ref' || converter.isDeclared(s.model)) return returns;
+  const target = converter.models.get(s.model)?.schema;
+  if (!target || !needsName(target)) return returns;
+  return { ...returns, schema: { ...target, docs: { ...target.docs, ...s.docs } } };
 }
 
 function needsName(schema: IRSchema): boolean {

@@ -41,6 +41,11 @@ export class SchemaConverter {
     return draft;
   }
 
+  /** Whether the config names this model (`models:`), as opposed to one lathe named itself. */
+  isDeclared(id: string): boolean {
+    return this.declared.has(id);
+  }
+
   /** Resolves a `$ref` written in the config, relative to the spec's entry file. */
   configRef(ref: string): { id: string; value: unknown; loc: Loc } | undefined {
     return configTarget(this.spec, ref);

@@ -4,7 +4,6 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
 import { formatPath, requireParams } from '../../../core/builder.js';
-import type { CloudforceOneRequestsApiResponseCommon } from './requests.js';
 
 export class Assets extends APIResource {
   /**
@@ -61,7 +60,7 @@ export class Assets extends APIResource {
     assetId: string,
     params: AssetUpdateParams,
     options?: RequestOptions,
-  ): APIPromise<CloudforceOneRequestsRequestAssetItem> {
+  ): APIPromise<AssetUpdateResponse> {
     return this._client.request(buildAssetUpdateRequest(assetId, params), assetUpdateOperation, options);
   }
 
@@ -87,7 +86,7 @@ export class Assets extends APIResource {
     assetId: string,
     params: AssetDeleteParams,
     options?: RequestOptions,
-  ): APIPromise<CloudforceOneRequestsApiResponseCommon> {
+  ): APIPromise<AssetDeleteResponse> {
     return this._client.request(buildAssetDeleteRequest(assetId, params), assetDeleteOperation, options);
   }
 
@@ -141,7 +140,7 @@ export class Assets extends APIResource {
     requestId: string,
     params: AssetUploadParams,
     options?: RequestOptions,
-  ): APIPromise<CloudforceOneRequestsRequestAssetItem> {
+  ): APIPromise<AssetUploadResponse> {
     return this._client.request(buildAssetUploadRequest(requestId, params), assetUploadOperation, options);
   }
 }
@@ -187,6 +186,37 @@ export interface AssetUpdateParams {
   source?: string;
 }
 
+/** Request Asset Item */
+export interface AssetUpdateResponse {
+  /** Asset ID. */
+  id: number;
+  /**
+   * Asset name.
+   *
+   * @example "example.docx"
+   */
+  name: string;
+  /**
+   * Defines the asset creation time.
+   *
+   * @format date-time
+   * @example "2022-01-01T00:00:00Z"
+   */
+  created?: string;
+  /**
+   * Asset description.
+   *
+   * @example "example description"
+   */
+  description?: string;
+  /**
+   * Asset file type.
+   *
+   * @example "docx"
+   */
+  file_type?: string;
+}
+
 export interface AssetDeleteParams {
   /**
    * Identifier.
@@ -202,6 +232,51 @@ export interface AssetDeleteParams {
    * @example "f174e90a-fafe-4643-bbbc-4a0ed4fc8415"
    */
   request_id: string;
+}
+
+export interface AssetDeleteResponse {
+  /** @example [] */
+  errors: Array<AssetDeleteResponse.Error>;
+  /** @example [] */
+  messages: Array<AssetDeleteResponse.Message>;
+  /**
+   * Whether the API call was successful.
+   *
+   * @example true
+   */
+  success: true;
+}
+
+export namespace AssetDeleteResponse {
+  /** @uniqueItems true */
+  export interface Error {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: AssetDeleteResponse.Error.Source;
+  }
+
+  export namespace Error {
+    export interface Source {
+      pointer?: string;
+    }
+  }
+
+  /** @uniqueItems true */
+  export interface Message {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: AssetDeleteResponse.Message.Source;
+  }
+
+  export namespace Message {
+    export interface Source {
+      pointer?: string;
+    }
+  }
 }
 
 export interface AssetGetParams {
@@ -235,6 +310,37 @@ export interface AssetUploadParams {
    * @example "@/Users/me/example.docx"
    */
   source?: string;
+}
+
+/** Request Asset Item */
+export interface AssetUploadResponse {
+  /** Asset ID. */
+  id: number;
+  /**
+   * Asset name.
+   *
+   * @example "example.docx"
+   */
+  name: string;
+  /**
+   * Defines the asset creation time.
+   *
+   * @format date-time
+   * @example "2022-01-01T00:00:00Z"
+   */
+  created?: string;
+  /**
+   * Asset description.
+   *
+   * @example "example description"
+   */
+  description?: string;
+  /**
+   * Asset file type.
+   *
+   * @example "docx"
+   */
+  file_type?: string;
 }
 
 /** Request Asset Item */

@@ -4,7 +4,6 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
 import { formatPath, requireParams } from '../../../core/builder.js';
-import type { CloudforceOneRequestsApiResponseCommon } from './requests.js';
 
 export class MessageResource extends APIResource {
   /**
@@ -78,7 +77,7 @@ export class MessageResource extends APIResource {
     messageId: number,
     params: MessageDeleteParams,
     options?: RequestOptions,
-  ): APIPromise<CloudforceOneRequestsApiResponseCommon> {
+  ): APIPromise<MessageDeleteResponse> {
     return this._client.request(
       buildMessageDeleteRequest(messageId, params),
       messageDeleteOperation,
@@ -173,6 +172,51 @@ export interface MessageDeleteParams {
    * @example "f174e90a-fafe-4643-bbbc-4a0ed4fc8415"
    */
   request_id: string;
+}
+
+export interface MessageDeleteResponse {
+  /** @example [] */
+  errors: Array<MessageDeleteResponse.Error>;
+  /** @example [] */
+  messages: Array<MessageDeleteResponse.Message>;
+  /**
+   * Whether the API call was successful.
+   *
+   * @example true
+   */
+  success: true;
+}
+
+export namespace MessageDeleteResponse {
+  /** @uniqueItems true */
+  export interface Error {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: MessageDeleteResponse.Error.Source;
+  }
+
+  export namespace Error {
+    export interface Source {
+      pointer?: string;
+    }
+  }
+
+  /** @uniqueItems true */
+  export interface Message {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: MessageDeleteResponse.Message.Source;
+  }
+
+  export namespace Message {
+    export interface Source {
+      pointer?: string;
+    }
+  }
 }
 
 export interface MessageGetParams {

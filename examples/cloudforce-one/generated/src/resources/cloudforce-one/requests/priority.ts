@@ -4,12 +4,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
 import { formatPath, requireParams } from '../../../core/builder.js';
-import type {
-  CloudforceOneRequestsApiResponseCommon,
-  CloudforceOneRequestsTlp,
-  Item,
-  Quota,
-} from './requests.js';
+import type { CloudforceOneRequestsTlp, Item, Quota } from './requests.js';
 
 export class PriorityResource extends APIResource {
   /**
@@ -84,7 +79,7 @@ export class PriorityResource extends APIResource {
     priorityId: string,
     params: PriorityDeleteParams,
     options?: RequestOptions,
-  ): APIPromise<CloudforceOneRequestsApiResponseCommon> {
+  ): APIPromise<PriorityDeleteResponse> {
     return this._client.request(
       buildPriorityDeleteRequest(priorityId, params),
       priorityDeleteOperation,
@@ -213,6 +208,51 @@ export interface PriorityDeleteParams {
    * @example "023e105f4ecef8ad9ca31a8372d0c353"
    */
   account_id: string;
+}
+
+export interface PriorityDeleteResponse {
+  /** @example [] */
+  errors: Array<PriorityDeleteResponse.Error>;
+  /** @example [] */
+  messages: Array<PriorityDeleteResponse.Message>;
+  /**
+   * Whether the API call was successful.
+   *
+   * @example true
+   */
+  success: true;
+}
+
+export namespace PriorityDeleteResponse {
+  /** @uniqueItems true */
+  export interface Error {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: PriorityDeleteResponse.Error.Source;
+  }
+
+  export namespace Error {
+    export interface Source {
+      pointer?: string;
+    }
+  }
+
+  /** @uniqueItems true */
+  export interface Message {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: PriorityDeleteResponse.Message.Source;
+  }
+
+  export namespace Message {
+    export interface Source {
+      pointer?: string;
+    }
+  }
 }
 
 export interface PriorityGetParams {

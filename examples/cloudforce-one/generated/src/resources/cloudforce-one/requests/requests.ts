@@ -100,7 +100,7 @@ export class Requests extends APIResource {
     requestId: string,
     params: RequestDeleteParams,
     options?: RequestOptions,
-  ): APIPromise<CloudforceOneRequestsApiResponseCommon> {
+  ): APIPromise<RequestDeleteResponse> {
     return this._client.request(
       buildRequestDeleteRequest(requestId, params),
       requestDeleteOperation,
@@ -328,6 +328,51 @@ export interface RequestDeleteParams {
   account_id: string;
 }
 
+export interface RequestDeleteResponse {
+  /** @example [] */
+  errors: Array<RequestDeleteResponse.Error>;
+  /** @example [] */
+  messages: Array<RequestDeleteResponse.Message>;
+  /**
+   * Whether the API call was successful.
+   *
+   * @example true
+   */
+  success: true;
+}
+
+export namespace RequestDeleteResponse {
+  /** @uniqueItems true */
+  export interface Error {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: RequestDeleteResponse.Error.Source;
+  }
+
+  export namespace Error {
+    export interface Source {
+      pointer?: string;
+    }
+  }
+
+  /** @uniqueItems true */
+  export interface Message {
+    /** @minimum 1000 */
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: RequestDeleteResponse.Message.Source;
+  }
+
+  export namespace Message {
+    export interface Source {
+      pointer?: string;
+    }
+  }
+}
+
 export interface RequestConstantsParams {
   /**
    * Identifier.
@@ -371,51 +416,6 @@ export interface RequestTypesParams {
 /** Request Status. */
 export type CloudforceOneRequestsRequestStatus =
   'open' | 'accepted' | 'reported' | 'approved' | 'completed' | 'declined';
-
-export interface CloudforceOneRequestsApiResponseCommon {
-  /** @example [] */
-  errors: Array<CloudforceOneRequestsApiResponseCommon.Error>;
-  /** @example [] */
-  messages: Array<CloudforceOneRequestsApiResponseCommon.Message>;
-  /**
-   * Whether the API call was successful.
-   *
-   * @example true
-   */
-  success: true;
-}
-
-export namespace CloudforceOneRequestsApiResponseCommon {
-  /** @uniqueItems true */
-  export interface Error {
-    /** @minimum 1000 */
-    code: number;
-    message: string;
-    documentation_url?: string;
-    source?: CloudforceOneRequestsApiResponseCommon.Error.Source;
-  }
-
-  export namespace Error {
-    export interface Source {
-      pointer?: string;
-    }
-  }
-
-  /** @uniqueItems true */
-  export interface Message {
-    /** @minimum 1000 */
-    code: number;
-    message: string;
-    documentation_url?: string;
-    source?: CloudforceOneRequestsApiResponseCommon.Message.Source;
-  }
-
-  export namespace Message {
-    export interface Source {
-      pointer?: string;
-    }
-  }
-}
 
 /** Request List Item */
 export interface ListItem {
