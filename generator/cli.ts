@@ -6,13 +6,15 @@
  */
 import { existsSync, readFileSync, watch as fsWatch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
-import { diffOutput, writeOutput } from './write/index.js';
+import { fingerprint } from './fingerprint.js';
+import { projectOptions } from './format/index.js';
+import { diffOutput, intactInputs, writeOutput } from './write/index.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -165,6 +167,18 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   }
   const outDir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
   const started = performance.now();
+  const rel = relative(io.cwd, outDir) || '.';
+  const prettier = await projectOptions(outDir);
+  // Nothing lathe reads changed and nobody touched what it wrote: no need to run the pipeline.
+  const recorded = intactInputs(outDir);
+  if (recorded) {
+    const inputs = recorded.files.map((name) => ({ name, path: resolve(outDir, name) }));
+    if (inputs.some((i) => i.path === specArg) && fingerprint(inputs, config.text ?? '', prettier) === recorded.fingerprint) {
+      if (!inv.quiet)
+        io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
+      return { code: 0, watched: [...inputs.map((i) => i.path), ...(configFile ? [configFile] : [])] };
+    }
+  }
   let result: PipelineResult;
   try {
     result = await runPipeline({
@@ -173,7 +187,7 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
       config,
       cwd: io.cwd,
       cacheDir: cacheDir(io.cwd),
-      outDir,
+      prettier,
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
     });
     io.progress?.(undefined);
@@ -188,7 +202,6 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
     return { code: 1, watched };
   }
-  const rel = relative(io.cwd, outDir) || '.';
   if (inv.command === 'check') {
     const diff = diffOutput(outDir, result.files);
     const stale = [...diff.changed, ...diff.removed];
@@ -208,7 +221,10 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
     return { code: 1, watched };
   }
   const start = performance.now();
-  const diff = writeOutput(outDir, result.files);
+  const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), path: p }));
+  const inputPrint = fingerprint(names, config.text ?? '', prettier);
+  const record = inputPrint ? { files: names.map((n) => n.name).sort(), fingerprint: inputPrint } : undefined;
+  const diff = writeOutput(outDir, result.files, record);
   const timings = { ...result.timings, write: performance.now() - start };
   if (!inv.quiet)
     io.out(

@@ -7,7 +7,8 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
-import { formatFiles, projectOptions } from './format/index.js';
+import type { Options } from 'prettier';
+import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
@@ -24,8 +25,8 @@ export interface PipelineInput {
   readonly cwd: string;
   /** Where formatted files are cached between runs; none for the in-memory API. */
   readonly cacheDir?: string;
-  /** The output folder, when there is one: a Prettier config governing it is respected. */
-  readonly outDir?: string;
+  /** Prettier options (lathe's style, or merged with the project's config); default lathe's style. */
+  readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
   readonly progress?: (stage: Stage) => void;
 }
@@ -78,10 +79,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   let files: OutputFile[];
   try {
-    files = await time('format', async () =>
+    files = await time('format', () =>
       formatFiles(raw, {
         ...(input.cacheDir ? { cacheDir: input.cacheDir } : {}),
-        ...(input.outDir ? { prettier: await projectOptions(input.outDir) } : {}),
+        ...(input.prettier ? { prettier: input.prettier } : {}),
       }),
     );
   } catch (e) {

@@ -29,6 +29,14 @@ export const MANIFEST = '.lathe-manifest.json';
 interface Manifest {
   readonly generator: 'lathe';
   readonly files: Record<string, string>;
+  /** What the output was made from (see fingerprint.ts): spec files relative to the output folder. */
+  readonly inputs?: { readonly files: string[]; readonly fingerprint: string };
+}
+
+export interface InputRecord {
+  /** Spec files, as paths relative to the output folder (`/`-separated). */
+  readonly files: string[];
+  readonly fingerprint: string;
 }
 
 export interface OutputDiff {
@@ -76,6 +84,20 @@ function readIfExists(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The inputs recorded for an output folder, if every file lathe wrote there is still exactly as it
+ * wrote it (a hand edit or a deleted file makes the record useless).
+ */
+export function intactInputs(outDir: string): InputRecord | undefined {
+  const manifest = readManifest(outDir);
+  if (!manifest?.inputs) return undefined;
+  for (const [path, digest] of Object.entries(manifest.files)) {
+    const current = readIfExists(join(outDir, path));
+    if (current === undefined || hash(current) !== digest) return undefined;
+  }
+  return manifest.inputs;
 }
 
 export function diffOutput(outDir: string, files: readonly OutputFile[]): OutputDiff {
@@ -138,13 +160,14 @@ function pruneEmpty(root: string, removed: readonly string[]): void {
   }
 }
 
-export function writeOutput(outDir: string, files: readonly OutputFile[]): OutputDiff {
+export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir);
   const diff = diffOutput(outDir, files);
   const manifest: Manifest = {
     generator: 'lathe',
     files: Object.fromEntries(files.map((f) => [f.path, hash(f.content)])),
+    ...(inputs ? { inputs } : {}),
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;

@@ -41,10 +41,27 @@ describe('lathe generate / check', () => {
     expect(lathe(['generate'], dir).code).toBe(0);
     const file = join(dir, 'generated', 'src', 'client.ts');
     const before = statSync(file).mtimeMs;
+    // Nothing changed: the recorded inputs match, so the pipeline does not even run.
     const again = lathe(['generate'], dir);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 changed');
+    expect(again.stdout).toContain('up to date (inputs unchanged');
     expect(statSync(file).mtimeMs).toBe(before);
+    // A changed spec runs it, and files whose content is the same keep their mtime.
+    writeFileSync(join(dir, 'spec', 'api.yaml'), SPEC.replace('Adds a message to a Cloudforce One', 'Adds a NOTE to a Cloudforce One'));
+    const edited = lathe(['generate'], dir);
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toMatch(/wrote generated: [1-9]\d* changed, 0 removed, [1-9]\d* unchanged/);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('check takes the fast path only while the output is untouched', () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');
+    const readme = join(dir, 'generated', 'README.md');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\nhand edit\n`);
+    const r = lathe(['check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('changed: generated/README.md');
   });
 
   it('reports a YAML syntax error with file:line:col, exits 1 and leaves the output untouched', () => {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import Cloudflare, {
   APIError,
   SinglePage,
-  type CloudforceOneRequestsApiResponseCommon,
+  type MessageDeleteResponse,
   type CloudforceOneRequestsRequestAssetItem,
   type Item,
   type ListItem,
@@ -153,7 +153,7 @@ function expectAsset(asset: CloudforceOneRequestsRequestAssetItem): void {
 }
 
 /** Delete methods return the whole envelope (there is no `result` to unwrap). */
-function expectCommon(envelope: CloudforceOneRequestsApiResponseCommon): void {
+function expectCommon(envelope: MessageDeleteResponse): void {
   expect(envelope).toEqual({ success: true, errors: expect.any(Array), messages: expect.any(Array) });
 }
 
