@@ -28,7 +28,8 @@ export function coreFiles(): OutputFile[] {
   cached = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort()
-    .map((f) => ({ path: `src/core/${f}`, content: `${HEADER}\n${readFileSync(join(dir, f), 'utf8')}` }));
+    // Kept prettier-clean in the repository (test/format checks it), so formatting them again is waste.
+    .map((f) => ({ path: `src/core/${f}`, content: `${HEADER}\n${readFileSync(join(dir, f), 'utf8')}`, preformatted: true }));
   return cached;
 }
 

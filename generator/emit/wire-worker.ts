@@ -1,5 +1,8 @@
-/** The worker side of `startWire`: one spec in, its wire types out. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { renderWire, type WireInput } from './wire.js';
+/**
+ * The worker side of `startWire`. It loads openapi-typescript as soon as it starts and then waits
+ * for its spec, so a worker started early has that cost behind it when the spec arrives.
+ */
+import { parentPort } from 'node:worker_threads';
+import { renderWire, type WireInput } from './wire-render.js';
 
-parentPort?.postMessage(await renderWire(workerData as WireInput));
+parentPort?.once('message', async (input: WireInput) => parentPort?.postMessage(await renderWire(input)));

@@ -29,11 +29,14 @@ export function authenticate(op: OperationSpec, config: AuthConfig): AuthParams 
   if (requirements.length === 0 || requirements.some((requirement) => requirement.length === 0)) {
     return { headers: {}, query: [] };
   }
-  const isConfigured = (name: string) => !!config.credentials[name] && config.securitySchemes[name] !== undefined;
+  const isConfigured = (name: string) =>
+    !!config.credentials[name] && config.securitySchemes[name] !== undefined;
   const chosen = requirements.find((requirement) => requirement.every(isConfigured));
   if (chosen === undefined) {
     const option = (name: string) => config.credentialOptions?.[name] ?? name;
-    const alternatives = requirements.map((requirement) => requirement.map(option).join(' and ')).join(', or ');
+    const alternatives = requirements
+      .map((requirement) => requirement.map(option).join(' and '))
+      .join(', or ');
     throw new MissingCredentialsError(op.id, `No credentials for operation ${op.id}: set ${alternatives}`);
   }
 
@@ -58,7 +61,9 @@ export function authenticate(op: OperationSpec, config: AuthConfig): AuthParams 
   // Checked here because fetch's own "invalid header value" errors quote the value, i.e. the secret.
   for (const [header, value] of Object.entries(headers)) {
     if (!HEADER_SAFE.test(value)) {
-      throw new AuthError(`Credentials for operation ${op.id} contain characters that cannot be sent in the ${header} header`);
+      throw new AuthError(
+        `Credentials for operation ${op.id} contain characters that cannot be sent in the ${header} header`,
+      );
     }
   }
   return { headers, query };

@@ -50,7 +50,10 @@ export function formatPath(
       });
       if (names.length > 0 && UNSAFE_SEGMENTS.has(formatted)) {
         const shown = formatted === '' ? 'empty' : `'${formatted}'`;
-        throw new ParamError(names[0]!, `Path parameter ${quoteList(names)} must not make a path segment ${shown}`);
+        throw new ParamError(
+          names[0]!,
+          `Path parameter ${quoteList(names)} must not make a path segment ${shown}`,
+        );
       }
       return formatted;
     })
@@ -86,8 +89,10 @@ export function checkParam(name: string, value: unknown, constraints: ParamConst
   if (typeof value === 'string') {
     // JSON Schema counts code points, not UTF-16 units.
     const length = [...value].length;
-    if (maxLength !== undefined && length > maxLength) fail(`must be at most ${maxLength} characters (got ${length})`);
-    if (minLength !== undefined && length < minLength) fail(`must be at least ${minLength} characters (got ${length})`);
+    if (maxLength !== undefined && length > maxLength)
+      fail(`must be at most ${maxLength} characters (got ${length})`);
+    if (minLength !== undefined && length < minLength)
+      fail(`must be at least ${minLength} characters (got ${length})`);
     if (pattern !== undefined && !compilePattern(pattern).test(value)) fail(`must match /${pattern}/`);
   }
   if (typeof value === 'number') {
@@ -119,11 +124,19 @@ export function requireParams(params: object | null | undefined, names: readonly
   const record = (params ?? {}) as Record<string, unknown>;
   const missing = names.filter((name) => record[name] === undefined);
   if (missing.length > 0) {
-    throw new ParamError(missing[0]!, `Missing required parameter${missing.length > 1 ? 's' : ''} ${quoteList(missing)}`);
+    throw new ParamError(
+      missing[0]!,
+      `Missing required parameter${missing.length > 1 ? 's' : ''} ${quoteList(missing)}`,
+    );
   }
 }
 
-const DELIMITERS: Record<QueryStyle, string> = { form: ',', deepObject: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+const DELIMITERS: Record<QueryStyle, string> = {
+  form: ',',
+  deepObject: ',',
+  spaceDelimited: ' ',
+  pipeDelimited: '|',
+};
 
 /**
  * Serializes query parameters per OpenAPI `style`/`explode` into ordered, not yet percent-encoded
@@ -142,7 +155,13 @@ export function serializeQuery(entries: readonly QueryEntry[]): Array<[string, s
     } else if (isRecord(value) && !(value instanceof Date)) {
       if (style === 'deepObject') addDeepObject(pairs, name, value);
       else if (explode) definedEntries(value).forEach(([key, item]) => pairs.push([key, stringify(item)]));
-      else pairs.push([name, definedEntries(value).flatMap(([key, item]) => [key, stringify(item)]).join(',')]);
+      else
+        pairs.push([
+          name,
+          definedEntries(value)
+            .flatMap(([key, item]) => [key, stringify(item)])
+            .join(','),
+        ]);
     } else {
       pairs.push([name, stringify(value)]);
     }
@@ -173,7 +192,12 @@ export function stringify(value: unknown): string {
 }
 
 function isScalar(value: unknown): value is string | number | boolean | bigint {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+  return (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+  );
 }
 
 function quoteList(names: readonly string[]): string {

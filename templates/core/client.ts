@@ -6,7 +6,13 @@ import { PagePromise, type AbstractPage, type PageConstructor, type PageItem } f
 import { readBody, readErrorBody } from './response.js';
 import { retryDelay, shouldRetry, sleep } from './retry.js';
 import { sendAttempt, type Attempt, type Fetch } from './transport.js';
-import type { BuiltRequest, OperationSpec, RequestOptions, SecurityRequirement, SecurityScheme } from './types.js';
+import type {
+  BuiltRequest,
+  OperationSpec,
+  RequestOptions,
+  SecurityRequirement,
+  SecurityScheme,
+} from './types.js';
 import { encodeBody } from './uploads.js';
 import { isRecord } from './util.js';
 
@@ -108,7 +114,12 @@ export class BaseClient {
       () => this.#send(request, op, options),
       async (response) => {
         const { body, data } = await this.#parse(response, request, op);
-        return new Page({ request, body, data, fetchPage: (next) => this.requestPage<Page, Item>(Page, next, op, options) });
+        return new Page({
+          request,
+          body,
+          data,
+          fetchPage: (next) => this.requestPage<Page, Item>(Page, next, op, options),
+        });
       },
     );
   }
@@ -164,17 +175,32 @@ export class BaseClient {
         continue;
       }
       const error = await readErrorBody(response);
-      throw APIError.generate(response.status, response.headers, error, envelopeErrors(error, this.#envelope?.errors));
+      throw APIError.generate(
+        response.status,
+        response.headers,
+        error,
+        envelopeErrors(error, this.#envelope?.errors),
+      );
     }
   }
 
-  async #parse(response: Response, request: BuiltRequest, op: OperationSpec): Promise<{ body: unknown; data: unknown }> {
+  async #parse(
+    response: Response,
+    request: BuiltRequest,
+    op: OperationSpec,
+  ): Promise<{ body: unknown; data: unknown }> {
     const body = await readBody(response, request.method);
     const success = this.#envelope?.success;
     if (success !== undefined && isRecord(body) && body[success] === false) {
-      throw APIError.generate(response.status, response.headers, body, envelopeErrors(body, this.#envelope?.errors));
+      throw APIError.generate(
+        response.status,
+        response.headers,
+        body,
+        envelopeErrors(body, this.#envelope?.errors),
+      );
     }
-    const data = op.unwrap !== undefined && isRecord(body) && Object.hasOwn(body, op.unwrap) ? body[op.unwrap] : body;
+    const data =
+      op.unwrap !== undefined && isRecord(body) && Object.hasOwn(body, op.unwrap) ? body[op.unwrap] : body;
     return { body, data };
   }
 
@@ -182,7 +208,11 @@ export class BaseClient {
    * Later layers replace same-named pairs of earlier ones: client defaults, the operation's own
    * parameters, credentials, then per-request overrides (where null removes a pair).
    */
-  #url(request: BuiltRequest, authQuery: ReadonlyArray<readonly [string, string]>, overrides: QueryValues | undefined): string {
+  #url(
+    request: BuiltRequest,
+    authQuery: ReadonlyArray<readonly [string, string]>,
+    overrides: QueryValues | undefined,
+  ): string {
     const layers = [queryPairs(this.#defaultQuery), request.query, authQuery, queryPairs(overrides ?? {})];
     let pairs: ReadonlyArray<readonly [string, string | null]> = [];
     for (const layer of layers) {

@@ -86,7 +86,9 @@ export class V4PagePagination<Item> extends AbstractPage<Item> {
     super(init);
     const info = isRecord(init.body) && isRecord(init.body['result_info']) ? init.body['result_info'] : {};
     // Keep only numeric fields so that the arithmetic below cannot be fed strings or nulls.
-    this.result_info = Object.fromEntries(Object.entries(info).filter(([, value]) => typeof value === 'number'));
+    this.result_info = Object.fromEntries(
+      Object.entries(info).filter(([, value]) => typeof value === 'number'),
+    );
   }
 
   protected nextPageRequest(current: BuiltRequest): BuiltRequest | null {
@@ -94,7 +96,10 @@ export class V4PagePagination<Item> extends AbstractPage<Item> {
     const currentPage = page ?? Number(current.query.find(([name]) => name === 'page')?.[1] ?? 1);
     if (total_pages !== undefined && currentPage >= total_pages) return null;
     if (per_page !== undefined && (count ?? this.result.length) < per_page) return null;
-    return { ...current, query: [...current.query.filter(([name]) => name !== 'page'), ['page', String(currentPage + 1)]] };
+    return {
+      ...current,
+      query: [...current.query.filter(([name]) => name !== 'page'), ['page', String(currentPage + 1)]],
+    };
   }
 }
 

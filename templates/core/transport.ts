@@ -67,12 +67,18 @@ async function followRedirects(attempt: Attempt, signal: AbortSignal): Promise<R
   for (let redirects = 0; ; redirects++) {
     const init = { ...attempt.init, method, headers, body, signal, redirect: 'manual' as const };
     // Node's fetch refuses a stream body unless told it is sent half-duplex.
-    const response = await attempt.fetch(url, attempt.replayable ? init : ({ ...init, duplex: 'half' } as RequestInit));
+    const response = await attempt.fetch(
+      url,
+      attempt.replayable ? init : ({ ...init, duplex: 'half' } as RequestInit),
+    );
     if (response.type === 'opaqueredirect') {
-      throw new SDKError('The server redirected the request, and this runtime does not let the SDK follow redirects safely');
+      throw new SDKError(
+        'The server redirected the request, and this runtime does not let the SDK follow redirects safely',
+      );
     }
     const location = response.headers.get('location');
-    if (!REDIRECT_STATUSES.has(response.status) || location === null || redirects === MAX_REDIRECTS) return response;
+    if (!REDIRECT_STATUSES.has(response.status) || location === null || redirects === MAX_REDIRECTS)
+      return response;
     const keepsMethod = response.status === 307 || response.status === 308;
     if (keepsMethod && body != null && !attempt.replayable) return response;
     await response.body?.cancel();
@@ -81,7 +87,8 @@ async function followRedirects(attempt: Attempt, signal: AbortSignal): Promise<R
     leftOrigin ||= next.origin !== origin;
     if (leftOrigin) {
       for (const name of [...SENSITIVE_HEADERS, ...attempt.credentialHeaders]) headers.delete(name);
-      for (const name of attempt.credentialQuery) if (next.searchParams.has(name)) next.searchParams.delete(name);
+      for (const name of attempt.credentialQuery)
+        if (next.searchParams.has(name)) next.searchParams.delete(name);
     }
     // As browsers do: 303 turns into GET, and so do 301/302 after a POST.
     if (!keepsMethod && (response.status === 303 ? method !== 'HEAD' : method === 'POST')) {

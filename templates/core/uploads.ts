@@ -18,7 +18,11 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
     case 'json':
       return { body: JSON.stringify(body.value), contentType: 'application/json', replayable: true };
     case 'form':
-      return { body: encodeForm(body.value), contentType: 'application/x-www-form-urlencoded', replayable: true };
+      return {
+        body: encodeForm(body.value),
+        contentType: 'application/x-www-form-urlencoded',
+        replayable: true,
+      };
     case 'multipart':
       return { body: toFormData(body.value), contentType: undefined, replayable: true };
     case 'text':
@@ -34,7 +38,9 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
 /** Nested objects use `a[b]=v` (the `qs` convention most form parsers understand); arrays repeat the key. */
 function encodeForm(fields: Record<string, unknown>): string {
   const pairs = serializeQuery(
-    Object.entries(fields).map(([name, value]) => [name, value, { style: isRecord(value) ? 'deepObject' : 'form' }] as const),
+    Object.entries(fields).map(
+      ([name, value]) => [name, value, { style: isRecord(value) ? 'deepObject' : 'form' }] as const,
+    ),
   );
   return new URLSearchParams(pairs).toString();
 }
@@ -49,7 +55,8 @@ function toFormData(fields: Record<string, unknown>): FormData {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
       if (item instanceof Blob) form.append(name, item);
-      else if (item instanceof ArrayBuffer || ArrayBuffer.isView(item)) form.append(name, new Blob([item as BlobPart]));
+      else if (item instanceof ArrayBuffer || ArrayBuffer.isView(item))
+        form.append(name, new Blob([item as BlobPart]));
       else form.append(name, stringify(item));
     }
   }

@@ -31,3 +31,12 @@ describe('docs pages (not run through prettier: written in its style)', () => {
     for (const page of pages) expect((await formatFile({ path: page.path, content: page.content })).content, page.path).toBe(page.content);
   });
 });
+
+describe('runtime templates (copied without formatting)', () => {
+  it('are prettier-clean in lathe style, header included', async () => {
+    const { coreFiles } = await import('../../generator/emit/templates.js');
+    const files = coreFiles();
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect((await formatFile({ path: f.path, content: f.content })).content, f.path).toBe(f.content);
+  });
+});

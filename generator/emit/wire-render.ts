@@ -1,0 +1,48 @@
+/**
+ * Runs openapi-typescript (which loads the TypeScript compiler, so only the wire worker, or a test
+ * running from sources, imports this module).
+ */
+import openapiTS, { astToString } from 'openapi-typescript';
+import { pathToFileURL } from 'node:url';
+import { EMPTY } from './wire.js';
+
+/** What the worker needs: the document itself, or (multi-file) where its entry file is. */
+export type WireInput = { readonly root: unknown } | { readonly entryPath: string };
+
+export interface WireResult {
+  readonly text: string;
+  readonly warning?: string;
+}
+
+/**
+ * Discriminator mappings may name a schema bare (`dog: Dog`); openapi-typescript only follows refs,
+ * so bare names of existing components are spelled out as refs first.
+ */
+function withQualifiedMappings(root: unknown): unknown {
+  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {};
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    const mapping = (record.discriminator as { mapping?: Record<string, unknown> } | undefined)?.mapping;
+    if (mapping && typeof mapping === 'object')
+      for (const [k, v] of Object.entries(mapping))
+        if (typeof v === 'string' && /^[A-Za-z0-9_.-]+$/.test(v) && Object.hasOwn(schemas, v)) mapping[k] = `#/components/schemas/${v}`;
+    Object.values(record).forEach(visit);
+  };
+  visit(root);
+  return root;
+}
+
+/** Runs openapi-typescript; never throws (a spec it cannot type gets empty wire types and a warning). */
+export async function renderWire(input: WireInput): Promise<WireResult> {
+  try {
+    // A single-file spec goes in as data (no disk access); a multi-file one needs its files.
+    const source = 'root' in input ? withQualifiedMappings(input.root) : pathToFileURL(input.entryPath);
+    const ast = await openapiTS(source as Parameters<typeof openapiTS>[0], { silent: true });
+    return { text: astToString(ast) };
+  } catch (e) {
+    return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };
+  }
+}
+
