@@ -1,0 +1,647 @@
+#!/usr/bin/env node
+// lathe benchmark: wall time and peak RSS of lathe, openapi-typescript and @hey-api/openapi-ts,
+// each run a separate child process, tools alternated round-robin on the same machine in one run.
+//
+//   node bench/run.mjs [--runs N] [--runs SPEC=N] [--only SPEC[,SPEC]] [--tools TOOL[,TOOL]]
+//                      [--timeout SECONDS] [--keep] [--lathe head|worktree]
+//
+//   --lathe head (default): measure the committed generator (git archive HEAD, compiled into a temp
+//   snapshot); --lathe worktree: measure the working tree's dist/ as last built.
+//   SPEC: fragment, cloudforce-one, cloudflare, github, scaling
+//   TOOL: lathe-cold, lathe-edit, lathe-check, openapi-typescript, hey-api (or `lathe` for all three)
+//
+// Needs `npm run build` first (`npm run bench` does it). Results are printed as Markdown tables and
+// written as JSON to bench/.results/ (scratch output: keep it out of git).
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
+import { tmpdir, cpus, totalmem, hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import YAML from 'yaml';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// lathe runs from a snapshot of bin/, dist/, templates/ and package.json taken at start (node_modules
+// linked), so a rebuild of dist/ while the bench runs cannot mix two generator versions in one result.
+let LATHE = join(ROOT, 'bin/lathe.js');
+const OAT = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+const HEY = join(ROOT, 'node_modules/@hey-api/openapi-ts/bin/run.js');
+const TIME = '/usr/bin/time';
+const HAS_TIME = existsSync(TIME);
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+const SPECS = {
+  fragment: { file: join(ROOT, 'spec/cloudforce-one-message-create.yaml'), label: 'message-create fragment' },
+  'cloudforce-one': { file: join(ROOT, 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml'), label: 'Cloudforce One' },
+  cloudflare: { file: join(ROOT, 'test/fixtures/specs/cloudflare-openapi-2024-08.json.gz'), label: 'Cloudflare (full)' },
+  github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
+};
+const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
+const TOOLS = ['lathe-cold', 'lathe-warm', 'lathe-edit', 'lathe-check', 'openapi-typescript', 'hey-api'];
+const LATHE_TOOLS = TOOLS.filter((t) => t.startsWith('lathe'));
+const SLICES = [0.1, 0.5, 1.0];
+
+// ---------------------------------------------------------------------------------------------- args
+function parseArgs(argv) {
+  const opts = { runs: 3, runsFor: {}, only: null, tools: null, timeout: 600, keep: false, lathe: 'head' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') {
+      const v = val();
+      const m = /^([\w-]+)=(\d+)$/.exec(v);
+      if (m) opts.runsFor[m[1]] = Number(m[2]);
+      else if (/^\d+$/.test(v) && Number(v) > 0) opts.runs = Number(v);
+      else usage(`bad --runs ${v}`);
+    } else if (a === '--only') {
+      opts.only = val().split(',').map((s) => s.trim()).filter(Boolean);
+      for (const s of opts.only) if (!SPEC_ORDER.includes(s)) usage(`unknown spec ${s}`);
+    } else if (a === '--tools') {
+      opts.tools = val()
+        .split(',')
+        .flatMap((s) => (s.trim() === 'lathe' ? LATHE_TOOLS : [s.trim()]));
+      for (const t of opts.tools) if (!TOOLS.includes(t)) usage(`unknown tool ${t}`);
+    } else if (a === '--timeout') opts.timeout = Number(val());
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--report') opts.report = val();
+    else if (a === '--lathe') {
+      opts.lathe = val();
+      if (!['head', 'worktree'].includes(opts.lathe)) usage('--lathe is head or worktree');
+    }
+    else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  return opts;
+}
+
+function usage(msg) {
+  if (msg) console.error(`bench: ${msg}`);
+  console.error(
+    'usage: node bench/run.mjs [--runs N] [--runs SPEC=N] [--only ' +
+      SPEC_ORDER.join('|') +
+      '[,...]] [--tools ' +
+      [...TOOLS, 'lathe'].join('|') +
+      '[,...]] [--timeout SECONDS] [--keep] [--lathe head|worktree] [--report RESULTS.json]',
+  );
+  process.exit(msg ? 2 : 0);
+}
+
+// ----------------------------------------------------------------------------------------- helpers
+const median = (xs) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const log = (msg) => process.stderr.write(`${msg}\n`);
+const fmtS = (ms) => (ms == null ? '–' : (ms / 1000).toFixed(ms < 10000 ? 2 : 1));
+const fmtMB = (kb) => (kb == null ? '–' : String(Math.round(kb / 1024)));
+
+function countOperations(doc) {
+  let n = 0;
+  for (const item of Object.values(doc.paths ?? {})) for (const m of METHODS) if (item && item[m]) n++;
+  return n;
+}
+
+function parseSpec(text, name) {
+  return name.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+}
+
+/**
+ * A one-operation edit: the first operation whose summary (else description) appears verbatim exactly
+ * once in the raw text gets " (edit N)" appended, as a text edit so the rest of the file is
+ * byte-identical. N is new on every run, so no edit is ever already in lathe's format cache.
+ */
+function makeEdit(text, doc, name) {
+  const safe = /^[A-Za-z0-9 ,.()'/_-]{8,}$/;
+  for (const field of ['summary', 'description']) {
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      for (const method of METHODS) {
+        const op = item?.[method];
+        const s = op?.[field];
+        if (typeof s !== 'string' || !safe.test(s)) continue;
+        const at = text.indexOf(s);
+        if (at < 0 || text.indexOf(s, at + 1) >= 0) continue;
+        const apply = (n) => `${text.slice(0, at + s.length)} (edit ${n})${text.slice(at + s.length)}`;
+        const check = parseSpec(apply(1), name);
+        if (check.paths?.[path]?.[method]?.[field] !== `${s} (edit 1)`) continue;
+        return { apply, path, method, field, from: s, to: `${s} (edit N)` };
+      }
+    }
+  }
+  throw new Error(`no operation with a uniquely occurring summary/description in ${name}`);
+}
+
+/** Spawns one child, returns wall time (ms, measured here), peak RSS (KB), exit status, output. */
+function measure(cmd, args, { cwd, timeoutMs }) {
+  return new Promise((done) => {
+    const rssFile = join(cwd, `.rss-${process.pid}-${Date.now()}`);
+    const [file, argv] = HAS_TIME ? [TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
+    const cpu0 = cpuJiffies();
+    const out = [];
+    const err = [];
+    let hwm = null;
+    let timedOut = false;
+    const t0 = performance.now();
+    const child = spawn(file, argv, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (buf, chunk) => {
+      buf.push(chunk);
+      // keep memory bounded: only the tail matters for parsing
+      while (buf.length > 256) buf.shift();
+    };
+    child.stdout.on('data', (c) => keep(out, c));
+    child.stderr.on('data', (c) => keep(err, c));
+    let poll;
+    if (!HAS_TIME) {
+      poll = setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) hwm = Math.max(hwm ?? 0, Number(m[1]));
+        } catch {}
+      }, 20);
+    }
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      const wall = performance.now() - t0;
+      clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      const cpu1 = cpuJiffies();
+      let rss = hwm;
+      let cpuS = null;
+      if (HAS_TIME && existsSync(rssFile)) {
+        const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+        const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(lines[lines.length - 1]);
+        if (m) {
+          rss = Number(m[1]);
+          cpuS = Number(m[2]) + Number(m[3]);
+        }
+        rmSync(rssFile, { force: true });
+      }
+      // CPU used on the whole machine during the run by anything other than this child (0..1 of all CPUs)
+      let otherLoad = null;
+      if (cpu0 && cpu1 && cpuS != null) {
+        const busyS = (cpu1.busy - cpu0.busy) / CLK_TCK;
+        otherLoad = Math.max(0, Math.min(1, (busyS - cpuS) / ((wall / 1000) * NPROC)));
+      }
+      done({
+        wall_ms: wall,
+        rss_kb: rss,
+        cpu_s: cpuS,
+        other_load: otherLoad,
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      done({ wall_ms: performance.now() - t0, rss_kb: null, code: null, signal: null, timedOut: false, stdout: '', stderr: String(e) });
+    });
+  });
+}
+
+const CLK_TCK = 100; // USER_HZ: /proc/stat counts in 1/100 s on Linux
+const NPROC = cpus().length;
+function cpuJiffies() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = f;
+    return { busy: user + nice + system + irq + softirq + steal, idle: idle + iowait };
+  } catch {
+    return null;
+  }
+}
+
+function parseStages(stdout) {
+  const m = /lathe: stages: (.*)/.exec(stdout);
+  if (!m) return null;
+  const stages = {};
+  for (const part of m[1].split(',')) {
+    const s = /^\s*(\S+) (\d+(?:\.\d+)?) ms\s*$/.exec(part);
+    if (s) stages[s[1]] = Number(s[2]);
+  }
+  return stages;
+}
+
+function tail(text, n = 600) {
+  const t = text.trim();
+  return t.length > n ? `…${t.slice(-n)}` : t;
+}
+
+// -------------------------------------------------------------------------------------- spec setup
+function prepareSpec(key, work) {
+  const src = SPECS[key].file;
+  if (!existsSync(src)) throw new Error(`spec not found: ${src}`);
+  let text;
+  let name = basename(src);
+  if (src.endsWith('.gz')) {
+    text = gunzipSync(readFileSync(src)).toString('utf8');
+    name = name.replace(/\.gz$/, '');
+  } else text = readFileSync(src, 'utf8');
+  const dir = join(work, key);
+  mkdirSync(join(dir, 'edit'), { recursive: true });
+  const specPath = join(dir, name);
+  writeFileSync(specPath, text);
+  const doc = parseSpec(text, name);
+  const edit = makeEdit(text, doc, name);
+  const editPath = join(dir, 'edit', name);
+  writeFileSync(editPath, text);
+  freshCwd(join(dir, 'proj'));
+  return {
+    key,
+    label: SPECS[key].label,
+    source: src.startsWith(ROOT) ? src.slice(ROOT.length + 1) : src,
+    dir,
+    specPath,
+    editPath,
+    original: text,
+    edit,
+    bytes: Buffer.byteLength(text),
+    paths: Object.keys(doc.paths ?? {}).length,
+    operations: countOperations(doc),
+  };
+}
+
+/**
+ * lathe keeps a format cache in <cwd>/node_modules/.cache/lathe (else in the OS temp dir, shared by
+ * everything on the machine). Every lathe run here gets a cwd with a node_modules/ folder so the cache
+ * is under our control: `lathe-cold` gets a brand-new cwd (empty cache, nothing on disk from before),
+ * the other lathe runs share the spec's project cwd `proj/`, whose cache the setup run filled.
+ */
+function freshCwd(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  return dir;
+}
+
+function commandFor(tool, spec, round, state) {
+  const d = spec.dir;
+  const proj = join(d, 'proj');
+  switch (tool) {
+    case 'lathe-cold': {
+      const cwd = freshCwd(join(d, `cold-${round}`));
+      const out = join(cwd, 'out');
+      mkdirSync(out);
+      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, '--verbose'], cwd, cleanup: cwd };
+    }
+    case 'lathe-warm': {
+      const out = join(proj, `warm-${round}`);
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out);
+      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, '--verbose'], cwd: proj, cleanup: out };
+    }
+    case 'lathe-edit': {
+      // a new one-operation edit on every run, relative to the output on disk (the previous edit's)
+      state.edits = (state.edits ?? 0) + 1;
+      writeFileSync(spec.editPath, spec.edit.apply(state.edits));
+      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.editPath, '--out', join(proj, 'edit-out'), '--verbose'], cwd: proj };
+    }
+    case 'lathe-check':
+      return { cmd: process.execPath, args: [LATHE, 'check', '--spec', spec.specPath, '--out', join(proj, 'check-out')], cwd: proj };
+    case 'openapi-typescript': {
+      const out = join(d, `oat-${round}.ts`);
+      rmSync(out, { force: true });
+      return { cmd: process.execPath, args: [OAT, spec.specPath, '-o', out], cleanup: out };
+    }
+    case 'hey-api': {
+      const out = join(d, `hey-${round}`);
+      rmSync(out, { recursive: true, force: true });
+      return { cmd: process.execPath, args: [HEY, '-i', spec.specPath, '-o', out, '--no-log-file'], cleanup: out };
+    }
+  }
+  throw new Error(tool);
+}
+
+function judge(tool, r) {
+  if (r.timedOut) return { status: 'timeout' };
+  if (r.code !== 0) return { status: 'failed', note: `exit ${r.code ?? r.signal}: ${tail(r.stderr || r.stdout)}` };
+  if (tool === 'lathe-edit') {
+    const m = /wrote .*?: (\d+) changed, (\d+) removed, (\d+) unchanged/.exec(r.stdout);
+    if (m && Number(m[1]) === 0) return { status: 'ok', note: 'edit changed no file', changed: 0 };
+    if (m) return { status: 'ok', changed: Number(m[1]), unchanged: Number(m[3]) };
+  }
+  if (tool === 'lathe-cold') {
+    const m = /wrote .*?: (\d+) changed/.exec(r.stdout);
+    if (m) return { status: 'ok', files: Number(m[1]) };
+  }
+  return { status: 'ok' };
+}
+
+function summarize(runs) {
+  const ok = runs.filter((r) => r.status === 'ok');
+  const walls = ok.map((r) => r.wall_ms);
+  const rss = ok.map((r) => r.rss_kb).filter((x) => x != null);
+  const stageNames = [...new Set(ok.flatMap((r) => Object.keys(r.stages ?? {})))];
+  const stages = stageNames.length
+    ? Object.fromEntries(stageNames.map((s) => [s, median(ok.map((r) => r.stages?.[s]).filter((x) => x != null))]))
+    : null;
+  return {
+    ok: ok.length,
+    runs: runs.length,
+    failures: runs.filter((r) => r.status !== 'ok').map((r) => r.status),
+    median_ms: median(walls),
+    min_ms: walls.length ? Math.min(...walls) : null,
+    max_ms: walls.length ? Math.max(...walls) : null,
+    peak_rss_kb: rss.length ? Math.max(...rss) : null,
+    median_rss_kb: median(rss),
+    median_cpu_s: median(ok.map((r) => r.cpu_s).filter((x) => x != null)),
+    max_other_load: ok.some((r) => r.other_load != null) ? Math.max(...ok.map((r) => r.other_load ?? 0)) : null,
+    stages_median_ms: stages,
+  };
+}
+
+async function runOne(tool, spec, round, state, opts) {
+  const { cmd, args, cleanup, cwd } = commandFor(tool, spec, round, state);
+  const r = await measure(cmd, args, { cwd: cwd ?? spec.dir, timeoutMs: opts.timeout * 1000 });
+  const verdict = judge(tool, r);
+  const rec = {
+    round,
+    wall_ms: Math.round(r.wall_ms),
+    rss_kb: r.rss_kb,
+    cpu_s: r.cpu_s,
+    other_load: r.other_load == null ? null : +r.other_load.toFixed(2),
+    exit: r.code,
+    ...verdict,
+    stages: tool.startsWith('lathe') ? parseStages(r.stdout) : undefined,
+  };
+  if (cleanup && !opts.keep) rmSync(cleanup, { recursive: true, force: true });
+  log(
+    `  [${spec.key}] round ${round} ${tool.padEnd(18)} ${rec.status === 'ok' ? `${fmtS(rec.wall_ms)} s, ${fmtMB(rec.rss_kb)} MB, cpu ${rec.cpu_s?.toFixed(2)} s, other load ${rec.other_load}` : rec.status}` +
+      (rec.note ? ` (${rec.note.split('\n')[0].slice(0, 160)})` : ''),
+  );
+  return rec;
+}
+
+async function benchSpec(key, work, opts) {
+  const runs = opts.runsFor[key] ?? opts.runs;
+  const tools = opts.tools ?? TOOLS;
+  const spec = prepareSpec(key, work);
+  log(`\n== ${spec.label}: ${spec.source} (${(spec.bytes / 1e6).toFixed(2)} MB, ${spec.paths} paths, ${spec.operations} operations), ${runs} run(s) per tool`);
+  log(`   edit: ${spec.edit.field} of ${spec.edit.method.toUpperCase()} ${spec.edit.path}: "${spec.edit.from}" -> "${spec.edit.to}"`);
+  const result = {
+    label: spec.label,
+    source: spec.source,
+    bytes: spec.bytes,
+    paths: spec.paths,
+    operations: spec.operations,
+    edit: { path: spec.edit.path, method: spec.edit.method, field: spec.edit.field, from: spec.edit.from, to: spec.edit.to },
+    runs_per_tool: runs,
+    setup: null,
+    tools: {},
+  };
+  // untimed setup (and warm-up): one lathe generate whose output seeds the edit and check folders
+  if (tools.some((t) => t === 'lathe-edit' || t === 'lathe-check' || t === 'lathe-warm')) {
+    // also fills proj/'s format cache with the unedited spec's files
+    const base = join(spec.dir, 'proj', 'base-out');
+    const r = await measure(process.execPath, [LATHE, 'generate', '--spec', spec.specPath, '--out', base, '--verbose'], {
+      cwd: join(spec.dir, 'proj'),
+      timeoutMs: opts.timeout * 1000,
+    });
+    result.setup = { wall_ms: Math.round(r.wall_ms), rss_kb: r.rss_kb, exit: r.code, timedOut: r.timedOut };
+    log(`  [${key}] setup: lathe generate (untimed warm-up) ${r.code === 0 ? `${fmtS(r.wall_ms)} s` : `FAILED (${r.timedOut ? 'timeout' : `exit ${r.code}`})`}`);
+    if (r.code === 0) {
+      cpSync(base, join(spec.dir, 'proj', 'edit-out'), { recursive: true, preserveTimestamps: true });
+      cpSync(base, join(spec.dir, 'proj', 'check-out'), { recursive: true, preserveTimestamps: true });
+    }
+  }
+  for (const t of tools) result.tools[t] = { runs: [] };
+  const state = {};
+  for (let round = 1; round <= runs; round++) {
+    // round-robin, rotating which tool goes first so no tool always runs after the same one
+    const order = tools.map((_, i) => tools[(i + round - 1) % tools.length]);
+    for (const t of order) result.tools[t].runs.push(await runOne(t, spec, round, state, opts));
+  }
+  for (const t of tools) result.tools[t].summary = summarize(result.tools[t].runs);
+  if (!opts.keep) rmSync(spec.dir, { recursive: true, force: true });
+  return result;
+}
+
+async function benchScaling(work, opts) {
+  const runs = opts.runsFor.scaling ?? opts.runs;
+  const text = gunzipSync(readFileSync(SPECS.cloudflare.file)).toString('utf8');
+  const doc = JSON.parse(text);
+  const entries = Object.entries(doc.paths);
+  const dir = join(work, 'scaling');
+  mkdirSync(dir, { recursive: true });
+  const slices = SLICES.map((share) => {
+    // evenly spread: keep path i when floor((i+1)*share) > floor(i*share); components kept whole
+    const kept = entries.filter((_, i) => Math.floor((i + 1) * share) > Math.floor(i * share));
+    const sliced = { ...doc, paths: Object.fromEntries(kept) };
+    const file = join(dir, `cloudflare-${Math.round(share * 100)}.json`);
+    writeFileSync(file, JSON.stringify(sliced));
+    return { share, file, paths: kept.length, operations: countOperations(sliced), runs: [] };
+  });
+  log(`\n== scaling: lathe cold on ${slices.map((s) => `${Math.round(s.share * 100)} % (${s.operations} ops)`).join(', ')} of Cloudflare, ${runs} run(s) each`);
+  for (let round = 1; round <= runs; round++) {
+    for (let i = 0; i < slices.length; i++) {
+      const s = slices[(i + round - 1) % slices.length];
+      const cwd = freshCwd(join(dir, `run-${Math.round(s.share * 100)}-${round}`));
+      const out = join(cwd, 'out');
+      mkdirSync(out);
+      const r = await measure(process.execPath, [LATHE, 'generate', '--spec', s.file, '--out', out, '--verbose'], {
+        cwd,
+        timeoutMs: opts.timeout * 1000,
+      });
+      const rec = { round, wall_ms: Math.round(r.wall_ms), rss_kb: r.rss_kb, cpu_s: r.cpu_s, other_load: r.other_load == null ? null : +r.other_load.toFixed(2), exit: r.code, ...judge('lathe-cold', r), stages: parseStages(r.stdout) };
+      s.runs.push(rec);
+      if (!opts.keep) rmSync(cwd, { recursive: true, force: true });
+      log(`  [scaling] round ${round} ${String(Math.round(s.share * 100)).padStart(3)} % ${rec.status === 'ok' ? `${fmtS(rec.wall_ms)} s, ${fmtMB(rec.rss_kb)} MB, cpu ${rec.cpu_s?.toFixed(2)} s, other load ${rec.other_load}` : rec.status}`);
+    }
+  }
+  if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+  return slices.map(({ runs: rs, file, ...s }) => ({ ...s, runs: rs, summary: summarize(rs) }));
+}
+
+// -------------------------------------------------------------------------------------------- report
+function machine() {
+  const sh = (cmd, args) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
+  const pkgVersion = (p) => {
+    try {
+      return JSON.parse(readFileSync(join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    date: new Date().toISOString(),
+    host: hostname(),
+    nproc: Number(sh('nproc', [])) || cpus().length,
+    cpu,
+    mem_total_gb: +(totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    rss_method: HAS_TIME ? "/usr/bin/time -f '%M' (max RSS of the child, KB)" : '/proc/<pid>/status VmHWM, polled every 20 ms',
+    lathe_commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
+    lathe_generator_dirty: !!sh('git', ['-C', ROOT, 'status', '--porcelain', '--', 'generator', 'templates']),
+    versions: {
+      'openapi-typescript': pkgVersion('openapi-typescript'),
+      '@hey-api/openapi-ts': pkgVersion('@hey-api/openapi-ts'),
+      '@octokit/openapi': pkgVersion('@octokit/openapi'),
+    },
+  };
+}
+
+function specTable(key, r) {
+  const lines = [];
+  lines.push(`### ${r.label} (${key}: ${(r.bytes / 1e6).toFixed(2)} MB, ${r.operations} operations, ${r.runs_per_tool} run(s) each)`);
+  lines.push('');
+  lines.push('| tool | median s | min–max s | peak RSS MB | vs openapi-typescript | median CPU s (user+sys) | other load (max) |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const base = r.tools['openapi-typescript']?.summary?.median_ms;
+  for (const [tool, { summary: s }] of Object.entries(r.tools)) {
+    const failed = s.failures.length ? ` (${s.failures.join(', ')}: ${s.failures.length}/${s.runs})` : '';
+    const ratio = base && s.median_ms != null ? `${(s.median_ms / base).toFixed(2)}x` : '–';
+    const name =
+      {
+        'lathe-cold': 'lathe cold (empty output, empty cache)',
+        'lathe-warm': 'lathe (empty output, warm cache)',
+        'lathe-edit': 'lathe (one-op edit, warm cache)',
+        'lathe-check': 'lathe check (fresh, warm cache)',
+      }[tool] ?? tool;
+    lines.push(`| ${name}${failed} | ${fmtS(s.median_ms)} | ${s.min_ms == null ? '–' : `${fmtS(s.min_ms)}–${fmtS(s.max_ms)}`} | ${fmtMB(s.peak_rss_kb)} | ${ratio} | ${s.median_cpu_s == null ? '–' : s.median_cpu_s.toFixed(2)} | ${s.max_other_load == null ? '–' : `${Math.round(s.max_other_load * 100)} %`} |`);
+  }
+  const stageRows = ['lathe-cold', 'lathe-warm', 'lathe-edit'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
+  if (stageRows.length) {
+    const names = [...new Set(stageRows.flatMap((t) => Object.keys(r.tools[t].summary.stages_median_ms)))];
+    lines.push('');
+    lines.push(`lathe stages, median ms (from \`--verbose\`):`);
+    lines.push('');
+    lines.push(`| run | ${names.join(' | ')} |`);
+    lines.push(`| --- | ${names.map(() => '---:').join(' | ')} |`);
+    for (const t of stageRows) {
+      const st = r.tools[t].summary.stages_median_ms;
+      lines.push(`| ${t} | ${names.map((n) => (st[n] == null ? '–' : Math.round(st[n]))).join(' | ')} |`);
+    }
+  }
+  const edits = r.tools['lathe-edit']?.runs ?? [];
+  if (edits.length) {
+    const changed = edits.filter((e) => e.changed != null).map((e) => e.changed);
+    lines.push('');
+    lines.push(
+      `edit: ${r.edit.field} of \`${r.edit.method.toUpperCase()} ${r.edit.path}\` "${r.edit.from}" -> "${r.edit.to}" (N new each run); files rewritten per edit run: ${changed.join(', ') || '–'}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function scalingTable(slices) {
+  const lines = ['### Scaling: lathe cold (empty output, empty format cache) on slices of the Cloudflare spec (paths kept evenly spread, components whole)', ''];
+  lines.push('| share | paths | operations | median s | min–max s | ms / operation | peak RSS MB | median CPU s | other load (max) | stages (median ms) |');
+  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const s of slices) {
+    const m = s.summary;
+    const st = m.stages_median_ms ? Object.entries(m.stages_median_ms).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') : '–';
+    lines.push(
+      `| ${Math.round(s.share * 100)} % | ${s.paths} | ${s.operations} | ${fmtS(m.median_ms)} | ${m.min_ms == null ? '–' : `${fmtS(m.min_ms)}–${fmtS(m.max_ms)}`} | ${m.median_ms == null ? '–' : (m.median_ms / s.operations).toFixed(1)} | ${fmtMB(m.peak_rss_kb)} | ${m.median_cpu_s == null ? '–' : m.median_cpu_s.toFixed(2)} | ${m.max_other_load == null ? '–' : `${Math.round(m.max_other_load * 100)} %`} | ${st} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------- main
+const opts = parseArgs(process.argv.slice(2));
+if (opts.report) {
+  // print the tables of an earlier results JSON and exit
+  const r = JSON.parse(readFileSync(opts.report, 'utf8'));
+  console.log(renderMarkdown(r));
+  process.exit(0);
+}
+if (opts.lathe === 'worktree' && !existsSync(join(ROOT, 'dist/generator/cli.js'))) {
+  console.error('bench: dist/ missing: run `npm run build` first (or `npm run bench`)');
+  process.exit(2);
+}
+for (const [tool, bin] of [['openapi-typescript', OAT], ['hey-api', HEY]]) {
+  if ((opts.tools ?? TOOLS).includes(tool) && !existsSync(bin)) {
+    console.error(`bench: ${bin} missing: run npm install`);
+    process.exit(2);
+  }
+}
+const meta = machine();
+const work = mkdtempSync(join(tmpdir(), 'lathe-bench-'));
+{
+  const snap = join(work, 'lathe');
+  mkdirSync(snap);
+  symlinkSync(join(ROOT, 'node_modules'), join(snap, 'node_modules'), 'dir');
+  if (opts.lathe === 'head') {
+    // the committed generator: git archive HEAD, compiled here (uncommitted work in progress is not measured)
+    const tar = execFileSync('git', ['-C', ROOT, 'archive', 'HEAD', 'bin', 'generator', 'templates', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], { maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', snap], { input: tar });
+    log('bench: compiling lathe at HEAD into the snapshot...');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(snap, 'tsconfig.build.json')], { stdio: 'inherit' });
+  } else {
+    // the working tree's dist/ as built (npm run build)
+    for (const f of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, f), join(snap, f), { recursive: true });
+  }
+  meta.lathe_source = opts.lathe === 'head' ? `HEAD ${meta.lathe_commit}` : 'working tree dist/';
+  LATHE = join(snap, 'bin/lathe.js');
+  // fingerprint of the generator that was measured
+  const h = createHash('sha256');
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p.slice(snap.length)).update(readFileSync(p));
+    }
+  };
+  walk(join(snap, 'dist'));
+  walk(join(snap, 'templates'));
+  meta.lathe_dist_sha256 = h.digest('hex').slice(0, 16);
+}
+log(`bench: ${meta.cpu}, ${meta.nproc} cpu, ${meta.mem_total_gb} GB, node ${meta.node}, lathe ${meta.lathe_source}${meta.lathe_generator_dirty ? ' (working tree has uncommitted generator changes)' : ''}, dist ${meta.lathe_dist_sha256}; work dir ${work}`);
+const results = { meta: { ...meta, options: { runs: opts.runs, runsFor: opts.runsFor, timeout_s: opts.timeout, tools: opts.tools ?? TOOLS } }, specs: {}, scaling: null };
+const wanted = opts.only ?? SPEC_ORDER;
+const outDir = join(ROOT, 'bench/.results');
+mkdirSync(outDir, { recursive: true });
+const outFile = join(outDir, `results-${meta.date.replace(/[:.]/g, '-')}.json`);
+const save = () => {
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+};
+try {
+  for (const key of SPEC_ORDER) {
+    if (!wanted.includes(key)) continue;
+    try {
+      if (key === 'scaling') results.scaling = await benchScaling(work, opts);
+      else results.specs[key] = await benchSpec(key, work, opts);
+    } catch (e) {
+      log(`bench: ${key} failed: ${e.stack ?? e}`);
+      if (key === 'scaling') results.scaling = { error: String(e) };
+      else results.specs[key] = { error: String(e) };
+    }
+    save();
+  }
+} finally {
+  if (!opts.keep) rmSync(work, { recursive: true, force: true });
+}
+console.log(`\n${renderMarkdown(results)}\n`);
+save();
+console.log(`results: ${outFile} (also bench/.results/latest.json; bench/.results/ is scratch output, keep it out of git)`);
+
+function renderMarkdown(results) {
+const meta = results.meta;
+const md = [];
+md.push(`Machine: ${meta.cpu}, ${meta.nproc} CPUs, ${meta.mem_total_gb} GB RAM, Node ${meta.node}; lathe ${meta.lathe_source}${meta.lathe_source?.startsWith('working') && meta.lathe_generator_dirty ? ' + uncommitted generator changes' : ''} (dist ${meta.lathe_dist_sha256}); run ${meta.date}; openapi-typescript ${meta.versions['openapi-typescript']}, @hey-api/openapi-ts ${meta.versions['@hey-api/openapi-ts']}; peak RSS via ${meta.rss_method}.`);
+for (const [key, r] of Object.entries(results.specs)) md.push(r.error ? `### ${key}\n\nerror: ${r.error}` : specTable(key, r));
+if (results.scaling) md.push(results.scaling.error ? `### scaling\n\nerror: ${results.scaling.error}` : scalingTable(results.scaling));
+return md.join('\n\n');
+}
