@@ -190,9 +190,3 @@ function inlineTag(s: IRSchema): string | undefined {
 function parenthesize(type: string): string {
   return /^[\w$.<>[\], "'-]+$/.test(type) && !type.includes(' | ') && !type.includes(' & ') ? type : `(${type})`;
 }
-
-/** The type text of a schema that needs no nested declarations (params of builders, docs). */
-export function inlineTypeOf(schema: IRSchema, ctx: TypeContext, hint: string): { type: string; nested: StatementStructures[] } {
-  const scope = new Scope(hint);
-  return { type: typeOf(schema, scope, hint, ctx), nested: scope.members };
-}

@@ -64,7 +64,6 @@ export type IRSchema =
   /** A named model (see IR.models), by id. */
   | (SchemaBase & { readonly kind: 'ref'; readonly model: string });
 
-export type SchemaKind = IRSchema['kind'];
 
 /** A schema that gets its own exported name. */
 export interface IRModel {
