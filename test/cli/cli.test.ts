@@ -4,9 +4,9 @@
  */
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, lathe, read, tempDir } from '../helpers.js';
+import { BIN, lathe, read, ROOT, tempDir } from '../helpers.js';
 
 const SPEC = read('spec/cloudforce-one-message-create.yaml');
 let dir: string;
@@ -106,6 +106,24 @@ describe('lathe generate / check', () => {
     const r = lathe(['generate', '--spec', 'other.yaml', '--out', 'elsewhere'], dir);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'elsewhere', 'src', 'client.ts'), 'utf8')).toContain('class Cloudflare');
+  });
+});
+
+describe("import { generate } from 'lathe'", () => {
+  it('returns the files in memory and writes nothing', () => {
+    const script = [
+      "import { generate } from 'lathe';",
+      "import { readFileSync, readdirSync } from 'node:fs';",
+      "const before = readdirSync('.').sort().join();",
+      "const r = await generate({ spec: readFileSync(process.argv[1], 'utf8'), config: readFileSync(process.argv[2], 'utf8') });",
+      "console.log(JSON.stringify({ files: r.files.map((f) => f.path), client: r.files.find((f) => f.path === 'src/client.ts').content.includes('class Cloudflare'), untouched: readdirSync('.').sort().join() === before }));",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, join(ROOT, 'spec/cloudforce-one-message-create.yaml'), join(ROOT, 'lathe.config.yaml')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { files: string[]; client: boolean; untouched: boolean };
+    expect(out.files).toContain('src/resources/cloudforce-one/requests/message.ts');
+    expect(out.client).toBe(true);
+    expect(out.untouched).toBe(true);
   });
 });
 
