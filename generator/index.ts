@@ -2,7 +2,7 @@
  * lathe's programmatic API: `generate({ spec, config })` returns the files in memory and touches no
  * disk (the spec and any files it refers to come in as data).
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { configFromObject, emptyConfig, parseConfig, type LatheConfig } from './config.js';
 import { hasErrors, LatheError, type Diagnostic } from './diagnostics.js';
 import type { OutputFile } from './emit/modules.js';
@@ -34,9 +34,10 @@ export interface GenerateResult {
 const ROOT = '/lathe-memory';
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const specPath = resolve(ROOT, options.specPath ?? 'openapi.yaml');
+  // A parsed document goes in as JSON text, which the loader parses fastest from a .json name.
+  const specPath = resolve(ROOT, options.specPath ?? (typeof options.spec === 'string' ? 'openapi.yaml' : 'openapi.json'));
   const files: Record<string, string | Uint8Array> = {};
-  for (const [p, content] of Object.entries(options.files ?? {})) files[resolve(ROOT, p)] = content;
+  for (const [p, content] of Object.entries(options.files ?? {})) files[resolve(dirname(specPath), p)] = content;
   files[specPath] = typeof options.spec === 'string' ? options.spec : JSON.stringify(options.spec);
   const config = readConfig(options.config);
   const result = await runPipeline({ specPath, host: memoryHost(files), config, cwd: ROOT });
