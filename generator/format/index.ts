@@ -65,7 +65,7 @@ export async function formatFiles(files: readonly OutputFile[], options: FormatO
     const hit = options.cacheDir ? cached(options.cacheDir, keys[i]!) : undefined;
     return hit === undefined ? undefined : { path: f.path, content: hit };
   });
-  const misses = files.flatMap((f, i) => (result[i] ? [] : [i]));
+  const misses = files.flatMap((_, i) => (result[i] ? [] : [i]));
   const formatted = await formatMany(misses.map((i) => files[i]!), prettier, options.workers);
   misses.forEach((i, n) => {
     result[i] = formatted[n]!;

@@ -2,7 +2,7 @@
  * load -> **ir**: builds the IR from a loaded spec and the config. Decides every name of the SDK
  * surface (resources, methods, params and response types, builders) so emitters only print.
  */
-import { joinPointer, type Diagnostic, type Loc } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
 import { camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
