@@ -29,9 +29,15 @@ export interface TypeContext {
 
 /** A namespace being filled with the nested declarations of one declaration. */
 class Scope {
-  readonly names = new NameRegistry();
+  /**
+   * A nested name equal to an enclosing one (`Options.Options`) would shadow it, and the qualified
+   * references printed inside (`Options.Options.X`) would then resolve from the wrong place.
+   */
+  readonly names: NameRegistry;
   readonly members: StatementStructures[] = [];
-  constructor(readonly qualified: string) {}
+  constructor(readonly qualified: string) {
+    this.names = new NameRegistry(qualified.split('.'));
+  }
 }
 
 export function propertyKey(name: string): string {

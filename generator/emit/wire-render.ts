@@ -3,11 +3,12 @@
  * running from sources, imports this module).
  */
 import openapiTS, { astToString } from 'openapi-typescript';
-import { pathToFileURL } from 'node:url';
 import { EMPTY } from './wire.js';
 
-/** What the worker needs: the document itself, or (multi-file) where its entry file is. */
-export type WireInput = { readonly root: unknown } | { readonly entryPath: string };
+/** What the worker needs: the document, in one piece (multi-file specs bundled first). */
+export interface WireInput {
+  readonly root: unknown;
+}
 
 export interface WireResult {
   readonly text: string;
@@ -37,9 +38,8 @@ function withQualifiedMappings(root: unknown): unknown {
 /** Runs openapi-typescript; never throws (a spec it cannot type gets empty wire types and a warning). */
 export async function renderWire(input: WireInput): Promise<WireResult> {
   try {
-    // A single-file spec goes in as data (no disk access); a multi-file one needs its files.
-    const source = 'root' in input ? withQualifiedMappings(input.root) : pathToFileURL(input.entryPath);
-    const ast = await openapiTS(source as Parameters<typeof openapiTS>[0], { silent: true });
+    // The spec goes in as data: openapi-typescript reads no file.
+    const ast = await openapiTS(withQualifiedMappings(input.root) as Parameters<typeof openapiTS>[0], { silent: true });
     return { text: astToString(ast) };
   } catch (e) {
     return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };

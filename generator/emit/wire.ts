@@ -11,13 +11,14 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
 import type { OutputFile } from './modules.js';
 import { HEADER } from './modules.js';
+import { bundle } from './bundle.js';
 import type { WireInput, WireResult } from './wire-render.js';
 
 /** Wire types for a spec openapi-typescript cannot type: valid, and empty. */
 export const EMPTY = 'export type paths = Record<string, never>;\nexport type components = Record<string, never>;\nexport type operations = Record<string, never>;\n';
 
 export function wireInput(spec: LoadedSpec): WireInput {
-  return spec.files.size === 1 ? { root: spec.entry.root } : { entryPath: spec.entry.path };
+  return { root: spec.files.size === 1 ? spec.entry.root : bundle(spec) };
 }
 
 /** Wire types being made; `cancel` stops the worker when the run ends early. */
@@ -41,7 +42,8 @@ export function startWire(spec: LoadedSpec): PendingWire {
   const input = wireInput(spec);
   // From TypeScript sources (tests) there is no compiled worker to start: work in this thread.
   if (!import.meta.url.endsWith('.js')) {
-    const copy = 'root' in input ? { root: structuredClone(input.root) } : input;
+    // openapi-typescript's input is changed in place (mappings); the spec is shared, so copy it.
+    const copy = { root: structuredClone(input.root) };
     // Imported only here and in the worker: openapi-typescript loads the TypeScript compiler.
     const result = import('./wire-render.js').then((m) => m.renderWire(copy));
     return { result, cancel: () => undefined };

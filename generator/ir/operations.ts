@@ -27,9 +27,10 @@ export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawO
     if (!item || !isRecord(item.value)) continue;
     const shared = paramList(spec, schemas, item.value.parameters, at(item.loc, 'parameters'));
     for (const method of HTTP_METHODS) {
-      const op = item.value[method];
-      if (!isRecord(op)) continue;
-      out.push(readOperation(spec, schemas, path, method, op, at(item.loc, method), shared, swagger2 ? root : undefined));
+      // Not allowed by OpenAPI, but real specs (DigitalOcean's) keep each operation in its own file.
+      const op = spec.deref<Record<string, unknown>>(item.value[method], at(item.loc, method));
+      if (!op || !isRecord(op.value)) continue;
+      out.push(readOperation(spec, schemas, path, method, op.value, op.loc, shared, swagger2 ? root : undefined));
     }
   }
   return out;
