@@ -5,4 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { renderWire, type WireInput } from './wire-render.js';
 
+// openapi-typescript logs some problems itself even when silent; lathe reports them as diagnostics.
+console.error = console.warn = console.log = () => undefined;
+
 parentPort?.once('message', async (input: WireInput) => parentPort?.postMessage(await renderWire(input)));
