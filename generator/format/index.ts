@@ -20,7 +20,7 @@ export { formatFile, PRETTIER_OPTIONS, projectOptions } from './prettier.js';
 export interface FormatOptions {
   /** Folder of the format cache; none: no cache (the in-memory API touches no disk). */
   readonly cacheDir?: string;
-  /** Worker threads to use; 0 formats in this thread. Default: one per core when there is enough work. */
+  /** Threads to format on, this one included; 1 formats here only. Default: one per core when there is enough work. */
   readonly workers?: number;
   /** Prettier options (lathe's style merged with the project's config); default lathe's style. */
   readonly prettier?: Options;
@@ -75,18 +75,21 @@ export async function formatFiles(files: readonly OutputFile[], options: FormatO
 }
 
 async function formatMany(files: OutputFile[], prettier: Options, workers?: number): Promise<OutputFile[]> {
-  const count = workers ?? (files.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
-  // Workers run the compiled module; from TypeScript sources (tests) format in this thread.
-  if (count <= 0 || !import.meta.url.endsWith('.js')) {
+  const lanes = workers ?? (files.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
+  const inThread = async (batch: OutputFile[]) => {
     const out: OutputFile[] = [];
-    for (const f of files) out.push(await formatFile(f, prettier));
+    for (const f of batch) out.push(await formatFile(f, prettier));
     return out;
-  }
-  // Interleaved batches keep big and small files spread over the workers.
-  const batches = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
-  const done = await Promise.all(batches.map((batch) => runWorker(batch, prettier)));
+  };
+  // Workers run the compiled module; from TypeScript sources (tests) format in this thread.
+  if (lanes <= 1 || !import.meta.url.endsWith('.js')) return inThread(files);
+  // Interleaved batches keep big and small files spread over the lanes. This thread, which has
+  // prettier loaded anyway, is one lane: one worker fewer, same parallelism, less memory.
+  const batches = Array.from({ length: lanes }, (_, w) => files.filter((_, i) => i % lanes === w));
+  const others = batches.slice(1).map((batch) => runWorker(batch, prettier));
+  const done = await Promise.all([inThread(batches[0]!), ...others]);
   const out: OutputFile[] = [];
-  files.forEach((_, i) => out.push(done[i % count]![Math.floor(i / count)]!));
+  files.forEach((_, i) => out.push(done[i % lanes]![Math.floor(i / lanes)]!));
   return out;
 }
 
