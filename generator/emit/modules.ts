@@ -28,4 +28,4 @@ export function importDecl(from: string, to: string, names: Iterable<string>, ty
   };
 }
 
-export const HEADER = '// File generated from an OpenAPI spec by lathe. Do not edit: run `lathe generate` instead.';
+export { HEADER } from './header.js';

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
 import type { OutputFile } from './modules.js';
-import { HEADER } from './modules.js';
+import { HEADER } from './header.js';
 import { bundle } from './bundle.js';
 import type { WireInput, WireResult } from './wire-render.js';
 
@@ -34,7 +34,10 @@ let warm: Worker | undefined;
  * loading openapi-typescript and the TypeScript compiler overlaps with everything else.
  */
 export function prewarmWire(): void {
-  if (!warm && import.meta.url.endsWith('.js')) warm = new Worker(new URL('./wire-worker.js', import.meta.url));
+  if (warm || !import.meta.url.endsWith('.js')) return;
+  warm = new Worker(new URL('./wire-worker.js', import.meta.url));
+  // Until a spec is handed over, it must not keep the process alive (`--help`, a usage error).
+  warm.unref();
 }
 
 /** Starts the wire types (on a worker when running compiled), to be collected with `wireFile`. */
@@ -49,6 +52,7 @@ export function startWire(spec: LoadedSpec): PendingWire {
     return { result, cancel: () => undefined };
   }
   const worker = warm ?? new Worker(new URL('./wire-worker.js', import.meta.url));
+  worker.ref();
   warm = undefined;
   const result = new Promise<WireResult>((resolve) => {
     worker.once('message', (r: WireResult) => {
