@@ -39,10 +39,47 @@ function withQualifiedMappings(root: unknown): unknown {
 export async function renderWire(input: WireInput): Promise<WireResult> {
   try {
     // The spec goes in as data: openapi-typescript reads no file.
-    const ast = await openapiTS(withQualifiedMappings(input.root) as Parameters<typeof openapiTS>[0], { silent: true });
+    const root = breakTypeCycles(withQualifiedMappings(input.root));
+    const ast = await openapiTS(root as Parameters<typeof openapiTS>[0], { silent: true });
     return { text: astToString(ast) };
   } catch (e) {
     return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };
   }
 }
 
+
+/** Keys under which a schema becomes an object member in TypeScript: a reference there is deferred. */
+const OBJECT_BOUNDARIES = new Set(['properties', 'additionalProperties', 'patternProperties']);
+
+/**
+ * openapi-typescript prints components as members of one interface, so a component that contains
+ * itself other than through an object property (`NestedList: (string | components['schemas']['NestedList'])[]`)
+ * does not compile (TS2502). Such a reference is loosened to an unconstrained schema in the copy
+ * given to openapi-typescript; lathe's own types keep the recursion.
+ */
+function breakTypeCycles(root: unknown): unknown {
+  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
+  if (!schemas) return root;
+  const prefix = '#/components/schemas/';
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (name: string): void => {
+    state.set(name, 'open');
+    const walk = (node: unknown): void => {
+      if (typeof node !== 'object' || node === null) return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      const record = node as Record<string, unknown>;
+      const ref = record.$ref;
+      if (typeof ref === 'string' && ref.startsWith(prefix)) {
+        const target = ref.slice(prefix.length).replace(/~1/g, '/').replace(/~0/g, '~');
+        if (state.get(target) === 'open') delete record.$ref;
+        else if (!state.has(target) && target in schemas) visit(target);
+        return;
+      }
+      for (const [k, v] of Object.entries(record)) if (!OBJECT_BOUNDARIES.has(k)) walk(v);
+    };
+    walk(schemas[name]);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(schemas)) if (!state.has(name)) visit(name);
+  return root;
+}
