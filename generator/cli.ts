@@ -150,7 +150,9 @@ let lastWatched: string[] = [];
 
 async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
   const run = await execute(inv, io);
-  lastWatched = run.watched;
+  // A failed load knows only the entry file; keep watching what earlier runs read, so fixing a
+  // broken referenced file is noticed too.
+  lastWatched = [...new Set([...lastWatched, ...run.watched])];
   return run.code;
 }
 
