@@ -15,7 +15,7 @@ import { runPipeline, type PipelineResult } from './pipeline.js';
 import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
-import { diffOutput, intactInputs, writeOutput } from './write/index.js';
+import { diffOutput, intactInputs, readIfExists, writeOutput } from './write/index.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -224,7 +224,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
     const byPath = new Map(result.files.map((f) => [f.path, f.content]));
     for (const p of diff.changed) {
-      const current = readOrEmpty(resolve(outDir, p));
+      const current = readIfExists(resolve(outDir, p));
       io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
       if (!inv.quiet) io.err(indent(unifiedDiff(`${rel}/${p}`, current ?? '', byPath.get(p)!, 20)));
     }
@@ -251,14 +251,6 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
 function cacheDir(cwd: string): string {
   const modules = resolve(cwd, 'node_modules');
   return existsSync(modules) ? resolve(modules, '.cache', 'lathe') : resolve(tmpdir(), `lathe-cache-${process.getuid?.() ?? 'user'}`);
-}
-
-function readOrEmpty(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function indent(text: string): string {

@@ -14,7 +14,7 @@ import {
   type StatementStructures,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { isIdentifier } from '../ir/names.js';
+import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
 import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
 import { exampleCall } from './examples.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
@@ -267,21 +267,13 @@ function locals(op: IROperation): Map<string, string> {
   const out = new Map<string, string>();
   op.fields.forEach((f, i) => {
     if (f.origin === 'body' && f.name !== op.bodyField) return;
-    let local = isIdentifier(f.name) && !used.has(f.name) && !RESERVED_LOCALS.has(f.name) ? f.name : `p${i}`;
+    let local = isIdentifier(f.name) && !used.has(f.name) && !isJsReserved(f.name) && !BUILDER_HELPERS.includes(f.name) ? f.name : `p${i}`;
     while (used.has(local)) local = `${local}_`;
     used.add(local);
     out.set(f.name, local);
   });
   return out;
 }
-
-const RESERVED_LOCALS = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
-  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
-  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'let',
-  'static', 'yield', 'await', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'arguments', 'eval',
-  'formatPath', 'serializeQuery', 'requireParams', 'undefined', 'cookie',
-]);
 
 function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<string>): FunctionDeclarationStructure {
   const names = locals(op);

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
-import { camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
+import { BUILDER_HELPERS, camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter } from './schema.js';
@@ -209,7 +209,7 @@ function buildOperation(
 }
 
 /** Names the builder and method already use for their own locals and imports. */
-const TAKEN_LOCALS = ['params', 'options', 'body', 'cookie', 'formatPath', 'serializeQuery', 'requireParams'];
+const TAKEN_LOCALS = ['params', 'options', 'body', ...BUILDER_HELPERS];
 
 function localName(name: string): string {
   const n = safeIdentifier(camelCase(name));

@@ -2,15 +2,30 @@
  * Turning spec names into TypeScript names: valid, deterministic and collision-free identifiers.
  */
 
-const RESERVED = new Set(
+/** Words JavaScript forbids as a variable name in strict-mode modules. */
+const JS_RESERVED = new Set(
   (
     'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'as implements interface let package private protected public static yield any boolean constructor declare get ' +
-    'module require number set string symbol type from of await async namespace never unknown object undefined ' +
-    'keyof readonly unique infer is asserts abstract override satisfies accessor bigint global out'
+    'let static yield await implements interface package private protected public arguments eval undefined'
   ).split(' '),
 );
+
+/** JavaScript's reserved words plus TypeScript's type keywords and contextual words. */
+const RESERVED = new Set([
+  ...JS_RESERVED,
+  ...(
+    'as any boolean constructor declare get module require number set string symbol type from of async namespace ' +
+    'never unknown object keyof readonly unique infer is asserts abstract override satisfies accessor bigint global out'
+  ).split(' '),
+]);
+
+export function isJsReserved(name: string): boolean {
+  return JS_RESERVED.has(name);
+}
+
+/** Runtime helpers a request builder imports: no local variable may take their names. */
+export const BUILDER_HELPERS: readonly string[] = ['formatPath', 'serializeQuery', 'requireParams', 'cookie'];
 
 /** Words of a name: splits on non-alphanumerics and camelCase humps. */
 export function words(name: string): string[] {

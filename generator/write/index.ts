@@ -78,7 +78,7 @@ function readManifest(outDir: string): Manifest | undefined {
   }
 }
 
-function readIfExists(path: string): string | undefined {
+export function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
