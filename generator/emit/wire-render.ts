@@ -1,9 +1,30 @@
 /**
  * Runs openapi-typescript (which loads the TypeScript compiler, so only the wire worker, or a test
  * running from sources, imports this module).
+ *
+ * It calls openapi-typescript's transform itself, not `openapiTS`: that first has redocly parse,
+ * lint and bundle the document, which lathe's loader has already validated (and `wireInput`
+ * bundled), and on Cloudflare's 4 MB spec redocly's pass is about 1.3 s of 3 s, and memory. The
+ * deep imports are what `openapiTS` calls in openapi-typescript 7.13.0 (the version the lockfile
+ * installs; they are internals, so an upgrade must pass test/emit/wire.test.ts, which checks the
+ * text is byte-identical to `openapiTS`'s). They also leave redocly's main module unloaded.
  */
-import openapiTS, { astToString } from 'openapi-typescript';
+import type * as OpenapiTS from 'openapi-typescript';
+// The deep modules ship no declarations: each is typed below from the package's own index.d.mts.
+// @ts-expect-error TS7016
+import untypedTransformSchema from 'openapi-typescript/dist/transform/index.mjs';
+// @ts-expect-error TS7016
+import { resolveRef as untypedResolveRef, scanDiscriminators as untypedScanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
+// @ts-expect-error TS7016
+import { astToString as untypedAstToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { EMPTY } from './wire.js';
+
+/** Only redocly's own steps read `redoc` (its config); no transform does. */
+type TransformContext = Omit<OpenapiTS.GlobalContext, 'redoc'>;
+const transformSchema: (schema: OpenapiTS.OpenAPI3, ctx: TransformContext) => ReturnType<typeof OpenapiTS.transformSchema> = untypedTransformSchema;
+const scanDiscriminators: typeof OpenapiTS.scanDiscriminators = untypedScanDiscriminators;
+const resolveRef: typeof OpenapiTS.resolveRef = untypedResolveRef;
+const astToString: typeof OpenapiTS.astToString = untypedAstToString;
 
 /** What the worker needs: the document, in one piece (multi-file specs bundled first). */
 export interface WireInput {
@@ -35,18 +56,104 @@ function withQualifiedMappings(root: unknown): unknown {
   return root;
 }
 
+/** What renderWire does to the document (in place) before openapi-typescript sees it. */
+export function prepareWireRoot(root: unknown): unknown {
+  return breakTypeCycles(withQualifiedMappings(root));
+}
+
 /** Runs openapi-typescript; never throws (a spec it cannot type gets empty wire types and a warning). */
 export async function renderWire(input: WireInput): Promise<WireResult> {
   try {
     // The spec goes in as data: openapi-typescript reads no file.
-    const root = breakTypeCycles(withQualifiedMappings(input.root));
-    const ast = await openapiTS(root as Parameters<typeof openapiTS>[0], { silent: true });
-    return { text: astToString(ast) };
+    refuseAsOpenapiTS(input.root);
+    const root = prepareWireRoot(input.root) as OpenapiTS.OpenAPI3;
+    // redocly's bundle gives every 3.x document a `components` object, so without one the text
+    // would say `type components = Record<string, never>` where openapiTS declared empty groups.
+    root.components ||= {};
+    return { text: astToString(transformSchema(root, transformContext(root))) };
   } catch (e) {
     return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };
   }
 }
 
+/** `openapiTS`'s context for `{ silent: true }`: every option at its default. */
+function transformContext(schema: OpenapiTS.OpenAPI3): TransformContext {
+  const options: OpenapiTS.OpenAPITSOptions = { silent: true };
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    silent: true,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+  };
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Throws for what `openapiTS` refused that still matters without redocly: anything but OpenAPI 3.x
+ * (its checks and messages), and duplicate operationIds (its lint makes them an error; they would
+ * be declared twice in `operations`). lathe's loader already refuses duplicates; renderWire checks
+ * again so that it keeps its contract for any caller.
+ */
+function refuseAsOpenapiTS(root: unknown): void {
+  if (!root) throw new Error('Empty schema');
+  if (typeof root !== 'object' || Array.isArray(root)) throw new Error(`Expected an OpenAPI document (an object), got ${Array.isArray(root) ? 'an array' : typeof root}`);
+  const doc = root as Record<string, unknown>;
+  if (doc.swagger) throw new Error('Unsupported Swagger version: 2.x. Use OpenAPI 3.x instead.');
+  const version = Number.parseFloat(String(doc.openapi));
+  if (!doc.openapi || Number.isNaN(version) || version < 3 || version >= 4) {
+    throw new Error(doc.openapi ? `Unsupported OpenAPI version: ${String(doc.openapi)}` : 'Unsupported schema format, expected `openapi: 3.x`');
+  }
+  // Where openapi-typescript declares operations; path items are followed through local refs, and
+  // an operation reached twice (one path item under two paths) counts once, as in redocly's rule.
+  const seen = new Set<unknown>();
+  const ids = new Map<string, string>();
+  const pathItems = (group: unknown, at: string): void => {
+    if (!group || typeof group !== 'object') return;
+    for (const [key, value] of Object.entries(group)) {
+      const ref = (value as { $ref?: unknown } | null)?.$ref;
+      const item = typeof ref === 'string' ? resolveRef<Record<string, unknown>>(root, ref, { silent: true }) : (value as Record<string, unknown> | null);
+      if (!item || typeof item !== 'object') continue;
+      for (const method of METHODS) {
+        const op = item[method] as { operationId?: unknown } | undefined;
+        if (!op || typeof op !== 'object' || seen.has(op)) continue;
+        seen.add(op);
+        if (typeof op.operationId !== 'string' || !op.operationId) continue;
+        const where = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}`;
+        const first = ids.get(op.operationId);
+        if (first) throw new Error(`Duplicate operationId '${op.operationId}' at ${where} (also at ${first})`);
+        ids.set(op.operationId, where);
+      }
+    }
+  };
+  pathItems(doc.paths, '#/paths');
+  pathItems(doc.webhooks, '#/webhooks');
+  pathItems((doc.components as { pathItems?: unknown } | undefined)?.pathItems, '#/components/pathItems');
+}
 
 /** Keys under which a schema becomes an object member in TypeScript: a reference there is deferred. */
 const OBJECT_BOUNDARIES = new Set(['properties', 'additionalProperties', 'patternProperties']);
