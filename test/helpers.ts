@@ -30,3 +30,19 @@ export function tsc(args: string[], cwd = ROOT): { code: number; output: string 
   });
   return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
 }
+
+/** The valid corpus (test/fixtures/specs/corpus-valid.tar.gz): entry files, multi-file specs included. */
+export const VALID_CORPUS = [
+  'valid/heyapi-clerk-2025-11-10.yaml',
+  'valid/heyapi-openai.yaml',
+  'valid/heyapi-opencode.yaml',
+  'valid/redocly-rebilly-description.yaml',
+  'valid/slack-slack_web_openapi_v2.json',
+  'valid/moby-swagger.yaml',
+  'valid/heyapi-3.1.x/full.yaml',
+  'valid/heyapi-3.1.x/external.yaml',
+  'valid/openapi-typescript-digital-ocean-api/DigitalOcean-public.v2.yaml',
+  'valid/swagger-parser-circular/circular.yaml',
+  'valid/swagger-parser-deep-circular/deep-circular.yaml',
+  'valid/openapi-spec-validator-parent-reference/openapi.yaml',
+];

@@ -2,13 +2,12 @@
  * The client class (options per security scheme, env defaults, base URL, top-level resources) and
  * the package entry point.
  */
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
+import { e, t } from './code.js';
 import { cleanText } from './jsdoc.js';
+import { printModule, type Decl } from './layout.js';
 import { HEADER, importDecl, specifier, type OutputFile } from './modules.js';
-
-const PRINT = { indentNumberOfSpaces: 2, useSingleQuote: true } as const;
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
 function schemeDoc(s: IRSecurityScheme): string {
@@ -73,46 +72,40 @@ export function clientFile(ir: IR): OutputFile {
       : []),
     `userAgent: ${JSON.stringify(`${ir.client.packageName}/${ir.client.packageVersion}`)}`,
   ];
-  const statements: (string | StatementStructures)[] = [
-    HEADER,
+  const optional = t.union([t.name('string'), t.name('null'), t.name('undefined')]);
+  const statements: Decl[] = [
+    { kind: 'comment', text: HEADER },
     importDecl(module, 'core/client', ['BaseClient']),
     importDecl(module, 'core/client', ['ClientOptionsBase'], true),
     importDecl(module, 'core/env', ['readEnv']),
     ...ir.resources.map((r) => importDecl(module, r.module, [r.className])),
     {
-      kind: StructureKind.Interface,
+      kind: 'interface',
       name: 'ClientOptions',
-      isExported: true,
       extends: ['ClientOptionsBase'],
-      properties: [
+      members: [
         // Two schemes may share an option (and none may redeclare `baseURL`): one property each.
         ...schemes
-          .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((t) => t.option === s.option) === i)
-          .map((s) => ({ name: optionKey(s.option), hasQuestionToken: true, type: 'string | null | undefined', docs: [{ description: schemeDoc(s) }] })),
+          .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((o) => o.option === s.option) === i)
+          .map((s) => ({ docs: schemeDoc(s), member: { kind: 'property' as const, key: optionKey(s.option), optional: true, type: optional } })),
         {
-          name: 'baseURL',
-          hasQuestionToken: true,
-          type: 'string | null | undefined',
-          docs: [{ description: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`) }],
+          docs: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`),
+          member: { kind: 'property', key: 'baseURL', optional: true, type: optional },
         },
       ],
     },
     {
-      kind: StructureKind.Class,
+      kind: 'class',
       name,
-      isExported: true,
       extends: 'BaseClient',
-      docs: [{ description: cleanText(`Client for ${ir.title} ${ir.version}.`) }],
-      properties: ir.resources.map((r) => ({ name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
-      ctors: [
-        {
-          parameters: [{ name: `{ ${destructure.join(', ')} }`, type: 'ClientOptions', initializer: '{}' }],
-          statements: [`super({ ${superArgs.join(', ')} });`],
-        },
-      ],
+      docs: cleanText(`Client for ${ir.title} ${ir.version}.`),
+      properties: ir.resources.map((r) => ({ name: r.propertyName, type: t.name(r.className), init: { kind: 'new', callee: r.className, args: [e.id('this')] } })),
+      ctor: { params: `{ ${destructure.join(', ')} }: ClientOptions = {}`, body: [{ kind: 'raw', text: `super({ ${superArgs.join(', ')} });` }] },
+      methods: [],
     },
   ];
-  return { path: 'src/client.ts', content: printStructure({ kind: StructureKind.SourceFile, statements }, PRINT) };
+  const printed = printModule(statements);
+  return { path: 'src/client.ts', content: printed.content, ...(printed.inexact ? {} : { styled: true }) };
 }
 
 export function indexFile(ir: IR, coreModules: readonly string[]): OutputFile {

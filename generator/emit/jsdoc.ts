@@ -35,7 +35,7 @@ export function docLines(docs: SchemaDocs, options: { description?: string; pref
   return [...lines, ...tags];
 }
 
-/** A JSDoc structure's text (ts-morph adds the `/** *\/` frame), or undefined when empty. */
-export function jsDoc(lines: readonly string[]): { description: string }[] {
-  return lines.length ? [{ description: lines.join('\n') }] : [];
+/** A declaration's `docs` (the printer adds the comment frame); none when there are no lines. */
+export function jsDoc(lines: readonly string[]): { docs?: string } {
+  return lines.length ? { docs: lines.join('\n') } : {};
 }

@@ -2,22 +2,12 @@
  * One module per resource: the resource class (methods call the builders), its params and response
  * types, the models it owns, one pure request builder per operation and the operation descriptors.
  */
-import {
-  printStructure,
-  StructureKind,
-  VariableDeclarationKind,
-  type ClassDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-  type VariableStatementStructure,
-} from 'ts-morph';
 import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
 import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
+import { e, t, typeText, type Expr, type Prop, type Stmt, type TypeNode } from './code.js';
 import { exampleCall } from './examples.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
+import { printModule, type Decl, type Member, type Method, type Param } from './layout.js';
 import { HEADER, importDecl, type OutputFile } from './modules.js';
 import { declaration, interfaceDeclaration, propertyKey, type TypeContext } from './types.js';
 
@@ -34,7 +24,7 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   const imports = new Map<string, Set<string>>();
   const req: TypeContext = { models: ir.models, module, direction: 'request', imports };
   const res: TypeContext = { models: ir.models, module, direction: 'response', imports };
-  const statements: StatementStructures[] = [];
+  const statements: Decl[] = [];
   const coreValues = new Set<string>();
   const coreTypes = new Set<string>(['RequestOptions']);
 
@@ -60,10 +50,8 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => importDecl(module, m, names, true));
   const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
-  const text = printStructure({
-    kind: StructureKind.SourceFile,
-    statements: [
-      HEADER,
+  const printed = printModule([
+      { kind: 'comment', text: HEADER },
       importDecl(module, 'core/resource', ['APIResource']),
       ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
       ...(pageClasses.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...pageClasses])] : []),
@@ -72,9 +60,8 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
       ...childImports,
       ...modelImports,
       ...statements,
-    ],
-  }, { indentNumberOfSpaces: 2, useSingleQuote: true });
-  return { path: `src/${module}.ts`, content: text };
+  ]);
+  return { path: `src/${module}.ts`, content: printed.content, ...(printed.inexact ? {} : { styled: true }) };
 }
 
 function resourceClass(
@@ -83,25 +70,24 @@ function resourceClass(
   accessPath: string[],
   coreTypes: Set<string>,
   ctx: TypeContext,
-): ClassDeclarationStructure {
+): Decl {
   const methods = resource.operations.map((op) => method(ir, op, accessPath, coreTypes, ctx));
   return {
-    kind: StructureKind.Class,
+    kind: 'class',
     name: resource.className,
-    isExported: true,
     extends: 'APIResource',
     properties: resource.children.map((c) => ({
       name: c.propertyName,
-      type: c.className,
-      initializer: `new ${c.className}(this._client)`,
+      type: t.name(c.className),
+      init: { kind: 'new', callee: c.className, args: [e.path('this._client')] },
     })),
     methods,
   };
 }
 
-function returnType(op: IROperation, ir: IR, ctx: TypeContext): string {
-  if (op.returns.pagination) return `PagePromise<${pageClass(op)}<${itemType(op, ir, ctx)}>, ${itemType(op, ir, ctx)}>`;
-  return `APIPromise<${valueType(op, ir, ctx)}>`;
+function returnType(op: IROperation, ir: IR, ctx: TypeContext): TypeNode {
+  if (op.returns.pagination) return t.generic('PagePromise', t.generic(pageClass(op), itemTypeNode(op, ir, ctx)), itemTypeNode(op, ir, ctx));
+  return t.generic('APIPromise', valueTypeNode(op, ir, ctx));
 }
 
 export function pageClass(op: IROperation): string {
@@ -119,19 +105,27 @@ function useModel(id: string, ir: IR, ctx: TypeContext | undefined): string {
   return model.name;
 }
 
-/** The TS type a method resolves to. */
-export function valueType(op: IROperation, ir: IR, ctx?: TypeContext): string {
+/** The TS type a method resolves to (as docs show it). */
+export function valueType(op: IROperation, ir: IR): string {
+  return typeText(valueTypeNode(op, ir, undefined), 'json');
+}
+
+function valueTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
   const s = op.returns.schema;
-  if (!s) return 'void';
-  if (op.returns.typeName) return op.returns.typeName;
+  if (!s) return t.name('void');
+  if (op.returns.typeName) return t.name(op.returns.typeName);
   return simpleType(s, ir, ctx);
 }
 
-/** The item type of a paginated method (`Message` for `SinglePage<Message>`). */
-export function itemType(op: IROperation, ir: IR, ctx?: TypeContext): string {
+/** The item type of a paginated method (`Message` for `SinglePage<Message>`), as docs show it. */
+export function itemType(op: IROperation, ir: IR): string {
+  return typeText(itemTypeNode(op, ir, undefined), 'json');
+}
+
+function itemTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
   const s = op.returns.schema;
   const items = s?.kind === 'array' ? s.items : s?.kind === 'ref' ? arrayItemsOf(ir.models.get(s.model)?.schema) : undefined;
-  return items ? simpleType(items, ir, ctx) : 'unknown';
+  return items ? simpleType(items, ir, ctx) : t.name('unknown');
 }
 
 function arrayItemsOf(s: IRSchema | undefined): IRSchema | undefined {
@@ -139,27 +133,27 @@ function arrayItemsOf(s: IRSchema | undefined): IRSchema | undefined {
 }
 
 /** Types that print without nested declarations (model refs, primitives, arrays of them). */
-function simpleType(s: IRSchema, ir: IR, ctx: TypeContext | undefined): string {
+function simpleType(s: IRSchema, ir: IR, ctx: TypeContext | undefined): TypeNode {
   switch (s.kind) {
     case 'ref':
-      return useModel(s.model, ir, ctx);
+      return t.name(useModel(s.model, ir, ctx));
     case 'integer':
-      return 'number';
+      return t.name('number');
     case 'binary':
-      return 'Blob';
+      return t.name('Blob');
     case 'string':
     case 'number':
     case 'boolean':
     case 'null':
     case 'unknown':
     case 'never':
-      return s.kind;
+      return t.name(s.kind);
     case 'literal':
-      return JSON.stringify(s.value);
+      return t.literal(s.value);
     case 'array':
-      return `Array<${simpleType(s.items, ir, ctx)}>`;
+      return t.generic('Array', simpleType(s.items, ir, ctx));
     default:
-      return 'unknown';
+      return t.name('unknown');
   }
 }
 
@@ -169,10 +163,10 @@ function method(
   accessPath: string[],
   coreTypes: Set<string>,
   ctx: TypeContext,
-): OptionalKind<MethodDeclarationStructure> {
+): Method {
   const params = signatureParams(op);
-  const call = `${op.builderName}(${[op.positional?.tsName, op.paramsType ? 'params' : undefined].filter(Boolean).join(', ')})`;
-  const opConst = operationConstName(op);
+  const call = e.call(op.builderName, ...[op.positional?.tsName, op.paramsType ? 'params' : undefined].flatMap((a) => (a ? [e.id(a)] : [])));
+  const opConst = e.id(operationConstName(op));
   const example = exampleCall(ir, op, accessPath);
   const docs = [
     ...(op.summary ? [cleanText(op.summary)] : []),
@@ -182,25 +176,34 @@ function method(
     .filter(Boolean)
     .join('\n\n');
   coreTypes.add('RequestOptions');
+  const options = e.id('options');
   return {
     name: op.methodName,
     // The example holds spec values (a cron string may contain `*/`): keep the comment closed only by us.
-    docs: [{ description: docText.replace(/\*\//g, '*\\/') }],
-    parameters: [...params, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
-    returnType: returnType(op, ir, ctx),
-    statements: op.returns.pagination
-      ? [`return this._client.requestPage(${pageClass(op)}<${itemType(op, ir, ctx)}>, ${call}, ${opConst}, options);`]
-      : [`return this._client.request(${call}, ${opConst}, options);`],
+    docs: docText.replace(/\*\//g, '*\\/'),
+    params: [...params, { name: 'options', type: t.name('RequestOptions'), optional: true }],
+    returns: returnType(op, ir, ctx),
+    body: [
+      {
+        kind: 'return',
+        expr: op.returns.pagination
+          ? e.call('this._client.requestPage', { kind: 'instantiation', name: pageClass(op), args: [itemTypeNode(op, ir, ctx)] }, call, opConst, options)
+          : e.call('this._client.request', call, opConst, options),
+      },
+    ],
   };
 }
 
 /** `requestId: string`, `params: MessageCreateParams` (or `= {}` when nothing in it is required). */
-function signatureParams(op: IROperation): { name: string; type: string; initializer?: string; hasQuestionToken?: boolean }[] {
-  const out: { name: string; type: string; initializer?: string }[] = [];
+function signatureParams(op: IROperation): Param[] {
+  const out: Param[] = [];
   if (op.positional) out.push({ name: op.positional.tsName, type: scalarParamType(op.positional.param.schema) });
-  // `{}` is not assignable to a type with a field named like an Object.prototype member (`constructor`).
-  const initializer = hasPrototypeNames(op) ? `{} as ${op.paramsType}` : '{}';
-  if (op.paramsType) out.push(op.paramsRequired ? { name: 'params', type: op.paramsType } : { name: 'params', type: op.paramsType, initializer });
+  if (op.paramsType) {
+    const type = t.name(op.paramsType);
+    // `{}` is not assignable to a type with a field named like an Object.prototype member (`constructor`).
+    const init: Expr = hasPrototypeNames(op) ? { kind: 'as', expr: e.object([]), type } : e.object([]);
+    out.push(op.paramsRequired ? { name: 'params', type } : { name: 'params', type, init });
+  }
   return out;
 }
 
@@ -209,31 +212,29 @@ function hasPrototypeNames(op: IROperation): boolean {
 }
 
 /** Path params are scalars on the wire; enums keep their literal union. */
-function scalarParamType(s: IRSchema): string {
+function scalarParamType(s: IRSchema): TypeNode {
   switch (s.kind) {
     case 'integer':
     case 'number':
-      return 'number';
+      return t.name('number');
     case 'boolean':
-      return 'boolean';
+      return t.name('boolean');
     case 'literal':
-      return JSON.stringify(s.value);
+      return t.literal(s.value);
     case 'union':
-      return s.members.every((m) => m.kind === 'literal') ? s.members.map((m) => scalarParamType(m)).join(' | ') : 'string';
+      return s.members.every((m) => m.kind === 'literal') ? t.union(s.members.map((m) => scalarParamType(m))) : t.name('string');
     default:
-      return 'string';
+      return t.name('string');
   }
 }
 
-function paramsDeclaration(op: IROperation, ctx: TypeContext): StatementStructures[] {
+function paramsDeclaration(op: IROperation, ctx: TypeContext): Decl[] {
   const mixed = new Set(op.fields.map((f) => f.origin)).size > 1;
   return interfaceDeclaration(op.paramsType!, [], (scope) =>
     op.fields.map(
-      (f): OptionalKind<PropertySignatureStructure> => ({
-        name: propertyKey(f.name),
-        hasQuestionToken: !f.required,
-        type: scope.typeOf(f.schema, f.name),
-        docs: jsDoc(
+      (f): Member => ({
+        member: { kind: 'property', key: propertyKey(f.name), optional: !f.required, type: scope.typeOf(f.schema, f.name) },
+        ...jsDoc(
           docLines(f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs, {
             ...(f.description !== undefined ? { description: f.description } : {}),
             // A prefix alone (`Query param:` with nothing after it) says nothing: only with a description.
@@ -250,15 +251,11 @@ function operationConstName(op: IROperation): string {
   return `${stem[0]!.toLowerCase()}${stem.slice(1)}Operation`;
 }
 
-function operationConstant(op: IROperation): VariableStatementStructure {
-  const spec: string[] = [`id: ${JSON.stringify(op.id)}`];
-  if (op.security) spec.push(`security: ${JSON.stringify(op.security)}`);
-  if (op.returns.unwrap) spec.push(`unwrap: ${JSON.stringify(op.returns.unwrap)}`);
-  return {
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: operationConstName(op), type: 'OperationSpec', initializer: `{ ${spec.join(', ')} }` }],
-  };
+function operationConstant(op: IROperation): Decl {
+  const spec: Record<string, unknown> = { id: op.id };
+  if (op.security) spec.security = op.security;
+  if (op.returns.unwrap) spec.unwrap = op.returns.unwrap;
+  return { kind: 'const', name: operationConstName(op), type: 'OperationSpec', init: e.data(spec) };
 }
 
 /** Local variable names for destructured fields: the field name when it is a safe identifier. */
@@ -275,55 +272,55 @@ function locals(op: IROperation): Map<string, string> {
   return out;
 }
 
-function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<string>): FunctionDeclarationStructure {
+function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<string>): Decl {
   const names = locals(op);
-  const lines: string[] = [];
+  const body: Stmt[] = [];
   const bodyFields = op.fields.filter((f) => f.origin === 'body' && f.name !== op.bodyField);
   const required = op.fields.filter((f) => f.required).map((f) => f.name);
   if (op.paramsType && required.length) {
     // Types say it already; this catches JavaScript callers and casts before anything is sent.
     coreValues.add('requireParams');
-    lines.push(`requireParams(params, ${JSON.stringify(required)});`);
+    body.push({ kind: 'expression', expr: e.call('requireParams', e.id('params'), e.data(required)) });
   }
   if (op.paramsType) {
-    const parts = [...names].map(([field, local]) => (field === local ? field : `${propertyKey(field)}: ${local}`));
-    if (bodyFields.length || (op.body && !op.bodyField)) parts.push('...body');
+    const entries = [...names].map(([key, local]) => ({ key, local }));
+    const rest = bodyFields.length || (op.body && !op.bodyField) ? 'body' : undefined;
     // An omitted `constructor`/`__proto__` field must not be read from Object.prototype and sent.
-    const source = hasPrototypeNames(op) ? 'Object.assign(Object.create(null) as {}, params)' : 'params';
-    lines.push(parts.length ? `const { ${parts.join(', ')} } = ${source};` : '');
+    const source: Expr = hasPrototypeNames(op) ? { kind: 'raw', text: 'Object.assign(Object.create(null) as {}, params)' } : e.id('params');
+    if (entries.length || rest) body.push({ kind: 'destructure', names: entries, ...(rest ? { rest } : {}), init: source });
   }
-  const pathValues: string[] = [];
-  const constraints: string[] = [];
+  const pathValues: Prop[] = [];
+  const constraints: Prop[] = [];
   const pathFields = op.fields.filter((f) => f.origin === 'path');
   for (const f of pathFields) {
-    const local = names.get(f.name)!;
-    pathValues.push(local === f.name ? local : `${propertyKey(f.name)}: ${local}`);
+    pathValues.push(e.prop(f.name, e.id(names.get(f.name)!)));
     const c = constraintsOf(f.schema);
-    if (c) constraints.push(`${propertyKey(f.name)}: ${c}`);
+    if (c) constraints.push(e.prop(f.name, c));
   }
   if (op.positional) {
     const p = op.positional;
-    pathValues.push(`${propertyKey(p.param.name)}: ${p.tsName}`);
+    pathValues.push({ kind: 'property', key: propertyKey(p.param.name), value: e.id(p.tsName) });
     const c = constraintsOf(p.param.schema);
-    if (c) constraints.push(`${propertyKey(p.param.name)}: ${c}`);
+    if (c) constraints.push(e.prop(p.param.name, c));
   }
   coreValues.add('formatPath');
-  const pathExpr = `formatPath(${JSON.stringify(op.path)}, { ${pathValues.join(', ')} }${constraints.length ? `, { ${constraints.join(', ')} }` : ''})`;
+  const pathExpr = e.call('formatPath', e.literal(op.path), e.object(pathValues), ...(constraints.length ? [e.object(constraints)] : []));
 
   const query = op.fields.filter((f) => f.origin === 'query');
   const queryParams = op.params.filter((p) => p.in === 'query');
-  let queryExpr = '[]';
+  let queryExpr: Expr = e.data([]);
   if (query.length) {
     coreValues.add('serializeQuery');
-    const entries = query.map((f) => {
+    const entries = query.map((f): Expr => {
       const p = queryParams.find((q) => q.name === f.name);
       const style = { style: p?.style ?? 'form', explode: p?.explode ?? (p?.style ?? 'form') === 'form' };
-      return `[${JSON.stringify(f.name)}, ${names.get(f.name)}, ${JSON.stringify(style)}]`;
+      return { kind: 'array', items: [e.literal(f.name), e.id(names.get(f.name)!), e.data(style)] };
     });
-    queryExpr = `serializeQuery([${entries.join(', ')}])`;
+    queryExpr = e.call('serializeQuery', { kind: 'array', items: entries });
   }
   const headerFields = op.fields.filter((f) => f.origin === 'header');
   const cookieFields = op.fields.filter((f) => f.origin === 'cookie');
+  // Header and cookie values are conditional spreads: laid out by prettier (few operations have them).
   const headerParts = headerFields.map((f) => {
     const v = names.get(f.name)!;
     return `...(${v} === undefined || ${v} === null ? {} : { ${JSON.stringify(f.name)}: String(${v}) })`;
@@ -333,58 +330,56 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
       const v = names.get(f.name)!;
       return `${v} === undefined || ${v} === null ? [] : [${JSON.stringify(`${f.name}=`)} + encodeURIComponent(String(${v}))]`;
     });
-    lines.push(`const cookie = [${pairs.map((p) => `...(${p})`).join(', ')}].join('; ');`);
+    body.push({ kind: 'raw', text: `const cookie = [${pairs.map((p) => `...(${p})`).join(', ')}].join('; ');` });
     headerParts.push(`...(cookie ? { Cookie: cookie } : {})`);
   }
-  const body = bodyExpr(op, names);
-  const obj = [
-    `method: ${JSON.stringify(op.method)}`,
-    `path: ${pathExpr}`,
-    `query: ${queryExpr}`,
-    `headers: { ${headerParts.join(', ')} }`,
-    ...(body ? [`body: ${body}`] : []),
-  ];
-  lines.push(`return { ${obj.join(', ')} };`);
-  const parameters = signatureParams(op);
+  const headers: Expr = headerParts.length ? { kind: 'raw', text: `{ ${headerParts.join(', ')} }` } : e.object([]);
+  const bodyValue = bodyExpr(op, names);
+  const request = e.object([
+    e.prop('method', e.literal(op.method)),
+    e.prop('path', pathExpr),
+    e.prop('query', queryExpr),
+    e.prop('headers', headers),
+    ...(bodyValue ? [e.prop('body', bodyValue)] : []),
+  ]);
+  body.push({ kind: 'return', expr: request });
   void ctx;
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     name: op.builderName,
-    isExported: true,
-    docs: [{ description: `Builds the \`${op.method} ${cleanText(op.path)}\` request (${cleanText(op.id)}) without sending it.` }],
-    parameters,
-    returnType: 'BuiltRequest',
-    statements: lines.filter(Boolean),
+    docs: `Builds the \`${op.method} ${cleanText(op.path)}\` request (${cleanText(op.id)}) without sending it.`,
+    params: signatureParams(op),
+    returns: t.name('BuiltRequest'),
+    body,
   };
 }
 
-function bodyExpr(op: IROperation, names: Map<string, string>): string | undefined {
+function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined {
   if (!op.body) return undefined;
   // With no params object at all (an empty body schema), there is nothing to send but `{}`.
-  const value = op.bodyField ? names.get(op.bodyField)! : op.paramsType ? 'body' : '{}';
-  const mt = JSON.stringify(op.body.mediaType);
+  const value: Expr = op.bodyField ? e.id(names.get(op.bodyField)!) : op.paramsType ? e.id('body') : e.object([]);
+  const contentType = e.literal(op.body.mediaType);
+  const cast = (type: TypeNode): Expr => ({ kind: 'as', expr: { kind: 'as', expr: value, type: t.name('unknown') }, type });
+  const record = t.generic('Record', t.name('string'), t.name('unknown'));
   switch (op.body.encoding) {
     case 'json':
-      return `{ type: 'json', value: ${value} }`;
+      return e.object([e.prop('type', e.literal('json')), e.prop('value', value)]);
     case 'form':
-      return `{ type: 'form', value: ${value} as unknown as Record<string, unknown> }`;
+      return e.object([e.prop('type', e.literal('form')), e.prop('value', cast(record))]);
     case 'multipart':
-      return `{ type: 'multipart', value: ${value} as unknown as Record<string, unknown> }`;
+      return e.object([e.prop('type', e.literal('multipart')), e.prop('value', cast(record))]);
     case 'text':
-      return `{ type: 'text', value: String(${value}), contentType: ${mt} }`;
+      return e.object([e.prop('type', e.literal('text')), e.prop('value', e.call('String', value)), e.prop('contentType', contentType)]);
     case 'binary':
-      return `{ type: 'binary', value: ${value} as unknown as Blob, contentType: ${mt} }`;
+      return e.object([e.prop('type', e.literal('binary')), e.prop('value', cast(t.name('Blob'))), e.prop('contentType', contentType)]);
   }
 }
 
-function constraintsOf(s: IRSchema): string | undefined {
+function constraintsOf(s: IRSchema): Expr | undefined {
   const c = s.docs.constraints ?? {};
-  const parts: string[] = [];
-  for (const k of ['maxLength', 'minLength', 'minimum', 'maximum'] as const) if (c[k] !== undefined) parts.push(`${k}: ${c[k]}`);
-  if (c.pattern !== undefined) parts.push(`pattern: ${JSON.stringify(c.pattern)}`);
-  if (s.kind === 'union' && s.members.every((m) => m.kind === 'literal'))
-    parts.push(`enum: ${JSON.stringify(s.members.map((m) => (m.kind === 'literal' ? m.value : null)))}`);
-  return parts.length ? `{ ${parts.join(', ')} }` : undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of ['maxLength', 'minLength', 'minimum', 'maximum'] as const) if (c[k] !== undefined) out[k] = c[k];
+  if (c.pattern !== undefined) out.pattern = c.pattern;
+  if (s.kind === 'union' && s.members.every((m) => m.kind === 'literal')) out.enum = s.members.map((m) => (m.kind === 'literal' ? m.value : null));
+  return Object.keys(out).length ? e.data(out) : undefined;
 }
-
-

@@ -2,19 +2,11 @@
  * IR schemas -> TypeScript type text and declaration structures. Inline objects become interfaces
  * in a namespace merged with their parent (`MessageDeleteResponse.Error`), as Stainless does.
  */
-import {
-  StructureKind,
-  ModuleDeclarationKind,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
-import { isIdentifier, NameRegistry, pascalCase, singular } from '../ir/names.js';
+import { NameRegistry, pascalCase, singular } from '../ir/names.js';
 import type { IRModel, IRProperty, IRSchema } from '../ir/types.js';
+import { propertyKey, t, typeText, type TypeMember, type TypeNode } from './code.js';
 import { docLines, jsDoc } from './jsdoc.js';
+import type { Decl, Member } from './layout.js';
 
 export type Direction = 'request' | 'response';
 
@@ -34,15 +26,13 @@ class Scope {
    * references printed inside (`Options.Options.X`) would then resolve from the wrong place.
    */
   readonly names: NameRegistry;
-  readonly members: StatementStructures[] = [];
+  readonly members: Decl[] = [];
   constructor(readonly qualified: string) {
     this.names = new NameRegistry(qualified.split('.'));
   }
 }
 
-export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
-}
+export { propertyKey } from './code.js';
 
 /** `id` first, then required properties, then optional ones, each in spec order. */
 export function orderProperties<T extends { name: string; required: boolean }>(props: readonly T[]): T[] {
@@ -55,7 +45,7 @@ export function visibleProperties(props: readonly IRProperty[], direction: Direc
 }
 
 /** An exported declaration (interface or type alias) for `schema`, plus its namespace if it needs one. */
-export function declaration(name: string, schema: IRSchema, docs: string[], ctx: TypeContext): StatementStructures[] {
+export function declaration(name: string, schema: IRSchema, docs: string[], ctx: TypeContext): Decl[] {
   const scope = new Scope(name);
   const decl = declarationIn(name, schema, docs, scope, ctx);
   return scope.members.length ? [decl, namespaceOf(name, scope)] : [decl];
@@ -65,12 +55,12 @@ export function declaration(name: string, schema: IRSchema, docs: string[], ctx:
 export function interfaceDeclaration(
   name: string,
   docs: string[],
-  properties: (scope: { typeOf(schema: IRSchema, hint: string): string }) => OptionalKind<PropertySignatureStructure>[],
+  properties: (scope: { typeOf(schema: IRSchema, hint: string): TypeNode }) => Member[],
   ctx: TypeContext,
-): StatementStructures[] {
+): Decl[] {
   const scope = new Scope(name);
-  const props = properties({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) });
-  const decl: InterfaceDeclarationStructure = { kind: StructureKind.Interface, name, isExported: true, docs: jsDoc(docs), properties: props };
+  const members = properties({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) });
+  const decl: Decl = { kind: 'interface', name, ...jsDoc(docs), members };
   return scope.members.length ? [decl, namespaceOf(name, scope)] : [decl];
 }
 
@@ -80,49 +70,33 @@ function declarationIn(
   docs: string[],
   scope: Scope,
   ctx: TypeContext,
-): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+): Decl {
   if (schema.kind === 'object' && (schema.properties.length > 0 || !schema.additional)) {
-    const properties = orderProperties(visibleProperties(schema.properties, ctx.direction)).map(
-      (p): OptionalKind<PropertySignatureStructure> => ({
-        name: propertyKey(p.name),
-        hasQuestionToken: !p.required,
-        type: typeOf(p.schema, scope, p.name, ctx),
-        docs: jsDoc(docLines(p.schema.docs)),
+    const members = orderProperties(visibleProperties(schema.properties, ctx.direction)).map(
+      (p): Member => ({
+        ...jsDoc(docLines(p.schema.docs)),
+        member: { kind: 'property', key: propertyKey(p.name), optional: !p.required, type: typeOf(p.schema, scope, p.name, ctx) },
       }),
     );
-    return {
-      kind: StructureKind.Interface,
-      name,
-      isExported: true,
-      docs: jsDoc(docs),
-      properties,
-      // Named properties must fit the index signature, so next to them it can only say `unknown`.
-      indexSignatures: schema.additional
-        ? [
-            {
-              keyName: 'key',
-              keyType: 'string',
-              returnType: properties.length ? 'unknown' : `${typeOf(schema.additional, scope, 'additional', ctx)} | undefined`,
-            },
-          ]
-        : [],
-    };
+    // Named properties must fit the index signature, so next to them it can only say `unknown`.
+    if (schema.additional)
+      members.unshift({
+        member: {
+          kind: 'index',
+          type: members.length ? t.name('unknown') : t.union([typeOf(schema.additional, scope, 'additional', ctx), t.name('undefined')]),
+        },
+      });
+    return { kind: 'interface', name, ...jsDoc(docs), members };
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs: jsDoc(docs), type: typeOf(schema, scope, name, ctx) };
+  return { kind: 'alias', name, ...jsDoc(docs), type: typeOf(schema, scope, name, ctx) };
 }
 
-function namespaceOf(name: string, scope: Scope): ModuleDeclarationStructure {
-  return {
-    kind: StructureKind.Module,
-    name,
-    declarationKind: ModuleDeclarationKind.Namespace,
-    isExported: true,
-    statements: scope.members,
-  };
+function namespaceOf(name: string, scope: Scope): Decl {
+  return { kind: 'namespace', name, body: scope.members };
 }
 
-/** The type text of `schema`; nested objects are declared in `scope` as a side effect. */
-function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext): string {
+/** The type of `schema`; nested objects are declared in `scope` as a side effect. */
+function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext): TypeNode {
   switch (schema.kind) {
     case 'string':
     case 'number':
@@ -130,46 +104,49 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
     case 'null':
     case 'unknown':
     case 'never':
-      return schema.kind;
+      return t.name(schema.kind);
     case 'integer':
-      return 'number';
+      return t.name('number');
     case 'binary':
-      return 'Blob';
+      return t.name('Blob');
     case 'literal':
-      return JSON.stringify(schema.value);
+      return t.literal(schema.value);
     case 'array':
-      return `Array<${typeOf(schema.items, scope, singular(hint), ctx)}>`;
-    case 'tuple': {
-      const items = schema.items.map((s, i) => typeOf(s, scope, `${hint}${i}`, ctx));
-      if (schema.rest) items.push(`...Array<${typeOf(schema.rest, scope, `${hint}Rest`, ctx)}>`);
-      return `[${items.join(', ')}]`;
-    }
+      return t.generic('Array', typeOf(schema.items, scope, singular(hint), ctx));
+    case 'tuple':
+      return {
+        kind: 'tuple',
+        items: schema.items.map((s, i) => typeOf(s, scope, `${hint}${i}`, ctx)),
+        ...(schema.rest ? { rest: typeOf(schema.rest, scope, `${hint}Rest`, ctx) } : {}),
+      };
     case 'object': {
-      if (schema.properties.length === 0)
-        return schema.additional ? `{ [key: string]: ${typeOf(schema.additional, scope, hint, ctx)} | undefined }` : '{ [key: string]: unknown }';
+      if (schema.properties.length === 0) {
+        const value = schema.additional ? t.union([typeOf(schema.additional, scope, hint, ctx), t.name('undefined')]) : t.name('unknown');
+        return { kind: 'object', members: [{ kind: 'index', type: value }] };
+      }
       const name = scope.names.claim(pascalCase(hint) || 'Item');
       const child = new Scope(`${scope.qualified}.${name}`);
       scope.members.push(declarationIn(name, schema, docLines(schema.docs), child, ctx));
       if (child.members.length) scope.members.push(namespaceOf(name, child));
-      return `${scope.qualified}.${name}`;
+      return t.name(`${scope.qualified}.${name}`);
     }
     case 'union': {
-      const parts = schema.members.map((m, i) => typeOf(m, scope, `${pascalCase(hint)}UnionMember${i}`, ctx));
-      return [...new Set(parts)].map(parenthesize).join(' | ') || 'never';
+      const members = distinct(schema.members.map((m, i) => typeOf(m, scope, `${pascalCase(hint)}UnionMember${i}`, ctx)));
+      return members.length === 0 ? t.name('never') : members.length === 1 ? members[0]! : t.union(members);
     }
-    case 'intersection':
-      return [...new Set(schema.members.map((m, i) => inlineTag(m) ?? typeOf(m, scope, `${pascalCase(hint)}Member${i}`, ctx)))]
-        .map(parenthesize)
-        .join(' & ');
+    case 'intersection': {
+      const members = distinct(schema.members.map((m, i) => inlineTag(m) ?? typeOf(m, scope, `${pascalCase(hint)}Member${i}`, ctx)));
+      return members.length === 1 ? members[0]! : { kind: 'intersection', members };
+    }
     case 'ref': {
       const model = ctx.models.get(schema.model);
-      if (!model) return 'unknown';
+      if (!model) return t.name('unknown');
       if (model.module !== ctx.module) {
         const set = ctx.imports.get(model.module) ?? new Set<string>();
         set.add(model.name);
         ctx.imports.set(model.module, set);
       }
-      return model.name;
+      return t.name(model.name);
     }
     default: {
       const never: never = schema;
@@ -178,21 +155,27 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
   }
 }
 
+/** Members in order, each once (two refs to one model print the same). */
+function distinct(types: TypeNode[]): TypeNode[] {
+  const seen = new Set<string>();
+  return types.filter((type) => {
+    const key = typeText(type, 'json');
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
 /**
  * A discriminator tag (`{ petType: 'dog' }`: only literal-valued properties, no docs) reads best
  * inline next to the member it narrows, not as a nested interface of its own.
  */
-function inlineTag(s: IRSchema): string | undefined {
+function inlineTag(s: IRSchema): TypeNode | undefined {
   if (s.kind !== 'object' || s.additional || !s.properties.length || Object.keys(s.docs).length) return undefined;
-  const parts: string[] = [];
+  const members: TypeMember[] = [];
   for (const p of s.properties) {
     const values = p.schema.kind === 'literal' ? [p.schema] : p.schema.kind === 'union' ? p.schema.members : [];
     if (!values.length || !values.every((v) => v.kind === 'literal')) return undefined;
-    parts.push(`${propertyKey(p.name)}${p.required ? '' : '?'}: ${values.map((v) => JSON.stringify(v.kind === 'literal' ? v.value : null)).join(' | ')}`);
+    const literals = values.map((v) => t.literal(v.kind === 'literal' ? v.value : null));
+    members.push({ kind: 'property', key: propertyKey(p.name), optional: !p.required, type: literals.length === 1 ? literals[0]! : t.union(literals) });
   }
-  return `{ ${parts.join('; ')} }`;
-}
-
-function parenthesize(type: string): string {
-  return /^[\w$.<>[\], "'-]+$/.test(type) && !type.includes(' | ') && !type.includes(' & ') ? type : `(${type})`;
+  return { kind: 'object', members };
 }

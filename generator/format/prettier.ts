@@ -1,14 +1,9 @@
 import { join } from 'node:path';
 import { format, resolveConfig, type Options } from 'prettier';
 import type { OutputFile } from '../emit/modules.js';
+import { PRETTIER_OPTIONS } from './style.js';
 
-/** The style of the SDKs we learn from (Stainless output). */
-export const PRETTIER_OPTIONS: Options = {
-  printWidth: 110,
-  singleQuote: true,
-  trailingComma: 'all',
-  arrowParens: 'always',
-};
+export { PRETTIER_OPTIONS } from './style.js';
 
 function parserFor(path: string): string | undefined {
   // babel-ts prints the same as the typescript parser for what lathe emits, in about half the time.

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { lathe, ROOT, tempDir, tsc } from '../helpers.js';
+import { lathe, ROOT, tempDir, tsc, VALID_CORPUS } from '../helpers.js';
 
 const work = tempDir('lathe-corpus-');
 execFileSync('tar', ['-xzf', join(ROOT, 'test/fixtures/specs/corpus-valid.tar.gz'), '-C', work]);
@@ -17,21 +17,7 @@ writeFileSync(
   gunzipSync(readFileSync(join(ROOT, 'test/fixtures/specs/cloudflare-openapi-2024-08.json.gz'))),
 );
 
-const SPECS = [
-  'cloudflare-openapi-2024-08.json',
-  'valid/heyapi-clerk-2025-11-10.yaml',
-  'valid/heyapi-openai.yaml',
-  'valid/heyapi-opencode.yaml',
-  'valid/redocly-rebilly-description.yaml',
-  'valid/slack-slack_web_openapi_v2.json',
-  'valid/moby-swagger.yaml',
-  'valid/heyapi-3.1.x/full.yaml',
-  'valid/heyapi-3.1.x/external.yaml',
-  'valid/openapi-typescript-digital-ocean-api/DigitalOcean-public.v2.yaml',
-  'valid/swagger-parser-circular/circular.yaml',
-  'valid/swagger-parser-deep-circular/deep-circular.yaml',
-  'valid/openapi-spec-validator-parent-reference/openapi.yaml',
-];
+const SPECS = ['cloudflare-openapi-2024-08.json', ...VALID_CORPUS];
 
 describe.each(SPECS)('%s', (spec) => {
   const out = join(work, 'out', spec.replace(/[/.]/g, '_'));

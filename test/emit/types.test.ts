@@ -1,8 +1,8 @@
-import { printStructure, StructureKind } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { IRModel, IRSchema, SchemaDocs } from '../../generator/ir/types.js';
 import { docLines } from '../../generator/emit/jsdoc.js';
 import { declaration, type Direction } from '../../generator/emit/types.js';
+import { printModule } from '../../generator/emit/layout.js';
 
 const loc = { file: '/spec.yaml', pointer: '#' };
 /** IRSchema without loc (and with optional docs), member by member of the union. */
@@ -11,7 +11,7 @@ const s = (schema: Draft): IRSchema => ({ loc, docs: {}, ...schema }) as IRSchem
 
 function print(name: string, schema: IRSchema, direction: Direction = 'response', models = new Map<string, IRModel>()): string {
   const statements = declaration(name, schema, docLines(schema.docs), { models, module: 'm', direction, imports: new Map() });
-  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true });
+  return printModule(statements).content;
 }
 
 describe('declarations', () => {
@@ -36,7 +36,7 @@ describe('declarations', () => {
       'Status',
       s({ kind: 'union', members: [s({ kind: 'literal', value: 'open' }), s({ kind: 'literal', value: 'closed' }), s({ kind: 'null' })] }),
     );
-    expect(text).toContain(`export type Status = "open" | "closed" | null;`);
+    expect(text).toContain(`export type Status = 'open' | 'closed' | null;`);
   });
 
   it('drops readOnly properties from request types and writeOnly ones from responses', () => {
@@ -54,7 +54,7 @@ describe('declarations', () => {
 
   it('quotes property names that are not identifiers', () => {
     const text = print('H', s({ kind: 'object', properties: [{ name: 'x-rate-limit', required: false, schema: s({ kind: 'number' }) }] }));
-    expect(text).toContain(`"x-rate-limit"?: number;`);
+    expect(text).toContain(`'x-rate-limit'?: number;`);
   });
 });
 

@@ -480,6 +480,7 @@ export interface ListItem {
 
 /** Request Priority */
 export type CloudforceOneRequestsPriority = 'routine' | 'high' | 'urgent';
+
 /** The CISA defined Traffic Light Protocol (TLP). */
 export type CloudforceOneRequestsTlp = 'clear' | 'amber' | 'amber-strict' | 'green' | 'red';
 

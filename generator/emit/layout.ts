@@ -1,0 +1,145 @@
+/**
+ * Declarations of a generated module, printed once per file in prettier's layout (see code.ts for
+ * why lathe lays out code itself). Emitters build the whole list of declarations first and print
+ * each file once.
+ */
+import { builders, printer } from 'prettier/doc';
+import { PRETTIER_OPTIONS } from '../format/style.js';
+import { annotationDoc, aliasDoc, exprDoc, memberDoc, quote, stmtDoc, typeDoc, type Doc, type Exactness, type Expr, type Stmt, type TypeMember, type TypeNode } from './code.js';
+
+const { group, indent, line, softline, ifBreak, join, hardline, lineSuffixBoundary, indentIfBreak } = builders;
+
+export interface Param {
+  readonly name: string;
+  readonly type: TypeNode;
+  readonly optional?: boolean;
+  readonly init?: Expr;
+}
+
+export interface Method {
+  readonly name: string;
+  readonly docs?: string;
+  readonly params: readonly Param[];
+  readonly returns: TypeNode;
+  readonly body: readonly Stmt[];
+}
+
+export interface Member {
+  readonly docs?: string;
+  readonly member: TypeMember;
+}
+
+export type Decl =
+  /** A line comment (the file header), `//` included. */
+  | { readonly kind: 'comment'; readonly text: string }
+  | { readonly kind: 'import'; readonly names: readonly string[]; readonly from: string; readonly typeOnly?: boolean }
+  | {
+      readonly kind: 'class';
+      readonly name: string;
+      readonly docs?: string;
+      readonly extends?: string;
+      readonly properties: readonly { readonly name: string; readonly type: TypeNode; readonly init: Expr }[];
+      /** Parameters as code text (a destructuring with defaults): prettier lays that file out. */
+      readonly ctor?: { readonly params: string; readonly body: readonly Stmt[] };
+      readonly methods: readonly Method[];
+    }
+  | { readonly kind: 'interface'; readonly name: string; readonly docs?: string; readonly extends?: readonly string[]; readonly members: readonly Member[] }
+  | { readonly kind: 'alias'; readonly name: string; readonly docs?: string; readonly type: TypeNode }
+  | { readonly kind: 'namespace'; readonly name: string; readonly body: readonly Decl[] }
+  | ({ readonly kind: 'function' } & Method)
+  /** A module-private `const name: type = init;`. */
+  | { readonly kind: 'const'; readonly name: string; readonly type: string; readonly init: Expr };
+
+export interface PrintedModule {
+  readonly content: string;
+  /** Why prettier still has to format this file, if it does. */
+  readonly inexact?: string;
+}
+
+/** A JSDoc block as lathe writes it: one line when the text is one line. */
+function docComment(text: string | undefined): Doc[] {
+  if (!text) return [];
+  const lines = text.split('\n');
+  if (lines.length === 1) return [`/** ${lines[0]} */`, hardline];
+  return [join(hardline, ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */']), hardline];
+}
+
+function paramsDoc(params: readonly Param[], returns: TypeNode, x: Exactness): Doc {
+  const returnType = [':', ' ', typeDoc(returns, x)];
+  if (!params.length) return group(['(', ')', ...returnType]);
+  const printed = params.map((p) => [
+    p.name,
+    p.optional ? '?' : '',
+    ':',
+    ' ',
+    annotationDoc(p.type, x),
+    ...(p.init ? [' = ', exprDoc(p.init, x)] : []),
+  ]);
+  return group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')', ...returnType]);
+}
+
+function bodyDoc(body: readonly Stmt[], x: Exactness): Doc {
+  if (!body.length) return '{}';
+  return ['{', indent([hardline, join(hardline, body.map((s) => stmtDoc(s, x)))]), hardline, '}'];
+}
+
+function methodDoc(m: Method, x: Exactness): Doc {
+  return [...docComment(m.docs), m.name, paramsDoc(m.params, m.returns, x), ' ', bodyDoc(m.body, x)];
+}
+
+/** `left = right` where right moves to the next line only when it cannot start on this one. */
+function assignment(left: Doc, right: Doc): Doc {
+  const id = Symbol('assignment');
+  return group([left, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(right, { groupId: id })]);
+}
+
+const BLANK = [hardline, hardline];
+
+function declDoc(d: Decl, x: Exactness): Doc {
+  switch (d.kind) {
+    case 'comment':
+      return d.text;
+    case 'import': {
+      const names = d.names.length === 1 ? ['{', ' ', d.names[0]!, ' ', '}'] : group(['{', indent([line, join([',', line], [...d.names])]), ifBreak(','), line, '}']);
+      return ['import', d.typeOnly ? ' type' : '', ' ', names, ' from', ' ', quote(d.from), ';'];
+    }
+    case 'class': {
+      const props = d.properties.map((p) => [assignment(group([p.name, ':', ' ', typeDoc(p.type, x)]), exprDoc(p.init, x)), ';']);
+      const methods = d.methods.map((m) => methodDoc(m, x));
+      if (d.ctor) x.inexact ??= 'a constructor';
+      const ctor = d.ctor ? [['constructor(', d.ctor.params, ') ', bodyDoc(d.ctor.body, x)]] : [];
+      const sections = [...(props.length ? [join(hardline, props)] : []), ...ctor, ...(methods.length ? [join(BLANK, methods)] : [])];
+      const body = sections.length ? ['{', indent([hardline, join(BLANK, sections)]), hardline, '}'] : ['{', '}'];
+      return [...docComment(d.docs), 'export ', 'class ', d.name, ...(d.extends ? [' ', 'extends ', d.extends] : []), ' ', ...body];
+    }
+    case 'interface': {
+      const members = d.members.map((m) => [...docComment(m.docs), memberDoc(m.member, x), ';']);
+      const body = members.length ? ['{', indent([hardline, join(hardline, members)]), hardline, '}'] : ['{', '}'];
+      return [...docComment(d.docs), 'export ', 'interface ', d.name, ...(d.extends?.length ? [' ', 'extends ', join(', ', [...d.extends])] : []), ' ', ...body];
+    }
+    case 'alias':
+      return [...docComment(d.docs), 'export ', aliasDoc(d.name, d.type, x), ';'];
+    case 'namespace':
+      return ['export ', 'namespace ', d.name, ' ', group(['{', indent([hardline, join(BLANK, d.body.map((b) => declDoc(b, x)))]), hardline, '}'])];
+    case 'function':
+      return [...docComment(d.docs), 'export ', 'function ', d.name, paramsDoc(d.params, d.returns, x), ' ', bodyDoc(d.body, x)];
+    case 'const':
+      return group(['const', ' ', assignment(group([d.name, ':', ' ', d.type]), exprDoc(d.init, x)), ';']);
+  }
+}
+
+/**
+ * The file: the header and imports on consecutive lines, then each declaration after a blank line.
+ * Layout is prettier's for lathe's style (PRETTIER_OPTIONS).
+ */
+export function printModule(decls: readonly Decl[]): PrintedModule {
+  const x: Exactness = {};
+  const head = decls.filter((d) => d.kind === 'comment' || d.kind === 'import');
+  const rest = decls.filter((d) => d.kind !== 'comment' && d.kind !== 'import');
+  const parts: Doc[] = [];
+  if (head.length) parts.push(join(hardline, head.map((d) => declDoc(d, x))));
+  if (rest.length) parts.push(join(BLANK, rest.map((d) => declDoc(d, x))));
+  const doc = [join(BLANK, parts), hardline];
+  const content = printer.printDocToString(doc, { printWidth: PRETTIER_OPTIONS.printWidth!, tabWidth: 2, useTabs: false }).formatted;
+  return x.inexact ? { content, inexact: x.inexact } : { content };
+}
