@@ -4,7 +4,7 @@
  */
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
-import { e, t } from './code.js';
+import { e, propertyKey, quote, t, type Expr, type Prop } from './code.js';
 import { cleanText } from './jsdoc.js';
 import { printModule, type Decl } from './layout.js';
 import { HEADER, importDecl, specifier, type OutputFile } from './modules.js';
@@ -17,21 +17,16 @@ function schemeDoc(s: IRSecurityScheme): string {
   return cleanText(`${what}\n\n${where}\n\nDefaults to \`process.env['${s.env}']\`.`.replace(/\n\n\n/g, '\n\n'));
 }
 
-/** A client option as an object key (`apiKey`, or `'api-key'` when the config names it oddly). */
-function optionKey(option: string): string {
-  return isIdentifier(option) ? option : JSON.stringify(option);
-}
-
 /**
  * The constructor's local for a credential option: the option itself when it is a plain identifier
  * that cannot clash with the other destructured names, else a numbered local (`'api-key': credential0`).
  */
-function optionBinding(option: string, i: number, taken: Set<string>): { binding: string; local: string } {
+function optionBinding(option: string, i: number, taken: Set<string>): { key: string; local: string } {
   const plain = isIdentifier(option) && safeIdentifier(option) === option && option !== 'arguments' && option !== 'eval' && !taken.has(option);
   let local = plain ? option : `credential${i}`;
   while (!plain && taken.has(local)) local = `${local}_`;
   taken.add(local);
-  return { binding: plain ? option : `${JSON.stringify(option)}: ${local}`, local };
+  return { key: plain ? option : propertyKey(option), local };
 }
 
 function capitalise(s: string): string {
@@ -47,31 +42,36 @@ export function clientFile(ir: IR): OutputFile {
   const module = 'client';
   const schemes = ir.securitySchemes.filter(usable);
   const name = ir.client.className;
-  const runtimeScheme = (s: IRSecurityScheme): string => {
-    if (s.type === 'apiKey') return `{ type: 'apiKey', in: ${JSON.stringify(s.in ?? 'header')}, name: ${JSON.stringify(s.name ?? s.key)} }`;
-    if (s.type === 'http') return `{ type: 'http', scheme: ${JSON.stringify(s.scheme ?? 'bearer')} }`;
-    return `{ type: 'http', scheme: 'bearer' }`;
+  const runtimeScheme = (s: IRSecurityScheme): Expr => {
+    if (s.type === 'apiKey') return e.data({ type: 'apiKey', in: s.in ?? 'header', name: s.name ?? s.key });
+    if (s.type === 'http') return e.data({ type: 'http', scheme: s.scheme ?? 'bearer' });
+    return e.data({ type: 'http', scheme: 'bearer' });
   };
-  const key = (k: string) => JSON.stringify(k);
   const taken = new Set(['baseURL', 'options', 'readEnv', 'BaseClient', name]);
   const bindings = schemes.map((s, i) => optionBinding(s.option, i, taken));
-  const destructure = [
-    `baseURL = readEnv(${JSON.stringify(ir.client.baseURLEnv)})`,
-    ...schemes.map((s, i) => `${bindings[i]!.binding} = readEnv(${JSON.stringify(s.env)}) ?? null`),
-    '...options',
+  const readEnv = (variable: string) => e.call('readEnv', e.literal(variable));
+  const ctorProps = [
+    { key: 'baseURL', local: 'baseURL', default: readEnv(ir.client.baseURLEnv) },
+    ...schemes.map((s, i): { key: string; local: string; default: Expr } => ({
+      ...bindings[i]!,
+      default: { kind: 'binary', op: '??', left: readEnv(s.env), right: e.literal(null) },
+    })),
   ];
-  const superArgs = [
-    '...options',
-    `baseURL: baseURL || ${JSON.stringify(ir.baseURL)}`,
-    `credentials: { ${schemes.map((s, i) => `${key(s.key)}: ${bindings[i]!.local}`).join(', ')} }`,
-    `credentialOptions: { ${schemes.map((s) => `${key(s.key)}: ${JSON.stringify(s.option)}`).join(', ')} }`,
-    `securitySchemes: { ${schemes.map((s) => `${key(s.key)}: ${runtimeScheme(s)}`).join(', ')} }`,
-    `defaultSecurity: ${JSON.stringify(ir.security)}`,
-    ...(ir.envelope?.success || ir.envelope?.errors
-      ? [`envelope: { ${[ir.envelope.success ? `success: ${JSON.stringify(ir.envelope.success)}` : '', ir.envelope.errors ? `errors: ${JSON.stringify(ir.envelope.errors)}` : ''].filter(Boolean).join(', ')} }`]
-      : []),
-    `userAgent: ${JSON.stringify(`${ir.client.packageName}/${ir.client.packageVersion}`)}`,
+  const envelope: Prop[] = [
+    ...(ir.envelope?.success ? [e.prop('success', e.literal(ir.envelope.success))] : []),
+    ...(ir.envelope?.errors ? [e.prop('errors', e.literal(ir.envelope.errors))] : []),
   ];
+  const superArgs = e.object([
+    { kind: 'spread', expr: e.id('options') },
+    e.prop('baseURL', { kind: 'binary', op: '||', left: e.id('baseURL'), right: e.literal(ir.baseURL) }),
+    // Always `key: local`, even when they are the same word.
+    e.prop('credentials', e.object(schemes.map((s, i): Prop => ({ kind: 'property', key: propertyKey(s.key), value: e.id(bindings[i]!.local) })))),
+    e.prop('credentialOptions', e.object(schemes.map((s) => e.prop(s.key, e.literal(s.option))))),
+    e.prop('securitySchemes', e.object(schemes.map((s) => e.prop(s.key, runtimeScheme(s))))),
+    e.prop('defaultSecurity', e.data(ir.security)),
+    ...(envelope.length ? [e.prop('envelope', e.object(envelope))] : []),
+    e.prop('userAgent', e.literal(`${ir.client.packageName}/${ir.client.packageVersion}`)),
+  ]);
   const optional = t.union([t.name('string'), t.name('null'), t.name('undefined')]);
   const statements: Decl[] = [
     { kind: 'comment', text: HEADER },
@@ -87,7 +87,7 @@ export function clientFile(ir: IR): OutputFile {
         // Two schemes may share an option (and none may redeclare `baseURL`): one property each.
         ...schemes
           .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((o) => o.option === s.option) === i)
-          .map((s) => ({ docs: schemeDoc(s), member: { kind: 'property' as const, key: optionKey(s.option), optional: true, type: optional } })),
+          .map((s) => ({ docs: schemeDoc(s), member: { kind: 'property' as const, key: propertyKey(s.option), optional: true, type: optional } })),
         {
           docs: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`),
           member: { kind: 'property', key: 'baseURL', optional: true, type: optional },
@@ -100,7 +100,13 @@ export function clientFile(ir: IR): OutputFile {
       extends: 'BaseClient',
       docs: cleanText(`Client for ${ir.title} ${ir.version}.`),
       properties: ir.resources.map((r) => ({ name: r.propertyName, type: t.name(r.className), init: { kind: 'new', callee: r.className, args: [e.id('this')] } })),
-      ctor: { params: `{ ${destructure.join(', ')} }: ClientOptions = {}`, body: [{ kind: 'raw', text: `super({ ${superArgs.join(', ')} });` }] },
+      ctor: {
+        props: ctorProps,
+        rest: 'options',
+        type: 'ClientOptions',
+        init: e.object([]),
+        body: [{ kind: 'expression', expr: e.call('super', superArgs) }],
+      },
       methods: [],
     },
   ];
@@ -115,16 +121,18 @@ export function indexFile(ir: IR, coreModules: readonly string[]): OutputFile {
     r.children.forEach(walk);
   };
   ir.resources.forEach(walk);
-  const lines = [
-    HEADER,
-    `import { ${ir.client.className} } from './client.js';`,
-    '',
-    `export default ${ir.client.className};`,
-    `export { ${ir.client.className}, type ClientOptions } from './client.js';`,
-    ...coreModules.map((m) => `export * from '${specifier('index', m)}';`),
-    ...modules.map((m) => `export * from '${specifier('index', m)}';`),
-    `export type * as wire from './openapi.js';`,
-    '',
-  ];
-  return { path: 'src/index.ts', content: lines.join('\n') };
+  const printed = printModule([
+    { kind: 'comment', text: HEADER },
+    importDecl('index', 'client', [ir.client.className]),
+    {
+      kind: 'exports',
+      lines: [
+        `export default ${ir.client.className};`,
+        { names: [ir.client.className, 'type ClientOptions'], from: specifier('index', 'client') },
+        ...[...coreModules, ...modules].map((m) => `export * from ${quote(specifier('index', m))};`),
+        `export type * as wire from './openapi.js';`,
+      ],
+    },
+  ]);
+  return { path: 'src/index.ts', content: printed.content, ...(printed.inexact ? {} : { styled: true }) };
 }

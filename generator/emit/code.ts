@@ -40,6 +40,7 @@ export type Expr =
   /** `SinglePage<Message>` as a value. */
   | { readonly kind: 'instantiation'; readonly name: string; readonly args: readonly TypeNode[] }
   | { readonly kind: 'as'; readonly expr: Expr; readonly type: TypeNode }
+  | { readonly kind: 'binary'; readonly op: '||' | '??'; readonly left: Expr; readonly right: Expr }
   /** Code in a shape this module does not lay out: printed as given, and its file goes to prettier. */
   | { readonly kind: 'raw'; readonly text: string };
 
@@ -172,13 +173,13 @@ export function typeDoc(node: TypeNode, x: Exactness): Doc {
       return [node.name, group(['<', indent([softline, join([',', line], args)]), softline, '>'])];
     }
     case 'union': {
-      if (node.members.some((m) => m.kind === 'union' || m.kind === 'intersection' || m.kind === 'tuple')) x.inexact ??= 'a union of intersections or tuples';
-      if (huggedUnion(node)) return join(' | ', node.members.map((m) => typeDoc(m, x)));
-      return group([ifBreak('| '), join([line, '| '], node.members.map((m) => align(2, typeDoc(m, x))))]);
+      if (node.members.some((m) => m.kind === 'tuple')) x.inexact ??= 'a union with a tuple';
+      const member = (m: TypeNode): Doc => (m.kind === 'intersection' ? ['(', typeDoc(m, x), ')'] : typeDoc(m, x));
+      if (huggedUnion(node)) return join(' | ', node.members.map(member));
+      return group([ifBreak('| '), join([line, '| '], node.members.map((m) => align(2, member(m))))]);
     }
     case 'intersection':
-      x.inexact ??= 'an intersection type';
-      return join(' & ', node.members.map((m) => (m.kind === 'union' ? ['(', typeDoc(m, x), ')'] : typeDoc(m, x))));
+      return intersectionDoc(node.members, x);
     case 'tuple':
       x.inexact ??= 'a tuple type';
       return ['[', join(', ', [...node.items.map((i) => typeDoc(i, x)), ...(node.rest ? [['...Array<', typeDoc(node.rest, x), '>']] : [])]), ']'];
@@ -188,6 +189,28 @@ export function typeDoc(node: TypeNode, x: Exactness): Doc {
       return group(['{', indent([line, join([';', line], members), ifBreak(';')]), line, '}']);
     }
   }
+}
+
+/**
+ * `A & B`: between two named types the line may break after `&`; next to an object type it stays
+ * on the line, and what follows an object type after the second member is indented.
+ */
+function intersectionDoc(members: readonly TypeNode[], x: Exactness): Doc {
+  const parts: Doc[] = [];
+  let indented = false;
+  members.forEach((m, i) => {
+    const doc = m.kind === 'union' ? ['(', group([indent([softline, typeDoc(m, x)]), softline]), ')'] : typeDoc(m, x);
+    if (m.kind === 'tuple') x.inexact ??= 'an intersection with a tuple';
+    const prev = members[i - 1];
+    if (!prev) parts.push(doc);
+    else if (prev.kind !== 'object' && m.kind !== 'object') parts.push(indent([' &', line, doc]));
+    else if (prev.kind === 'object' && m.kind === 'object') parts.push(' & ', indented ? indent(doc) : doc);
+    else {
+      if (i > 1) indented = true;
+      parts.push(' & ', i > 1 ? indent(doc) : doc);
+    }
+  });
+  return group(parts);
 }
 
 /** A type after `name: ` (property, index signature, parameter): a union breaks onto its own lines. */
@@ -208,11 +231,11 @@ export function aliasDoc(name: string, node: TypeNode, x: Exactness): Doc {
   return fluid(left, ' =', typeDoc(node, x));
 }
 
-function keyDoc(key: string, x: Exactness): Doc {
+export function keyDoc(key: string, x: Exactness): Doc {
   if (key.startsWith("'") || key.startsWith('"')) {
     const value = JSON.parse(key.startsWith("'") ? `"${key.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"` : key) as string;
-    // prettier would drop the quotes of a key it considers an identifier (it knows more letters than lathe), or a number.
-    if (/^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u.test(value) || /^(?:\d+|\d+\.\d+)$/.test(value)) x.inexact ??= `the quoted key ${key}`;
+    // prettier drops the quotes of a key it considers an identifier, and it knows more letters than lathe.
+    if (/^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u.test(value)) x.inexact ??= `the quoted key ${key}`;
     return quote(value);
   }
   return key;
@@ -255,6 +278,7 @@ function propertyDoc(key: string, value: Expr, x: Exactness): Doc {
   const right = exprDoc(value, x);
   // prettier does not break after a key narrower than tabWidth + 3: too little would be gained.
   const short = typeof printedKey === 'string' && printedKey.length < 2 + 3;
+  if (value.kind === 'binary') return group([left, ':', group(indent([line, right]))]);
   if (value.kind === 'literal' && (typeof value.value === 'number' ? value.value >= 0 : typeof value.value === 'boolean')) return group([left, ':', ' ', right]);
   if (short) return group([left, ':', ' ', right]);
   if ((value.kind === 'literal' && typeof value.value === 'string') || isPoorlyBreakableCall(value)) return group([left, ':', group(indent([line, right]))]);
@@ -358,10 +382,23 @@ export function exprDoc(node: Expr, x: Exactness): Doc {
       return typeDoc({ kind: 'generic', name: node.name, args: node.args }, x);
     case 'as':
       return [exprDoc(node.expr, x), ' ', 'as', ' ', typeDoc(node.type, x)];
+    case 'binary':
+      return group(binaryParts(node, x));
     case 'raw':
       x.inexact ??= 'code lathe does not lay out itself';
       return node.text;
   }
+}
+
+function binaryParts(node: Extract<Expr, { kind: 'binary' }>, x: Exactness): Doc[] {
+  return [group(exprDoc(node.left, x)), ' ', group([node.op, line, exprDoc(node.right, x)])];
+}
+
+/** A default value in a destructuring pattern (`a = readEnv('A') ?? null`): what follows the left operand is indented. */
+export function defaultValueDoc(node: Expr, x: Exactness): Doc {
+  if (node.kind !== 'binary') return exprDoc(node, x);
+  const [left, ...rest] = binaryParts(node, x);
+  return group([left!, indent(rest)]);
 }
 
 export function stmtDoc(node: Stmt, x: Exactness): Doc {

@@ -5,7 +5,23 @@
  */
 import { builders, printer } from 'prettier/doc';
 import { PRETTIER_OPTIONS } from '../format/style.js';
-import { annotationDoc, aliasDoc, exprDoc, memberDoc, quote, stmtDoc, typeDoc, type Doc, type Exactness, type Expr, type Stmt, type TypeMember, type TypeNode } from './code.js';
+import {
+  annotationDoc,
+  aliasDoc,
+  defaultValueDoc,
+  exprDoc,
+  keyDoc,
+  memberDoc,
+  quote,
+  stmtDoc,
+  typeDoc,
+  type Doc,
+  type Exactness,
+  type Expr,
+  type Stmt,
+  type TypeMember,
+  type TypeNode,
+} from './code.js';
 
 const { group, indent, line, softline, ifBreak, join, hardline, lineSuffixBoundary, indentIfBreak } = builders;
 
@@ -39,14 +55,25 @@ export type Decl =
       readonly docs?: string;
       readonly extends?: string;
       readonly properties: readonly { readonly name: string; readonly type: TypeNode; readonly init: Expr }[];
-      /** Parameters as code text (a destructuring with defaults): prettier lays that file out. */
-      readonly ctor?: { readonly params: string; readonly body: readonly Stmt[] };
+      /** A constructor taking one destructured, typed options object: `({ a = x, 'b-c': b = y, ...rest }: T = {})`. */
+      readonly ctor?: {
+        readonly props: readonly { readonly key: string; readonly local: string; readonly default?: Expr }[];
+        readonly rest?: string;
+        readonly type: string;
+        readonly init: Expr;
+        readonly body: readonly Stmt[];
+      };
       readonly methods: readonly Method[];
     }
   | { readonly kind: 'interface'; readonly name: string; readonly docs?: string; readonly extends?: readonly string[]; readonly members: readonly Member[] }
   | { readonly kind: 'alias'; readonly name: string; readonly docs?: string; readonly type: TypeNode }
   | { readonly kind: 'namespace'; readonly name: string; readonly body: readonly Decl[] }
   | ({ readonly kind: 'function' } & Method)
+  /**
+   * Export statements on consecutive lines: `export { A, type B } from '…';` as names and module,
+   * or a statement that cannot break (`export * from '…';`) as its text.
+   */
+  | { readonly kind: 'exports'; readonly lines: readonly (string | { readonly names: readonly string[]; readonly from: string })[] }
   /** A module-private `const name: type = init;`. */
   | { readonly kind: 'const'; readonly name: string; readonly type: string; readonly init: Expr };
 
@@ -78,6 +105,19 @@ function paramsDoc(params: readonly Param[], returns: TypeNode, x: Exactness): D
   return group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')', ...returnType]);
 }
 
+/** The options object a constructor takes, hugged by its parentheses. */
+function ctorParamsDoc(ctor: NonNullable<Extract<Decl, { kind: 'class' }>['ctor']>, x: Exactness): Doc {
+  const props: Doc[] = ctor.props.map((p) => {
+    const value = p.default ? [p.local, ' = ', defaultValueDoc(p.default, x)] : p.local;
+    if (p.key === p.local) return value;
+    const id = Symbol('assignment');
+    return group([group(keyDoc(p.key, x)), ':', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(value, { groupId: id })]);
+  });
+  if (ctor.rest) props.push(['...', ctor.rest]);
+  const pattern = group(['{', indent([line, join([',', line], props)]), ctor.rest ? '' : ifBreak(','), line, '}', ':', ' ', ctor.type]);
+  return group(['(', pattern, ' = ', exprDoc(ctor.init, x), ')']);
+}
+
 function bodyDoc(body: readonly Stmt[], x: Exactness): Doc {
   if (!body.length) return '{}';
   return ['{', indent([hardline, join(hardline, body.map((s) => stmtDoc(s, x)))]), hardline, '}'];
@@ -95,19 +135,27 @@ function assignment(left: Doc, right: Doc): Doc {
 
 const BLANK = [hardline, hardline];
 
+/** `{ A, B }` of an import or export: one name never breaks. */
+function specifiers(names: readonly string[]): Doc {
+  if (names.length === 1) return ['{', ' ', names[0]!, ' ', '}'];
+  return group(['{', indent([line, join([',', line], [...names])]), ifBreak(','), line, '}']);
+}
+
 function declDoc(d: Decl, x: Exactness): Doc {
   switch (d.kind) {
     case 'comment':
       return d.text;
-    case 'import': {
-      const names = d.names.length === 1 ? ['{', ' ', d.names[0]!, ' ', '}'] : group(['{', indent([line, join([',', line], [...d.names])]), ifBreak(','), line, '}']);
-      return ['import', d.typeOnly ? ' type' : '', ' ', names, ' from', ' ', quote(d.from), ';'];
-    }
+    case 'import':
+      return ['import', d.typeOnly ? ' type' : '', ' ', specifiers(d.names), ' from', ' ', quote(d.from), ';'];
+    case 'exports':
+      return join(
+        hardline,
+        d.lines.map((l) => (typeof l === 'string' ? l : ['export', ' ', specifiers(l.names), ' from', ' ', quote(l.from), ';'])),
+      );
     case 'class': {
       const props = d.properties.map((p) => [assignment(group([p.name, ':', ' ', typeDoc(p.type, x)]), exprDoc(p.init, x)), ';']);
       const methods = d.methods.map((m) => methodDoc(m, x));
-      if (d.ctor) x.inexact ??= 'a constructor';
-      const ctor = d.ctor ? [['constructor(', d.ctor.params, ') ', bodyDoc(d.ctor.body, x)]] : [];
+      const ctor = d.ctor ? [['constructor', ctorParamsDoc(d.ctor, x), ' ', bodyDoc(d.ctor.body, x)]] : [];
       const sections = [...(props.length ? [join(hardline, props)] : []), ...ctor, ...(methods.length ? [join(BLANK, methods)] : [])];
       const body = sections.length ? ['{', indent([hardline, join(BLANK, sections)]), hardline, '}'] : ['{', '}'];
       return [...docComment(d.docs), 'export ', 'class ', d.name, ...(d.extends ? [' ', 'extends ', d.extends] : []), ' ', ...body];

@@ -286,7 +286,9 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
     const entries = [...names].map(([key, local]) => ({ key, local }));
     const rest = bodyFields.length || (op.body && !op.bodyField) ? 'body' : undefined;
     // An omitted `constructor`/`__proto__` field must not be read from Object.prototype and sent.
-    const source: Expr = hasPrototypeNames(op) ? { kind: 'raw', text: 'Object.assign(Object.create(null) as {}, params)' } : e.id('params');
+    const source: Expr = hasPrototypeNames(op)
+      ? e.call('Object.assign', { kind: 'as', expr: e.call('Object.create', e.literal(null)), type: { kind: 'object', members: [] } }, e.id('params'))
+      : e.id('params');
     if (entries.length || rest) body.push({ kind: 'destructure', names: entries, ...(rest ? { rest } : {}), init: source });
   }
   const pathValues: Prop[] = [];
@@ -318,22 +320,15 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
     });
     queryExpr = e.call('serializeQuery', { kind: 'array', items: entries });
   }
-  const headerFields = op.fields.filter((f) => f.origin === 'header');
-  const cookieFields = op.fields.filter((f) => f.origin === 'cookie');
-  // Header and cookie values are conditional spreads: laid out by prettier (few operations have them).
-  const headerParts = headerFields.map((f) => {
-    const v = names.get(f.name)!;
-    return `...(${v} === undefined || ${v} === null ? {} : { ${JSON.stringify(f.name)}: String(${v}) })`;
-  });
-  if (cookieFields.length) {
-    const pairs = cookieFields.map((f) => {
-      const v = names.get(f.name)!;
-      return `${v} === undefined || ${v} === null ? [] : [${JSON.stringify(`${f.name}=`)} + encodeURIComponent(String(${v}))]`;
-    });
-    body.push({ kind: 'raw', text: `const cookie = [${pairs.map((p) => `...(${p})`).join(', ')}].join('; ');` });
-    headerParts.push(`...(cookie ? { Cookie: cookie } : {})`);
+  const entries = (origin: IRField['origin']): Expr[] =>
+    op.fields.filter((f) => f.origin === origin).map((f) => ({ kind: 'array', items: [e.literal(f.name), e.id(names.get(f.name)!)] }));
+  const headerEntries = entries('header');
+  const cookieEntries = entries('cookie');
+  let headers: Expr = e.object([]);
+  if (headerEntries.length || cookieEntries.length) {
+    coreValues.add('requestHeaders');
+    headers = e.call('requestHeaders', { kind: 'array', items: headerEntries }, ...(cookieEntries.length ? [{ kind: 'array' as const, items: cookieEntries }] : []));
   }
-  const headers: Expr = headerParts.length ? { kind: 'raw', text: `{ ${headerParts.join(', ')} }` } : e.object([]);
   const bodyValue = bodyExpr(op, names);
   const request = e.object([
     e.prop('method', e.literal(op.method)),

@@ -25,7 +25,7 @@ export function isJsReserved(name: string): boolean {
 }
 
 /** Runtime helpers a request builder imports: no local variable may take their names. */
-export const BUILDER_HELPERS: readonly string[] = ['formatPath', 'serializeQuery', 'requireParams', 'cookie'];
+export const BUILDER_HELPERS: readonly string[] = ['formatPath', 'serializeQuery', 'requireParams', 'requestHeaders'];
 
 /** Words of a name: splits on non-alphanumerics and camelCase humps. */
 export function words(name: string): string[] {

@@ -25,6 +25,7 @@ export interface QueryEncoding {
   readonly explode?: boolean;
 }
 export type QueryEntry = readonly [name: string, value: unknown, encoding?: QueryEncoding];
+export type HeaderEntry = readonly [name: string, value: unknown];
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 const UNSAFE_SEGMENTS = new Set(['', '.', '..']);
@@ -178,6 +179,26 @@ function addDeepObject(pairs: Array<[string, string]>, prefix: string, value: un
   } else {
     pairs.push([prefix, stringify(value)]);
   }
+}
+
+/**
+ * Header and cookie params as request headers: undefined and null values are left out, and cookie
+ * params are joined into one `Cookie` header with percent-encoded values.
+ */
+export function requestHeaders(
+  headers: readonly HeaderEntry[],
+  cookies: readonly HeaderEntry[] = [],
+): Record<string, string> {
+  const pairs: Array<[string, string]> = [];
+  for (const [name, value] of headers) {
+    if (value !== undefined && value !== null) pairs.push([name, stringify(value)]);
+  }
+  const cookie = cookies
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => `${name}=${encodeURIComponent(stringify(value))}`);
+  if (cookie.length > 0) pairs.push(['Cookie', cookie.join('; ')]);
+  // fromEntries defines own properties, so a header named `__proto__` stays a header.
+  return Object.fromEntries(pairs);
 }
 
 function definedEntries(value: Record<string, unknown>): Array<[string, unknown]> {

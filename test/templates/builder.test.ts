@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkParam, formatPath, requireParams, serializeQuery } from '../../templates/core/builder.js';
+import { checkParam, formatPath, requestHeaders, requireParams, serializeQuery } from '../../templates/core/builder.js';
 import { ParamError } from '../../templates/core/errors.js';
 
 function paramError(fn: () => unknown): ParamError {
@@ -157,5 +157,29 @@ describe('serializeQuery', () => {
       ['age', '3'],
     ]);
     expect(serializeQuery([['filter', filter, { explode: false }]])).toEqual([['filter', 'name,x,age,3']]);
+  });
+});
+
+describe('requestHeaders', () => {
+  it('sends header params as strings and leaves out undefined and null ones', () => {
+    expect(requestHeaders([['X-Count', 3], ['X-Flag', false], ['X-None', undefined], ['X-Null', null], ['X-Name', 'a b']])).toEqual({
+      'X-Count': '3',
+      'X-Flag': 'false',
+      'X-Name': 'a b',
+    });
+  });
+
+  it('joins cookie params into one Cookie header with encoded values', () => {
+    expect(requestHeaders([], [['sid', 'a;b c'], ['skip', undefined], ['n', 1]])).toEqual({ Cookie: 'sid=a%3Bb%20c; n=1' });
+    expect(requestHeaders([['X-A', 'x']], [['skip', null]])).toEqual({ 'X-A': 'x' });
+  });
+
+  it('keeps a header named like an Object.prototype member as a plain header', () => {
+    const headers = requestHeaders([['__proto__', 'p'], ['constructor', 'c']]);
+    expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
+    expect(Object.entries(headers)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
   });
 });
