@@ -247,7 +247,22 @@ export function apiMd(ir: IR): OutputFile {
       lines.push('');
     }
   });
-  return { path: 'api.md', content: lines.join('\n') };
+  return { path: 'api.md', content: lines.join('\n'), ...(plainText(ir.title) ? { styled: true } : {}) };
+}
+
+/**
+ * Text prettier's Markdown printer leaves as it is. Spec text with Markdown syntax in it (a title
+ * with `*`) may be rewritten by prettier, so a file holding such text is left to prettier.
+ */
+function plainText(text: string): boolean {
+  return /^[A-Za-z0-9 .,:;()'/@+-]*$/.test(text);
+}
+
+/** A Markdown table as prettier lays it out: every column padded to its widest cell. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i]!.length)));
+  const row = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [row(header), row(widths.map((w) => '-'.repeat(w))), ...rows.map(row)];
 }
 
 function escapeHtml(s: string): string {
@@ -279,9 +294,14 @@ export function packageReadme(ir: IR): OutputFile {
     '',
     ...(schemes.length
       ? [
-          '| client option | environment variable | sent as |',
-          '| --- | --- | --- |',
-          ...schemes.map((s) => `| \`${s.option}\` | \`${s.env}\` | ${s.type === 'apiKey' ? `\`${s.name}\` ${s.in}` : `\`Authorization: ${s.scheme === 'basic' ? 'Basic' : 'Bearer'}\``} |`),
+          ...table(
+            ['client option', 'environment variable', 'sent as'],
+            schemes.map((s) => [
+              `\`${s.option}\``,
+              `\`${s.env}\``,
+              s.type === 'apiKey' ? `\`${s.name}\` ${s.in}` : `\`Authorization: ${s.scheme === 'basic' ? 'Basic' : 'Bearer'}\``,
+            ]),
+          ),
           '',
           "Each request sends only the credentials that its operation's security allows; when none of those is configured, the call fails before anything is sent and names the options to set.",
         ]
@@ -300,5 +320,10 @@ export function packageReadme(ir: IR): OutputFile {
     "`import type { wire } from '" + ir.client.packageName + "'` gives openapi-typescript's `paths`, `components` and `operations` for the same spec (usable with openapi-fetch).",
     '',
   ];
-  return { path: 'README.md', content: lines.join('\n') };
+  const plain =
+    plainText(ir.title) &&
+    plainText(ir.version) &&
+    plainText(ir.client.packageDescription) &&
+    schemes.every((s) => [s.option, s.env, s.name ?? '', s.in ?? ''].every((cell) => /^[\w.-]*$/.test(cell)));
+  return { path: 'README.md', content: lines.join('\n'), ...(plain ? { styled: true } : {}) };
 }

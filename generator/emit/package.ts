@@ -17,7 +17,7 @@ export function packageJson(ir: IR): OutputFile {
     scripts: { build: 'tsc -p tsconfig.json', prepare: 'tsc -p tsconfig.json' },
     devDependencies: { typescript: '~5.9.3' },
   };
-  return { path: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n` };
+  return { path: 'package.json', content: `${jsonText(pkg)}\n`, styled: true };
 }
 
 export function tsconfigJson(): OutputFile {
@@ -39,5 +39,21 @@ export function tsconfigJson(): OutputFile {
     },
     include: ['src'],
   };
-  return { path: 'tsconfig.json', content: `${JSON.stringify(config, null, 2)}\n` };
+  return { path: 'tsconfig.json', content: `${jsonText(config)}\n`, styled: true };
+}
+
+/**
+ * JSON as prettier writes it: objects one entry per line, short arrays of scalars on one line
+ * (lathe's arrays here are a few short words, well within the print width).
+ */
+function jsonText(value: unknown, indent = ''): string {
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${jsonText(v, inner)}`).join(',\n')}\n${indent}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (!entries.length) return '{}';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${jsonText(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -70,6 +70,13 @@ describe('styled files are what prettier would write', () => {
     expect(await notPrettierClean(files)).toEqual([]);
   });
 
+  // Names and text chosen to break generators: whatever emit marks styled must still be prettier's.
+  it.each(['test/fixtures/hostile/names.yaml', 'test/fixtures/hostile/text.yaml'])('%s', async (spec) => {
+    const files = emitted(join(ROOT, spec), emptyConfig(ROOT));
+    expect(files.some((f) => f.styled)).toBe(true);
+    expect(await notPrettierClean(files)).toEqual([]);
+  });
+
   const corpus = tempDir('lathe-layout-');
   execFileSync('tar', ['-xzf', join(ROOT, 'test/fixtures/specs/corpus-valid.tar.gz'), '-C', corpus]);
   it.each(VALID_CORPUS)('corpus: %s', { timeout: 300_000 }, async (spec) => {
