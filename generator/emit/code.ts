@@ -9,9 +9,23 @@
  * covered. Anything else is marked `inexact`, and the format stage runs prettier on that file as
  * before. Tests hold every exact file against prettier.
  */
-import { builders, printer, utils, type builders as B } from 'prettier/doc';
+import { builders, printer, type builders as B } from 'prettier/doc';
 
 export type Doc = B.Doc;
+
+/**
+ * Parts that are all text print the same as one string, in a group or not: joined here, so the
+ * printer has thousands fewer nodes to walk on a big module.
+ */
+function cat(parts: Doc[]): Doc {
+  return parts.every((p) => typeof p === 'string') ? (parts as string[]).join('') : parts;
+}
+
+/** `group(parts)`, or one string when there is nothing in it that could break. */
+function tight(parts: Doc[]): Doc {
+  const joined = cat(parts);
+  return typeof joined === 'string' ? joined : group(joined);
+}
 const { group, indent, line, softline, ifBreak, join, align, conditionalGroup, fill, indentIfBreak, lineSuffixBoundary, breakParent } = builders;
 
 export type TypeNode =
@@ -169,14 +183,18 @@ export function typeDoc(node: TypeNode, x: Exactness): Doc {
       return literalDoc(node.value);
     case 'generic': {
       const args = node.args.map((a) => typeDoc(a, x));
-      if (args.length === 1 && shouldHugType(node.args[0]!)) return [node.name, '<', args[0]!, '>'];
+      if (args.length === 1 && shouldHugType(node.args[0]!)) return cat([node.name, '<', args[0]!, '>']);
       return [node.name, group(['<', indent([softline, join([',', line], args)]), softline, '>'])];
     }
     case 'union': {
       if (node.members.some((m) => m.kind === 'tuple')) x.inexact ??= 'a union with a tuple';
       const member = (m: TypeNode): Doc => (m.kind === 'intersection' ? ['(', typeDoc(m, x), ')'] : typeDoc(m, x));
       if (huggedUnion(node)) return join(' | ', node.members.map(member));
-      return group([ifBreak('| '), join([line, '| '], node.members.map((m) => align(2, member(m))))]);
+      return group([ifBreak('| '), join([line, '| '], node.members.map((m) => {
+        const doc = member(m);
+        // Alignment only moves lines inside a member; text has none.
+        return typeof doc === 'string' ? doc : align(2, doc);
+      }))]);
     }
     case 'intersection':
       return intersectionDoc(node.members, x);
@@ -221,7 +239,7 @@ export function annotationDoc(node: TypeNode, x: Exactness): Doc {
 
 export function memberDoc(m: TypeMember, x: Exactness): Doc {
   if (m.kind === 'index') return group(['[', group([indent([softline, 'key', ':', ' ', 'string']), softline]), ']', ':', ' ', annotationDoc(m.type, x)]);
-  return group([keyDoc(m.key, x), m.optional ? '?' : '', ':', ' ', annotationDoc(m.type, x)]);
+  return tight([keyDoc(m.key, x), m.optional ? '?' : '', ':', ' ', annotationDoc(m.type, x)]);
 }
 
 /** `= type` of a type alias. */
@@ -279,11 +297,39 @@ function propertyDoc(key: string, value: Expr, x: Exactness): Doc {
   // prettier does not break after a key narrower than tabWidth + 3: too little would be gained.
   const short = typeof printedKey === 'string' && printedKey.length < 2 + 3;
   if (value.kind === 'binary') return group([left, ':', group(indent([line, right]))]);
-  if (value.kind === 'literal' && (typeof value.value === 'number' ? value.value >= 0 : typeof value.value === 'boolean')) return group([left, ':', ' ', right]);
-  if (short) return group([left, ':', ' ', right]);
+  if (value.kind === 'literal' && (typeof value.value === 'number' ? value.value >= 0 : typeof value.value === 'boolean')) return tight([printedKey, ':', ' ', right]);
+  if (short) return tight([printedKey, ':', ' ', right]);
   if ((value.kind === 'literal' && typeof value.value === 'string') || isPoorlyBreakableCall(value)) return group([left, ':', group(indent([line, right]))]);
   if (value.kind === 'member' || value.kind === 'raw' || value.kind === 'new') x.inexact ??= `an object property of kind ${value.kind}`;
   return fluid(left, ':', right);
+}
+
+/** An array of several arrays or objects that each have several entries: prettier always puts one per line. */
+function isMatrix(node: Extract<Expr, { kind: 'array' }>): boolean {
+  const first = node.items[0];
+  return (
+    node.items.length > 1 &&
+    node.items.every((i) => i.kind === first!.kind && ((i.kind === 'array' && i.items.length > 1) || (i.kind === 'object' && i.props.length > 1)))
+  );
+}
+
+/** Whether the layout of `node` always breaks lines (prettier's `willBreak` on its document, read off the tree). */
+function forcesBreak(node: Expr): boolean {
+  switch (node.kind) {
+    case 'array':
+      return isMatrix(node) || node.items.some(forcesBreak);
+    case 'object':
+      return node.props.some((p) => (p.kind === 'property' ? forcesBreak(p.value) : p.kind === 'spread' ? forcesBreak(p.expr) : false));
+    case 'call':
+    case 'new':
+      return node.args.some(forcesBreak);
+    case 'as':
+      return forcesBreak(node.expr);
+    case 'binary':
+      return forcesBreak(node.left) || forcesBreak(node.right);
+    default:
+      return false;
+  }
 }
 
 function isConciseArray(node: Expr): boolean {
@@ -302,18 +348,9 @@ function arrayDoc(node: Extract<Expr, { kind: 'array' }>, x: Exactness): Doc {
     });
     return group(['[', indent([softline, fill(parts)]), softline, ']'], { id });
   }
-  // An array of several arrays or objects that each have several entries is always one per line.
-  const first = node.items[0]!;
-  const shouldBreak =
-    node.items.length > 1 &&
-    node.items.every(
-      (i) =>
-        i.kind === first.kind &&
-        ((i.kind === 'array' && i.items.length > 1) || (i.kind === 'object' && i.props.length > 1)),
-    );
-  return group(['[', indent([softline, join([',', line], node.items.map((i) => group(exprDoc(i, x)))), ifBreak(',')]), softline, ']'], {
+  return group(['[', indent([softline, join([',', line], node.items.map((i) => tight([exprDoc(i, x)]))), ifBreak(',')]), softline, ']'], {
     id,
-    shouldBreak,
+    shouldBreak: isMatrix(node),
   });
 }
 
@@ -343,10 +380,9 @@ function argumentsDoc(args: readonly Expr[], x: Exactness): Doc {
     const flat = printed();
     const expanded = printed();
     expanded[expanded.length - 1] = group(expanded[expanded.length - 1]!, { shouldBreak: true });
-    return [flat.some(utils.willBreak) ? breakParent : '', conditionalGroup([['(', ...separated(flat), ')'], ['(', ...separated(expanded), ')'], allBroken()])];
+    return [args.some(forcesBreak) ? breakParent : '', conditionalGroup([['(', ...separated(flat), ')'], ['(', ...separated(expanded), ')'], allBroken()])];
   }
-  const docs = printed();
-  return group(['(', indent([softline, ...separated(docs)]), ifBreak(','), softline, ')'], { shouldBreak: docs.some(utils.willBreak) });
+  return group(['(', indent([softline, ...separated(printed())]), ifBreak(','), softline, ')'], { shouldBreak: args.some(forcesBreak) });
 }
 
 export function exprDoc(node: Expr, x: Exactness): Doc {

@@ -23,7 +23,7 @@ import {
   type TypeNode,
 } from './code.js';
 
-const { group, indent, line, softline, ifBreak, join, hardline, lineSuffixBoundary, indentIfBreak } = builders;
+const { group, indent, line, softline, ifBreak, join, hardline, hardlineWithoutBreakParent, lineSuffixBoundary, indentIfBreak } = builders;
 
 export interface Param {
   readonly name: string;
@@ -88,7 +88,8 @@ function docComment(text: string | undefined): Doc[] {
   if (!text) return [];
   const lines = text.split('\n');
   if (lines.length === 1) return [`/** ${lines[0]} */`, hardline];
-  return [join(hardline, ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */']), hardline];
+  // Comments sit where lines always break (bodies, top level): their lines need no breakParent.
+  return [join(hardlineWithoutBreakParent, ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */']), hardline];
 }
 
 function paramsDoc(params: readonly Param[], returns: TypeNode, x: Exactness): Doc {
