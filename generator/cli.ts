@@ -15,7 +15,9 @@ import { runPipeline, type PipelineResult } from './pipeline.js';
 import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
+import type { OutputFile } from './emit/modules.js';
 import { diffOutput, intactInputs, readIfExists, writeOutput } from './write/index.js';
+import { StagingWriter } from './write/staging.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -192,6 +194,8 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     }
   }
   let result: PipelineResult;
+  // A first run into an empty folder writes what it can while it still emits (see write/staging.ts).
+  const early = inv.command === 'generate' ? StagingWriter.forOutput(outDir) : undefined;
   try {
     result = await runPipeline({
       specPath: specArg,
@@ -201,15 +205,18 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
       cacheDir: cacheDir(io.cwd),
       prettier,
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
+      ...(early ? { onFinalFile: (f: OutputFile) => early.put(f) } : {}),
     });
     io.progress?.(undefined);
   } catch (e) {
+    early?.cancel();
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };
   }
   const watched = [...result.inputs, ...(configFile ? [configFile] : [])];
   print(result.diagnostics, io, inv.quiet);
   if (!result.files || hasErrors(result.diagnostics)) {
+    early?.cancel();
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
     return { code: 1, watched };
@@ -236,7 +243,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), path: p }));
   const inputPrint = fingerprint(names, config.text ?? '', prettier);
   const record = inputPrint ? { files: names.map((n) => n.name).sort(), fingerprint: inputPrint } : undefined;
-  const diff = writeOutput(outDir, result.files, record);
+  const diff = writeOutput(outDir, result.files, record, await early?.finish());
   const timings = { ...result.timings, write: performance.now() - start };
   if (!inv.quiet)
     io.out(

@@ -8,7 +8,7 @@ import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
-import { formatFiles } from './format/index.js';
+import { formatFiles, isLatheStyle, PRETTIER_OPTIONS } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
@@ -29,6 +29,11 @@ export interface PipelineInput {
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
   readonly progress?: (stage: Stage) => void;
+  /**
+   * Given each file that is final as emitted (nothing left to format) as soon as it exists, before
+   * the run is known to succeed: for early writes into a staging folder.
+   */
+  readonly onFinalFile?: (file: OutputFile) => void;
 }
 
 export interface PipelineResult {
@@ -70,7 +75,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     wire.cancel();
     return { diagnostics, timings, inputs };
   }
-  const raw = await time('emit', () => emit(ir));
+  const style = input.prettier ?? PRETTIER_OPTIONS;
+  const final = (f: OutputFile) => f.preformatted || (f.styled && isLatheStyle(style));
+  const onFinal = input.onFinalFile;
+  const raw = await time('emit', () => emit(ir, onFinal && ((f) => final(f) && onFinal(f))));
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });

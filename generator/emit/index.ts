@@ -15,16 +15,23 @@ export type { OutputFile } from './modules.js';
 /** Core modules whose exports the package entry re-exports. */
 const PUBLIC_CORE = ['core/errors', 'core/api-promise', 'core/pagination', 'core/types', 'core/builder'];
 
-export function emit(ir: IR): OutputFile[] {
+/** `onFile` sees each file as soon as it exists (the CLI starts writing some of them early). */
+export function emit(ir: IR, onFile?: (file: OutputFile) => void): OutputFile[] {
   const files: OutputFile[] = [];
+  const add = (...items: OutputFile[]) => {
+    for (const f of items) {
+      files.push(f);
+      onFile?.(f);
+    }
+  };
   const core = coreFiles();
-  files.push(...core);
+  add(...core);
   const present = new Set(core.map((f) => f.path.replace(/^src\//, '').replace(/\.ts$/, '')));
-  files.push(clientFile(ir), indexFile(ir, PUBLIC_CORE.filter((m) => present.has(m))));
+  add(clientFile(ir), indexFile(ir, PUBLIC_CORE.filter((m) => present.has(m))));
   eachResource(ir, (r, access) => {
-    files.push(resourceFile(ir, r, access));
-    for (const op of r.operations) files.push(operationPage(ir, r, op, access));
+    add(resourceFile(ir, r, access));
+    for (const op of r.operations) add(operationPage(ir, r, op, access));
   });
-  files.push(apiMd(ir), packageReadme(ir), packageJson(ir), tsconfigJson());
+  add(apiMd(ir), packageReadme(ir), packageJson(ir), tsconfigJson());
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -21,8 +21,12 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
+import { assertInside, stagingPath } from './paths.js';
+import type { Staged } from './staging.js';
+
+export { assertInside } from './paths.js';
 
 export const MANIFEST = '.lathe-manifest.json';
 
@@ -49,15 +53,6 @@ export interface OutputDiff {
 
 export function hash(content: string): string {
   return createHash('sha256').update(content).digest('hex');
-}
-
-/** Refuses any path that could land outside the output folder. */
-export function assertInside(outDir: string, path: string): string {
-  const target = resolve(outDir, path);
-  const rel = relative(resolve(outDir), target);
-  if (!rel || rel.startsWith('..') || resolve(outDir, rel) !== target || path.includes('\0') || path.includes('\\'))
-    throw new Error(`refusing to write '${path}': it is outside the output folder`);
-  return target;
 }
 
 /** Refuses two files with one path (one would silently replace the other on disk). */
@@ -104,8 +99,10 @@ export function diffOutput(outDir: string, files: readonly OutputFile[]): Output
   assertUniquePaths(files);
   const changed: string[] = [];
   const unchanged: string[] = [];
+  // A first run: nothing to compare with (and thousands of failed reads would cost time).
+  const exists = existsSync(outDir) && readdirSync(outDir).length > 0;
   for (const f of files) {
-    const current = readIfExists(assertInside(outDir, f.path));
+    const current = exists ? readIfExists(assertInside(outDir, f.path)) : (assertInside(outDir, f.path), undefined);
     (current === f.content ? unchanged : changed).push(f.path);
   }
   const produced = new Set(files.map((f) => f.path));
@@ -116,8 +113,8 @@ export function diffOutput(outDir: string, files: readonly OutputFile[]): Output
   return { changed, removed, unchanged };
 }
 
-/** Puts back an output folder that a killed run had moved aside, and drops stale staging folders. */
-function recover(outDir: string): void {
+/** Puts back an output folder that a killed run had moved aside, and drops stale staging folders (not `keep`). */
+function recover(outDir: string, keep?: string): void {
   const parent = dirname(outDir);
   if (!existsSync(parent)) return;
   const name = basename(outDir);
@@ -126,7 +123,7 @@ function recover(outDir: string): void {
     if (entry.startsWith(`${name}.lathe-old-`)) {
       if (!existsSync(outDir)) renameSync(full, outDir);
       else rmSync(full, { recursive: true, force: true });
-    } else if (entry.startsWith(`${name}.lathe-tmp-`)) rmSync(full, { recursive: true, force: true });
+    } else if (entry.startsWith(`${name}.lathe-tmp-`) && full !== keep) rmSync(full, { recursive: true, force: true });
   }
 }
 
@@ -160,9 +157,13 @@ function pruneEmpty(root: string, removed: readonly string[]): void {
   }
 }
 
-export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord): OutputDiff {
+/**
+ * `staged`: files a StagingWriter already put into the staging folder during the run (only for an
+ * empty or absent output folder); they are not written again.
+ */
+export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord, staged?: Staged): OutputDiff {
   outDir = resolve(outDir);
-  recover(outDir);
+  recover(outDir, staged?.dir);
   const diff = diffOutput(outDir, files);
   const manifest: Manifest = {
     generator: 'lathe',
@@ -172,17 +173,21 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
 
-  const staging = `${outDir}.lathe-tmp-${process.pid}`;
+  const staging = staged?.dir ?? stagingPath(outDir);
   const old = `${outDir}.lathe-old-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+  if (!staged) rmSync(staging, { recursive: true, force: true });
   try {
     const skip = new Set([...diff.changed, ...diff.removed, MANIFEST]);
     if (existsSync(outDir)) mirror(outDir, staging, skip);
     else mkdirSync(staging, { recursive: true });
     const byPath = new Map(files.map((f) => [f.path, f.content]));
+    const made = new Set<string>();
     for (const path of diff.changed) {
+      if (staged && staged.files.get(path) === byPath.get(path)) continue;
       const target = assertInside(staging, path);
-      mkdirSync(dirname(target), { recursive: true });
+      const dir = dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
       writeFileSync(target, byPath.get(path)!);
     }
     writeFileSync(join(staging, MANIFEST), manifestText);

@@ -2,7 +2,7 @@
  * The CLI as users run it: exit codes, diagnostics with file:line:col and JSON pointer, no stack
  * traces, and an output folder left untouched by a failed run.
  */
-import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,28 @@ describe('lathe generate / check', () => {
     const r = lathe(['check'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('changed: generated/README.md');
+  });
+
+  it('a first run into an empty folder (files written while emitting) writes what generate() returns', async () => {
+    mkdirSync(join(dir, 'empty'));
+    const r = lathe(['generate', '--out', 'empty'], dir);
+    expect(r.code).toBe(0);
+    const { generate } = await import('../../generator/index.js');
+    const { files } = await generate({ spec: SPEC, specPath: 'spec/api.yaml', config: read('lathe.config.yaml') });
+    const tree = snapshotTree(join(dir, 'empty'));
+    expect(Object.keys(tree).sort()).toEqual(files.map((f) => f.path).sort());
+    for (const f of files) expect(tree[f.path], f.path).toBe(f.content);
+    // Nothing is left beside it: the staging folder became the output.
+    expect(readdirSync(dir).filter((e) => e.includes('.lathe-'))).toEqual([]);
+  });
+
+  it('a failed first run leaves no output and no staging folder behind', () => {
+    writeFileSync(join(dir, 'spec', 'api.yaml'), SPEC.replace('"#/components/schemas/cloudforce-one-requests_uuid"', '"#/components/schemas/Nope"'));
+    mkdirSync(join(dir, 'empty'));
+    const r = lathe(['generate', '--out', 'empty'], dir);
+    expect(r.code).toBe(1);
+    expect(readdirSync(join(dir, 'empty'))).toEqual([]);
+    expect(readdirSync(dir).filter((e) => e.includes('.lathe-'))).toEqual([]);
   });
 
   it('reports a YAML syntax error with file:line:col, exits 1 and leaves the output untouched', () => {

@@ -1,0 +1,15 @@
+import { relative, resolve } from 'node:path';
+
+/** Refuses any path that could land outside the output folder. */
+export function assertInside(outDir: string, path: string): string {
+  const target = resolve(outDir, path);
+  const rel = relative(resolve(outDir), target);
+  if (!rel || rel.startsWith('..') || resolve(outDir, rel) !== target || path.includes('\0') || path.includes('\\'))
+    throw new Error(`refusing to write '${path}': it is outside the output folder`);
+  return target;
+}
+
+/** Where a run assembles the new tree: a sibling of the output folder, named for this process. */
+export function stagingPath(outDir: string): string {
+  return `${outDir}.lathe-tmp-${process.pid}`;
+}
