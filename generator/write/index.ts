@@ -161,6 +161,40 @@ function pruneEmpty(root: string, removed: readonly string[]): void {
  * `staged`: files a StagingWriter already put into the staging folder during the run (only for an
  * empty or absent output folder); they are not written again.
  */
+/**
+ * Up to this many changed or removed files (an edit of a few operations), they are replaced one by
+ * one instead of relinking the whole tree into a staging folder: on Cloudflare's 2,416 files the
+ * relink and the removal of the old tree cost 0.2-0.6 s for an edit that changes 3 files.
+ */
+const IN_PLACE_LIMIT = 32;
+
+/**
+ * Every new file is written beside its target first; only when all are written are they renamed
+ * over the targets (each rename atomic), then removed files go and the manifest is replaced last.
+ * A failure while writing leaves the output as it was.
+ */
+function replaceInPlace(outDir: string, diff: OutputDiff, byPath: ReadonlyMap<string, string>, manifestText: string): void {
+  const suffix = `.lathe-tmp-${process.pid}`;
+  const pending: [tmp: string, target: string][] = [];
+  try {
+    for (const path of [...diff.changed, MANIFEST]) {
+      const target = assertInside(outDir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(`${target}${suffix}`, path === MANIFEST ? manifestText : byPath.get(path)!);
+      pending.push([`${target}${suffix}`, target]);
+    }
+  } catch (e) {
+    for (const [tmp] of pending) rmSync(tmp, { force: true });
+    throw e;
+  }
+  // The manifest was queued last, so it is replaced after every file it lists.
+  const manifest = pending.pop()!;
+  for (const [tmp, target] of pending) renameSync(tmp, target);
+  for (const path of diff.removed) rmSync(assertInside(outDir, path), { force: true });
+  pruneEmpty(outDir, diff.removed);
+  renameSync(manifest[0], manifest[1]);
+}
+
 export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord, staged?: Staged): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir, staged?.dir);
@@ -173,6 +207,12 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
 
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  if (!staged && existsSync(outDir) && diff.changed.length + diff.removed.length <= IN_PLACE_LIMIT) {
+    replaceInPlace(outDir, diff, byPath, manifestText);
+    return diff;
+  }
+
   const staging = staged?.dir ?? stagingPath(outDir);
   const old = `${outDir}.lathe-old-${process.pid}`;
   if (!staged) rmSync(staging, { recursive: true, force: true });
@@ -180,7 +220,6 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
     const skip = new Set([...diff.changed, ...diff.removed, MANIFEST]);
     if (existsSync(outDir)) mirror(outDir, staging, skip);
     else mkdirSync(staging, { recursive: true });
-    const byPath = new Map(files.map((f) => [f.path, f.content]));
     const made = new Set<string>();
     for (const path of diff.changed) {
       if (staged && staged.files.get(path) === byPath.get(path)) continue;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertInside, diffOutput, writeOutput } from '../../generator/write/index.js';
@@ -46,6 +46,42 @@ describe('writeOutput', () => {
     writeOutput(out, [{ path: 'b.ts', content: 'b' }]);
     expect(readFileSync(join(out, 'a.ts'), 'utf8')).toBe('previous');
     expect(existsSync(`${out}.lathe-old-12345`)).toBe(false);
+  });
+
+  it('replaces a few changed files in place (no relinking of the tree) and leaves no temporary files', () => {
+    const out = join(tempDir(), 'out');
+    const many = Array.from({ length: 50 }, (_, i) => ({ path: `f${i}.ts`, content: String(i) }));
+    writeOutput(out, many);
+    const folder = statSync(out).ino;
+    const diff = writeOutput(out, [...many.slice(1), { path: 'f0.ts', content: 'new' }, { path: 'sub/g.ts', content: 'g' }]);
+    expect(diff.changed.sort()).toEqual(['f0.ts', 'sub/g.ts']);
+    expect(statSync(out).ino).toBe(folder);
+    expect(readFileSync(join(out, 'f0.ts'), 'utf8')).toBe('new');
+    expect(readFileSync(join(out, 'sub/g.ts'), 'utf8')).toBe('g');
+    expect(readdirSync(out, { recursive: true }).filter((e) => /\.lathe-(tmp|old)-/.test(String(e)))).toEqual([]);
+  });
+
+  it('keeps every old file when writing a changed file fails, in place or staged', () => {
+    for (const count of [2, 60]) {
+      const out = join(tempDir(), 'out');
+      const before = Array.from({ length: count }, (_, i) => ({ path: `f${i}.ts`, content: 'old' }));
+      writeOutput(out, [...before, { path: 'blocker', content: 'a file where a folder is needed' }]);
+      const after = [...before.map((f) => ({ ...f, content: 'new' })), { path: 'blocker', content: 'x' }, { path: 'blocker/inner.ts', content: 'x' }];
+      expect(() => writeOutput(out, after)).toThrow();
+      for (const f of before) expect(readFileSync(join(out, f.path), 'utf8')).toBe('old');
+      expect(readdirSync(join(out, '..')).filter((e) => /\.lathe-(tmp|old)-/.test(e))).toEqual([]);
+      expect(readdirSync(out).filter((e) => /\.lathe-(tmp|old)-/.test(e))).toEqual([]);
+    }
+  });
+
+  it('swaps in a staged tree when many files change', () => {
+    const out = join(tempDir(), 'out');
+    const many = Array.from({ length: 50 }, (_, i) => ({ path: `f${i}.ts`, content: String(i) }));
+    writeOutput(out, many);
+    const folder = statSync(out).ino;
+    writeOutput(out, many.map((f) => ({ ...f, content: `${f.content}!` })));
+    expect(statSync(out).ino).not.toBe(folder);
+    expect(readFileSync(join(out, 'f7.ts'), 'utf8')).toBe('7!');
   });
 
   it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', ''])('refuses the path %j', (p) => {
