@@ -12,7 +12,7 @@ import type { Options } from 'prettier';
 let ownCode: string | undefined;
 
 /** A hash of lathe's code (this folder: generator/ or dist/generator/) and runtime templates. */
-function generatorHash(): string {
+export function generatorHash(): string {
   if (ownCode) return ownCode;
   const h = createHash('sha256');
   const codeDir = dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,9 @@
  * The pipeline: load -> ir -> emit -> format. Pure with respect to the output folder (writing is the
  * caller's step), so the CLI and the programmatic API share it.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { EmitCache } from './emit/cache.js';
+import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
@@ -78,7 +80,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const style = input.prettier ?? PRETTIER_OPTIONS;
   const final = (f: OutputFile) => f.preformatted || (f.styled && isLatheStyle(style));
   const onFinal = input.onFinalFile;
-  const raw = await time('emit', () => emit(ir, onFinal && ((f) => final(f) && onFinal(f))));
+  const raw = await time('emit', () => {
+    const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, generatorHash()) : undefined;
+    const files = emit(ir, onFinal && ((f) => final(f) && onFinal(f)), cache);
+    cache?.save();
+    return files;
+  });
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });

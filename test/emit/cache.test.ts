@@ -1,0 +1,81 @@
+/**
+ * The emit cache gives back a resource's files only when nothing they are made from changed, and
+ * what it gives back is exactly what emit would make.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../generator/config.js';
+import { EmitCache } from '../../generator/emit/cache.js';
+import { emit } from '../../generator/emit/index.js';
+import { coreExportNames } from '../../generator/emit/templates.js';
+import { buildIR } from '../../generator/ir/index.js';
+import type { IR } from '../../generator/ir/types.js';
+import { loadSpec, memoryHost } from '../../generator/load/index.js';
+import { read, ROOT, tempDir } from '../helpers.js';
+
+const SPEC = join(ROOT, 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml');
+const CONFIG = join(ROOT, 'examples/cloudforce-one/lathe.config.yaml');
+
+function irOf(text: string): IR {
+  const loaded = loadSpec(SPEC, { host: memoryHost({ [SPEC]: text }), cwd: dirname(SPEC) });
+  const config = parseConfig(read(CONFIG), CONFIG, 'lathe.config.yaml', dirname(CONFIG)).config!;
+  return buildIR(loaded.spec!, config, coreExportNames()).ir!;
+}
+
+/** Emits through a cache in `dir`, counting the resources it reused. */
+function emitCached(ir: IR, dir: string, code = 'code-1'): { files: ReturnType<typeof emit>; hits: number } {
+  const cache = new EmitCache(dir, ir, code);
+  let hits = 0;
+  const lookup = cache.lookup.bind(cache);
+  cache.lookup = (key) => {
+    const hit = lookup(key);
+    if (hit) hits++;
+    return hit;
+  };
+  const files = emit(ir, undefined, cache);
+  cache.save();
+  return { files, hits };
+}
+
+function resourceCount(ir: IR): number {
+  const count = (r: IR['resources'][number]): number => 1 + r.children.reduce((n, c) => n + count(c), 0);
+  return ir.resources.reduce((n, r) => n + count(r), 0);
+}
+
+const text = readFileSync(SPEC, 'utf8');
+
+describe('EmitCache', () => {
+  it('reuses every resource of an unchanged IR, giving the same files as emit without a cache', () => {
+    const dir = tempDir();
+    const ir = irOf(text);
+    const first = emitCached(ir, dir);
+    expect(first.hits).toBe(0);
+    const second = emitCached(irOf(text), dir);
+    expect(second.hits).toBe(resourceCount(ir));
+    expect(second.files).toEqual(emit(ir));
+  });
+
+  it('after an edit of one operation, makes that resource again and reuses the others', () => {
+    const dir = tempDir();
+    emitCached(irOf(text), dir);
+    const edited = text.replace('summary: Create a New Request Message', 'summary: Create a New Request Message (edited)');
+    expect(edited).not.toBe(text);
+    const ir = irOf(edited);
+    const all = emitCached(ir, dir);
+    expect(all.hits).toBe(resourceCount(ir) - 1);
+    expect(all.files).toEqual(emit(ir));
+    expect(all.files.find((f) => f.path.endsWith('requests/message.ts'))!.content).toContain('(edited)');
+  });
+
+  it('reuses nothing after a model changed, or with other lathe code, or from a damaged file', () => {
+    const dir = tempDir();
+    emitCached(irOf(text), dir);
+    const model = text.replace(/(description: )Content of message\b/, '$1Content of the message');
+    expect(model).not.toBe(text);
+    expect(emitCached(irOf(model), dir).hits).toBe(0);
+    expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
+    for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{"broken');
+    expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
+  });
+});
