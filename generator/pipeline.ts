@@ -14,7 +14,7 @@ import { formatFiles, isLatheStyle, PRETTIER_OPTIONS } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
-import { startWire, wireFile } from './emit/wire.js';
+import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
 
 /** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
 export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
@@ -58,19 +58,31 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       timings[stage] = performance.now() - start;
     }
   };
+  let early: PendingWire | undefined;
   const loaded = await time('load', () =>
     loadSpec(input.specPath, {
       host: input.host,
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
+      onEntry: (file) => {
+        if (file.format === 'json') early = startWireFromJson(file.text);
+      },
     }),
   );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;
-  if (!spec || hasErrors(diagnostics)) return { diagnostics, timings, inputs: [input.specPath] };
+  if (!spec || hasErrors(diagnostics)) {
+    early?.cancel();
+    return { diagnostics, timings, inputs: [input.specPath] };
+  }
   const inputs = [...spec.files.keys()];
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
-  const wire = startWire(spec);
+  // Started from the entry's text: right when the spec is that one file (multi-file specs are bundled first).
+  if (early && spec.files.size > 1) {
+    early.cancel();
+    early = undefined;
+  }
+  const wire = early ?? startWire(spec);
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) {

@@ -30,7 +30,9 @@ type TransformContext = Omit<OpenapiTS.GlobalContext, 'redoc'>;
 
 /** What the worker needs: the document, in one piece (multi-file specs bundled first). */
 export interface WireInput {
-  readonly root: unknown;
+  readonly root?: unknown;
+  /** The document as JSON text instead: the worker parses it, so it can start before lathe's load is done. */
+  readonly json?: string;
 }
 
 export interface WireResult {
@@ -67,8 +69,9 @@ export function prepareWireRoot(root: unknown): unknown {
 export async function renderWire(input: WireInput): Promise<WireResult> {
   try {
     // The spec goes in as data: openapi-typescript reads no file.
-    refuseAsOpenapiTS(input.root);
-    const root = prepareWireRoot(input.root) as OpenapiTS.OpenAPI3;
+    const document: unknown = input.json === undefined ? input.root : JSON.parse(input.json);
+    refuseAsOpenapiTS(document);
+    const root = prepareWireRoot(document) as OpenapiTS.OpenAPI3;
     // redocly's bundle gives every 3.x document a `components` object, so without one the text
     // would say `type components = Record<string, never>` where openapiTS declared empty groups.
     root.components ||= {};

@@ -51,6 +51,19 @@ export function startWire(spec: LoadedSpec): PendingWire {
     const result = import('./wire-render.js').then((m) => m.renderWire(copy));
     return { result, cancel: () => undefined };
   }
+  return onWorker(input);
+}
+
+/**
+ * Starts the wire types from the entry file's JSON text, while lathe is still resolving refs and
+ * validating (a third of a second on Cloudflare's spec). Only for a compiled lathe; the result is
+ * what `startWire` would give if the spec turns out to be that one file (else cancel it).
+ */
+export function startWireFromJson(text: string): PendingWire | undefined {
+  return import.meta.url.endsWith('.js') ? onWorker({ json: text }) : undefined;
+}
+
+function onWorker(input: WireInput): PendingWire {
   const worker = warm ?? new Worker(new URL('./wire-worker.js', import.meta.url));
   worker.ref();
   warm = undefined;

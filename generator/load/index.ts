@@ -35,6 +35,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   };
 
   const entry = graph.load(entryFile);
+  if (entry) options.onEntry?.(entry);
   if (!entry) {
     if (graph.isMissing(entryFile)) {
       return done([{ severity: 'error', message: 'file not found', displayFile: graph.displayPath(entryFile) }]);

@@ -68,6 +68,8 @@ export interface LoadOptions {
    * A ref to a file outside them is an error (a spec must not read arbitrary files).
    */
   readonly allowedRoots?: readonly string[];
+  /** Told about the entry file as soon as it is read and parsed, before refs and validation. */
+  readonly onEntry?: (file: SpecFile) => void;
 }
 
 export interface LoadResult {

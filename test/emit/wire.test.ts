@@ -84,6 +84,14 @@ describe('renderWire gives what openapiTS gives', () => {
     expect(result.text).not.toBe(EMPTY);
   });
 
+  it('the same from the JSON text (what the pipeline sends while it still loads a JSON spec)', async () => {
+    const input = inputOf(join(ROOT, 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml'));
+    const fromText = await renderWire({ json: JSON.stringify(input.root) });
+    const fromData = await renderWire({ root: structuredClone(input.root) });
+    expect(fromText.text).not.toBe(EMPTY);
+    expect(fromText).toEqual(fromData);
+  });
+
   it('a document without components', async () => {
     const root = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '204': { description: 'none' } } } } } };
     await expectSameAsOpenapiTS({ root });
