@@ -10,7 +10,7 @@ import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
-import { formatFiles, isLatheStyle, PRETTIER_OPTIONS } from './format/index.js';
+import { formatFiles, isFinal } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
@@ -89,12 +89,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     wire.cancel();
     return { diagnostics, timings, inputs };
   }
-  const style = input.prettier ?? PRETTIER_OPTIONS;
-  const final = (f: OutputFile) => f.preformatted || (f.styled && isLatheStyle(style));
   const onFinal = input.onFinalFile;
   const raw = await time('emit', () => {
     const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, generatorHash()) : undefined;
-    const files = emit(ir, onFinal && ((f) => final(f) && onFinal(f)), cache);
+    const files = emit(ir, onFinal && ((f) => isFinal(f, input.prettier) && onFinal(f)), cache);
     cache?.save();
     return files;
   });

@@ -10,6 +10,7 @@
  * before. Tests hold every exact file against prettier.
  */
 import { builders, printer, type builders as B } from 'prettier/doc';
+import { isIdentifier } from '../ir/names.js';
 
 export type Doc = B.Doc;
 
@@ -97,18 +98,12 @@ export const e = {
   },
   call: (callee: string, ...args: Expr[]): Expr => ({ kind: 'call', callee: e.path(callee), args }),
   object: (props: readonly Prop[]): Expr => ({ kind: 'object', props }),
-  prop: (key: string, value: Expr): Prop => (isIdentifierName(key) && value.kind === 'id' && value.text === key ? { kind: 'shorthand', name: key } : { kind: 'property', key: propertyKey(key), value }),
+  prop: (key: string, value: Expr): Prop => (isIdentifier(key) && value.kind === 'id' && value.text === key ? { kind: 'shorthand', name: key } : { kind: 'property', key: propertyKey(key), value }),
 };
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function isIdentifierName(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
 
 /** An object key as written: bare when it is a plain identifier, else a quoted string. */
 export function propertyKey(name: string): string {
-  return isIdentifierName(name) ? name : quote(name);
+  return isIdentifier(name) ? name : quote(name);
 }
 
 /**

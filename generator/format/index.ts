@@ -64,9 +64,14 @@ export function isLatheStyle(options: Options): boolean {
   return [...keys].every((k) => (options as Record<string, unknown>)[k] === (PRETTIER_OPTIONS as Record<string, unknown>)[k]);
 }
 
+/** Whether `file` leaves the format stage as it came in (laid out already, in the style asked for). */
+export function isFinal(file: OutputFile, prettier: Options = PRETTIER_OPTIONS): boolean {
+  return Boolean(file.preformatted || (file.styled && isLatheStyle(prettier)));
+}
+
 export async function formatFiles(files: readonly OutputFile[], options: FormatOptions = {}): Promise<OutputFile[]> {
   const prettier = options.prettier ?? PRETTIER_OPTIONS;
-  const done = (f: OutputFile) => f.preformatted || (f.styled && isLatheStyle(prettier));
+  const done = (f: OutputFile) => isFinal(f, prettier);
   const keys = options.cacheDir ? files.map((f) => (done(f) ? '' : keyOf(f, prettier))) : [];
   const result: (OutputFile | undefined)[] = files.map((f, i) => {
     if (done(f)) return { path: f.path, content: f.content };
