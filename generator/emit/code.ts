@@ -262,7 +262,7 @@ function groupId(name: string): symbol {
 }
 
 /** `left op rest` where rest moves to the next line only if it cannot start on this one. */
-function fluid(left: Doc, op: string, right: Doc): Doc {
+export function fluid(left: Doc, op: string, right: Doc): Doc {
   const id = groupId('assignment');
   return group([left, op, group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(right, { groupId: id })]);
 }

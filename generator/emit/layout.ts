@@ -10,6 +10,7 @@ import {
   aliasDoc,
   defaultValueDoc,
   exprDoc,
+  fluid,
   keyDoc,
   memberDoc,
   quote,
@@ -23,7 +24,7 @@ import {
   type TypeNode,
 } from './code.js';
 
-const { group, indent, line, softline, ifBreak, join, hardline, hardlineWithoutBreakParent, lineSuffixBoundary, indentIfBreak } = builders;
+const { group, indent, line, softline, ifBreak, join, hardline, hardlineWithoutBreakParent } = builders;
 
 export interface Param {
   readonly name: string;
@@ -110,9 +111,7 @@ function paramsDoc(params: readonly Param[], returns: TypeNode, x: Exactness): D
 function ctorParamsDoc(ctor: NonNullable<Extract<Decl, { kind: 'class' }>['ctor']>, x: Exactness): Doc {
   const props: Doc[] = ctor.props.map((p) => {
     const value = p.default ? [p.local, ' = ', defaultValueDoc(p.default, x)] : p.local;
-    if (p.key === p.local) return value;
-    const id = Symbol('assignment');
-    return group([group(keyDoc(p.key, x)), ':', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(value, { groupId: id })]);
+    return p.key === p.local ? value : fluid(group(keyDoc(p.key, x)), ':', value);
   });
   if (ctor.rest) props.push(['...', ctor.rest]);
   const pattern = group(['{', indent([line, join([',', line], props)]), ctor.rest ? '' : ifBreak(','), line, '}', ':', ' ', ctor.type]);
@@ -126,12 +125,6 @@ function bodyDoc(body: readonly Stmt[], x: Exactness): Doc {
 
 function methodDoc(m: Method, x: Exactness): Doc {
   return [...docComment(m.docs), m.name, paramsDoc(m.params, m.returns, x), ' ', bodyDoc(m.body, x)];
-}
-
-/** `left = right` where right moves to the next line only when it cannot start on this one. */
-function assignment(left: Doc, right: Doc): Doc {
-  const id = Symbol('assignment');
-  return group([left, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(right, { groupId: id })]);
 }
 
 const BLANK = [hardline, hardline];
@@ -154,7 +147,7 @@ function declDoc(d: Decl, x: Exactness): Doc {
         d.lines.map((l) => (typeof l === 'string' ? l : ['export', ' ', specifiers(l.names), ' from', ' ', quote(l.from), ';'])),
       );
     case 'class': {
-      const props = d.properties.map((p) => [assignment(group([p.name, ':', ' ', typeDoc(p.type, x)]), exprDoc(p.init, x)), ';']);
+      const props = d.properties.map((p) => [fluid(group([p.name, ':', ' ', typeDoc(p.type, x)]), ' =', exprDoc(p.init, x)), ';']);
       const methods = d.methods.map((m) => methodDoc(m, x));
       const ctor = d.ctor ? [['constructor', ctorParamsDoc(d.ctor, x), ' ', bodyDoc(d.ctor.body, x)]] : [];
       const sections = [...(props.length ? [join(hardline, props)] : []), ...ctor, ...(methods.length ? [join(BLANK, methods)] : [])];
@@ -173,7 +166,7 @@ function declDoc(d: Decl, x: Exactness): Doc {
     case 'function':
       return [...docComment(d.docs), 'export ', 'function ', d.name, paramsDoc(d.params, d.returns, x), ' ', bodyDoc(d.body, x)];
     case 'const':
-      return group(['const', ' ', assignment(group([d.name, ':', ' ', d.type]), exprDoc(d.init, x)), ';']);
+      return group(['const', ' ', fluid(group([d.name, ':', ' ', d.type]), ' =', exprDoc(d.init, x)), ';']);
   }
 }
 
