@@ -2,9 +2,10 @@
  * openapi-typescript's `paths` / `components` / `operations` for the same spec, so the output also
  * serves openapi-fetch users and gives tests an independent oracle for the friendly types.
  *
- * openapi-typescript takes seconds on a big spec (most of it its own validation and loading the
- * TypeScript compiler), so the pipeline starts it on a worker thread right after loading and
- * collects it after formatting: it overlaps with ir, emit and format instead of adding to them.
+ * openapi-typescript takes a second or more on a big spec (its transform, TypeScript's printer and
+ * loading the compiler), so it runs on a worker thread: started as soon as a JSON spec's text is
+ * read (else right after loading) and collected after formatting, it overlaps with load, ir, emit
+ * and format instead of adding to them.
  */
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';

@@ -2,9 +2,10 @@
  * emit -> **format**: prettier, one file at a time (its cost grows faster than linearly with file
  * size, so many small files beat one big one).
  *
- * Prettier dominates large outputs, so: a content-addressed cache (same unformatted text, same
- * prettier and options -> same result) skips files that did not change since any earlier run, and
- * the rest are spread over worker threads.
+ * Most files need nothing here: emit lays them out in lathe's style itself (`styled`). What is
+ * left (files emit cannot lay out, or every file when the project asks for another style) goes
+ * through prettier, with a content-addressed cache (same unformatted text, same prettier and
+ * options -> same result) and, for many files, worker threads.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
