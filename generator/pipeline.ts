@@ -10,7 +10,7 @@ import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
-import { formatFiles, isFinal } from './format/index.js';
+import { formatFiles, isFinal, prettierVersion } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
@@ -91,7 +91,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   const onFinal = input.onFinalFile;
   const raw = await time('emit', () => {
-    const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, generatorHash()) : undefined;
+    // Layout goes through prettier's printer, so its version is part of what made the files.
+    const maker = `${generatorHash()} prettier ${prettierVersion}`;
+    const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, maker) : undefined;
     const files = emit(ir, onFinal && ((f) => isFinal(f, input.prettier) && onFinal(f)), cache);
     cache?.save();
     return files;

@@ -29,7 +29,7 @@ export class EmitCache {
   private readonly previous: Readonly<Record<string, OutputFile[]>>;
   private readonly current: Record<string, OutputFile[]> = {};
 
-  /** @param codeHash identifies lathe's own code (a new lathe reuses nothing). */
+  /** @param codeHash identifies what makes the files: lathe's code and prettier's (a new version reuses nothing). */
   constructor(
     private readonly dir: string,
     ir: IR,

@@ -17,6 +17,7 @@ import type { OutputFile } from '../emit/modules.js';
 import { formatFile, PRETTIER_OPTIONS } from './prettier.js';
 
 export { formatFile, PRETTIER_OPTIONS, projectOptions } from './prettier.js';
+export { prettierVersion };
 
 export interface FormatOptions {
   /** Folder of the format cache; none: no cache (the in-memory API touches no disk). */
