@@ -151,16 +151,13 @@ function mirror(from: string, to: string, skip: ReadonlySet<string>, rel = ''): 
 function pruneEmpty(root: string, removed: readonly string[]): void {
   for (const path of removed) {
     for (let dir = dirname(join(root, path)); dir.startsWith(root + '/') && existsSync(dir); dir = dirname(dir)) {
-      if (readdirSync(dir).length) break;
+      // Not a folder any more (a produced file took its name), or not empty: keep it.
+      if (!statSync(dir).isDirectory() || readdirSync(dir).length) break;
       rmSync(dir, { recursive: true });
     }
   }
 }
 
-/**
- * `staged`: files a StagingWriter already put into the staging folder during the run (only for an
- * empty or absent output folder); they are not written again.
- */
 /**
  * Up to this many changed or removed files (an edit of a few operations), they are replaced one by
  * one instead of relinking the whole tree into a staging folder: on Cloudflare's 2,416 files the
@@ -169,22 +166,36 @@ function pruneEmpty(root: string, removed: readonly string[]): void {
 const IN_PLACE_LIMIT = 32;
 
 /**
- * Every new file is written beside its target first; only when all are written are they renamed
- * over the targets (each rename atomic), then removed files go and the manifest is replaced last.
- * A failure while writing leaves the output as it was.
+ * Every new file is written into the staging folder first; only when all are written are they
+ * renamed over their targets (each rename atomic; staging is a sibling, so on the same file
+ * system), then removed files go and the manifest is replaced last. A failure while writing leaves
+ * the output as it was, and a killed run leaves its files in the staging folder, which the next
+ * run removes.
  */
-function replaceInPlace(outDir: string, diff: OutputDiff, byPath: ReadonlyMap<string, string>, manifestText: string): void {
-  const suffix = `.lathe-tmp-${process.pid}`;
+function replaceInPlace(outDir: string, diff: OutputDiff, byPath: ReadonlyMap<string, string>, manifestText: string): boolean {
+  // A file replacing a folder (or a file below one that is now a file) needs the whole-tree swap.
+  const blocked = (path: string): boolean => {
+    for (let p = assertInside(outDir, path); p.startsWith(outDir + '/'); p = dirname(p)) {
+      const isTarget = p === join(outDir, path);
+      if (existsSync(p) && statSync(p).isDirectory() === isTarget) return true;
+    }
+    return false;
+  };
+  if (diff.changed.some(blocked)) return false;
+  const staging = stagingPath(outDir);
   const pending: [tmp: string, target: string][] = [];
   try {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
     for (const path of [...diff.changed, MANIFEST]) {
       const target = assertInside(outDir, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(`${target}${suffix}`, path === MANIFEST ? manifestText : byPath.get(path)!);
-      pending.push([`${target}${suffix}`, target]);
+      const tmp = join(staging, String(pending.length));
+      writeFileSync(tmp, path === MANIFEST ? manifestText : byPath.get(path)!);
+      pending.push([tmp, target]);
     }
+    for (const [, target] of pending) mkdirSync(dirname(target), { recursive: true });
   } catch (e) {
-    for (const [tmp] of pending) rmSync(tmp, { force: true });
+    rmSync(staging, { recursive: true, force: true });
     throw e;
   }
   // The manifest was queued last, so it is replaced after every file it lists.
@@ -193,8 +204,14 @@ function replaceInPlace(outDir: string, diff: OutputDiff, byPath: ReadonlyMap<st
   for (const path of diff.removed) rmSync(assertInside(outDir, path), { force: true });
   pruneEmpty(outDir, diff.removed);
   renameSync(manifest[0], manifest[1]);
+  rmSync(staging, { recursive: true, force: true });
+  return true;
 }
 
+/**
+ * `staged`: files a StagingWriter already put into the staging folder during the run (only for an
+ * empty or absent output folder); they are not written again.
+ */
 export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord, staged?: Staged): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir, staged?.dir);
@@ -208,10 +225,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
   if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
 
   const byPath = new Map(files.map((f) => [f.path, f.content]));
-  if (!staged && existsSync(outDir) && diff.changed.length + diff.removed.length <= IN_PLACE_LIMIT) {
-    replaceInPlace(outDir, diff, byPath, manifestText);
+  if (!staged && existsSync(outDir) && diff.changed.length + diff.removed.length <= IN_PLACE_LIMIT && replaceInPlace(outDir, diff, byPath, manifestText))
     return diff;
-  }
 
   const staging = staged?.dir ?? stagingPath(outDir);
   const old = `${outDir}.lathe-old-${process.pid}`;
@@ -224,6 +239,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
     for (const path of diff.changed) {
       if (staged && staged.files.get(path) === byPath.get(path)) continue;
       const target = assertInside(staging, path);
+      // A file where a folder was: the mirror made the folder, holding only files no longer produced.
+      if (existsSync(target) && statSync(target).isDirectory()) rmSync(target, { recursive: true });
       const dir = dirname(target);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);

@@ -74,6 +74,21 @@ describe('writeOutput', () => {
     }
   });
 
+  it('a file that replaces a folder (or a folder that replaces a file) in a small change ends up right', () => {
+    const out = join(tempDir(), 'out');
+    writeOutput(out, [
+      { path: 'a/x.ts', content: 'x' },
+      { path: 'b', content: 'file' },
+    ]);
+    writeOutput(out, [
+      { path: 'a', content: 'now a file' },
+      { path: 'b/y.ts', content: 'y' },
+    ]);
+    expect(readFileSync(join(out, 'a'), 'utf8')).toBe('now a file');
+    expect(readFileSync(join(out, 'b/y.ts'), 'utf8')).toBe('y');
+    expect(readdirSync(join(out, '..')).filter((e) => /\.lathe-(tmp|old)-/.test(e))).toEqual([]);
+  });
+
   it('swaps in a staged tree when many files change', () => {
     const out = join(tempDir(), 'out');
     const many = Array.from({ length: 50 }, (_, i) => ({ path: `f${i}.ts`, content: String(i) }));
