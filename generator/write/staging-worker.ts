@@ -1,4 +1,4 @@
-/** The worker side of StagingWriter: writes each file it is sent; `null` asks whether all went well. */
+/** The worker side of StagingWriter: writes the files it is sent (in batches); `null` asks whether all went well. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -7,19 +7,21 @@ const root = (workerData as { dir: string }).dir;
 const made = new Set<string>();
 let error: string | undefined;
 
-parentPort?.on('message', (file: { path: string; content: string } | null) => {
-  if (file === null) {
+parentPort?.on('message', (files: { path: string; content: string }[] | null) => {
+  if (files === null) {
     parentPort?.postMessage({ error });
     return;
   }
-  if (error) return;
-  try {
-    const target = join(root, file.path);
-    const dir = dirname(target);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
-    writeFileSync(target, file.content);
-  } catch (e) {
-    error = (e as Error).message;
+  for (const file of files) {
+    if (error) return;
+    try {
+      const target = join(root, file.path);
+      const dir = dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      writeFileSync(target, file.content);
+    } catch (e) {
+      error = (e as Error).message;
+    }
   }
 });
