@@ -16,7 +16,7 @@ import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
-import { diffOutput, intactInputs, readIfExists, writeOutput } from './write/index.js';
+import { diffOutput, intactInputs, readIfExists, writeOutput, type OutputDiff } from './write/index.js';
 import { StagingWriter } from './write/staging.js';
 import { unifiedDiff } from './write/diff.js';
 
@@ -243,7 +243,14 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), path: p }));
   const inputPrint = fingerprint(names, config.text ?? '', prettier);
   const record = inputPrint ? { files: names.map((n) => n.name).sort(), fingerprint: inputPrint } : undefined;
-  const diff = writeOutput(outDir, result.files, record, await early?.finish());
+  let diff: OutputDiff;
+  try {
+    diff = writeOutput(outDir, result.files, record, await early?.finish());
+  } catch (e) {
+    // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
+    io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
+    return { code: 1, watched };
+  }
   const timings = { ...result.timings, write: performance.now() - start };
   if (!inv.quiet)
     io.out(

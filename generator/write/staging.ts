@@ -33,8 +33,12 @@ export class StagingWriter {
   /** A writer for `outDir` when early writes are worth it (compiled lathe, empty or absent output). */
   static forOutput(outDir: string): StagingWriter | undefined {
     if (!import.meta.url.endsWith('.js')) return undefined;
-    if (existsSync(outDir) && readdirSync(outDir).length > 0) return undefined;
-    rmSync(stagingPath(outDir), { recursive: true, force: true });
+    try {
+      if (existsSync(outDir) && readdirSync(outDir).length > 0) return undefined;
+      rmSync(stagingPath(outDir), { recursive: true, force: true });
+    } catch {
+      return undefined; // An output path lathe cannot use: writeOutput reports it.
+    }
     return new StagingWriter(stagingPath(outDir));
   }
 

@@ -77,6 +77,15 @@ describe('lathe generate / check', () => {
     expect(readdirSync(dir).filter((e) => e.includes('.lathe-'))).toEqual([]);
   });
 
+  it('says why when it cannot write the output, without a stack trace', () => {
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    const r = lathe(['generate', '--out', 'a-file/out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^lathe: cannot write a-file\/out: .*(ENOTDIR|not a directory)/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('not a folder');
+  });
+
   it('a failed first run leaves no output and no staging folder behind', () => {
     writeFileSync(join(dir, 'spec', 'api.yaml'), SPEC.replace('"#/components/schemas/cloudforce-one-requests_uuid"', '"#/components/schemas/Nope"'));
     mkdirSync(join(dir, 'empty'));
