@@ -454,10 +454,9 @@ export function stmtDoc(node: Stmt, x: Exactness): Doc {
   }
 }
 
-/** Single-line text of a type (for docs and tests), with the quotes given. */
-export function typeText(node: TypeNode, quotes: 'prettier' | 'json' = 'prettier'): string {
-  if (quotes === 'json') return flatText(typeDoc(jsonQuoted(node), {}));
-  return flatText(typeDoc(node, {}));
+/** A type on one line with JSON's double quotes, as docs show it (and a key to tell types apart). */
+export function typeText(node: TypeNode): string {
+  return flatText(typeDoc(jsonQuoted(node), {}));
 }
 
 function jsonQuoted(node: TypeNode): TypeNode {
@@ -478,6 +477,6 @@ function jsonQuoted(node: TypeNode): TypeNode {
   }
 }
 
-export function flatText(doc: Doc): string {
+function flatText(doc: Doc): string {
   return printer.printDocToString(doc, { printWidth: Number.POSITIVE_INFINITY, tabWidth: 2, useTabs: false }).formatted;
 }

@@ -107,7 +107,7 @@ function useModel(id: string, ir: IR, ctx: TypeContext | undefined): string {
 
 /** The TS type a method resolves to (as docs show it). */
 export function valueType(op: IROperation, ir: IR): string {
-  return typeText(valueTypeNode(op, ir, undefined), 'json');
+  return typeText(valueTypeNode(op, ir, undefined));
 }
 
 function valueTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
@@ -119,7 +119,7 @@ function valueTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): T
 
 /** The item type of a paginated method (`Message` for `SinglePage<Message>`), as docs show it. */
 export function itemType(op: IROperation, ir: IR): string {
-  return typeText(itemTypeNode(op, ir, undefined), 'json');
+  return typeText(itemTypeNode(op, ir, undefined));
 }
 
 function itemTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {

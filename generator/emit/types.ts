@@ -159,7 +159,7 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
 function distinct(types: TypeNode[]): TypeNode[] {
   const seen = new Set<string>();
   return types.filter((type) => {
-    const key = typeText(type, 'json');
+    const key = typeText(type);
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }

@@ -61,7 +61,7 @@ function store(dir: string, key: string, content: string): void {
 }
 
 /** Whether `options` ask for exactly lathe's own style, the one emit already lays code out in. */
-export function isLatheStyle(options: Options): boolean {
+function isLatheStyle(options: Options): boolean {
   const keys = new Set([...Object.keys(options), ...Object.keys(PRETTIER_OPTIONS)]);
   return [...keys].every((k) => (options as Record<string, unknown>)[k] === (PRETTIER_OPTIONS as Record<string, unknown>)[k]);
 }
@@ -73,10 +73,9 @@ export function isFinal(file: OutputFile, prettier: Options = PRETTIER_OPTIONS):
 
 export async function formatFiles(files: readonly OutputFile[], options: FormatOptions = {}): Promise<OutputFile[]> {
   const prettier = options.prettier ?? PRETTIER_OPTIONS;
-  const done = (f: OutputFile) => isFinal(f, prettier);
-  const keys = options.cacheDir ? files.map((f) => (done(f) ? '' : keyOf(f, prettier))) : [];
+  const keys = options.cacheDir ? files.map((f) => (isFinal(f, prettier) ? '' : keyOf(f, prettier))) : [];
   const result: (OutputFile | undefined)[] = files.map((f, i) => {
-    if (done(f)) return { path: f.path, content: f.content };
+    if (isFinal(f, prettier)) return { path: f.path, content: f.content };
     const hit = options.cacheDir ? cached(options.cacheDir, keys[i]!) : undefined;
     return hit === undefined ? undefined : { path: f.path, content: hit };
   });

@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
-import { assertInside, stagingPath } from './paths.js';
+import { assertInside, hasFiles, stagingPath } from './paths.js';
 import type { Staged } from './staging.js';
 
 export { assertInside } from './paths.js';
@@ -100,7 +100,7 @@ export function diffOutput(outDir: string, files: readonly OutputFile[]): Output
   const changed: string[] = [];
   const unchanged: string[] = [];
   // A first run: nothing to compare with (and thousands of failed reads would cost time).
-  const exists = existsSync(outDir) && readdirSync(outDir).length > 0;
+  const exists = hasFiles(outDir);
   for (const f of files) {
     const current = exists ? readIfExists(assertInside(outDir, f.path)) : (assertInside(outDir, f.path), undefined);
     (current === f.content ? unchanged : changed).push(f.path);

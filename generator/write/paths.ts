@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 /** Refuses any path that could land outside the output folder. */
@@ -12,4 +13,9 @@ export function assertInside(outDir: string, path: string): string {
 /** Where a run assembles the new tree: a sibling of the output folder, named for this process. */
 export function stagingPath(outDir: string): string {
   return `${outDir}.lathe-tmp-${process.pid}`;
+}
+
+/** Whether the output folder exists and holds anything (else a run has nothing to compare with or keep). */
+export function hasFiles(outDir: string): boolean {
+  return existsSync(outDir) && readdirSync(outDir).length > 0;
 }

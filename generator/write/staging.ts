@@ -5,10 +5,10 @@
  * one emits. Only for an output folder that is empty or absent: there is nothing to compare with
  * and no mtime to keep, so every file is new anyway (writeOutput handles everything else).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { OutputFile } from '../emit/modules.js';
-import { assertInside, stagingPath } from './paths.js';
+import { assertInside, hasFiles, stagingPath } from './paths.js';
 
 /** What was staged: the folder and the content of each file written into it. */
 export interface Staged {
@@ -34,7 +34,7 @@ export class StagingWriter {
   static forOutput(outDir: string): StagingWriter | undefined {
     if (!import.meta.url.endsWith('.js')) return undefined;
     try {
-      if (existsSync(outDir) && readdirSync(outDir).length > 0) return undefined;
+      if (hasFiles(outDir)) return undefined;
       rmSync(stagingPath(outDir), { recursive: true, force: true });
     } catch {
       return undefined; // An output path lathe cannot use: writeOutput reports it.
