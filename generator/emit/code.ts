@@ -3,13 +3,15 @@
  * prettier documents.
  *
  * Why not text: prettier took about 9 of the 13 s lathe needed for Cloudflare's whole API. These
- * trees are laid out with prettier's own line-fitting printer (`prettier/doc`), from documents
- * shaped the way prettier's TypeScript printer shapes them for the same code. The output is then
+ * trees become prettier documents (`prettier/doc`'s builders), shaped the way prettier's TypeScript
+ * printer shapes them for the same code, and are printed by printer.ts, which prints documents as
+ * prettier's line-fitting printer does. The output is then
  * what prettier would have written, without parsing anything. Only the shapes lathe emits are
  * covered. Anything else is marked `inexact`, and the format stage runs prettier on that file as
  * before. Tests hold every exact file against prettier.
  */
-import { builders, printer, type builders as B } from 'prettier/doc';
+import { builders, type builders as B } from 'prettier/doc';
+import { printDoc } from './printer.js';
 import { isIdentifier } from '../ir/names.js';
 
 export type Doc = B.Doc;
@@ -478,5 +480,5 @@ function jsonQuoted(node: TypeNode): TypeNode {
 }
 
 function flatText(doc: Doc): string {
-  return printer.printDocToString(doc, { printWidth: Number.POSITIVE_INFINITY, tabWidth: 2, useTabs: false }).formatted;
+  return printDoc(doc, Number.POSITIVE_INFINITY);
 }

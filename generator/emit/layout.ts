@@ -3,7 +3,7 @@
  * why lathe lays out code itself). Emitters build the whole list of declarations first and print
  * each file once.
  */
-import { builders, printer } from 'prettier/doc';
+import { builders } from 'prettier/doc';
 import { PRETTIER_OPTIONS } from '../format/style.js';
 import {
   annotationDoc,
@@ -23,6 +23,7 @@ import {
   type TypeMember,
   type TypeNode,
 } from './code.js';
+import { printDoc } from './printer.js';
 
 const { group, indent, line, softline, ifBreak, join, hardline, hardlineWithoutBreakParent } = builders;
 
@@ -182,6 +183,6 @@ export function printModule(decls: readonly Decl[]): PrintedModule {
   if (head.length) parts.push(join(hardline, head.map((d) => declDoc(d, x))));
   if (rest.length) parts.push(join(BLANK, rest.map((d) => declDoc(d, x))));
   const doc = [join(BLANK, parts), hardline];
-  const content = printer.printDocToString(doc, { printWidth: PRETTIER_OPTIONS.printWidth!, tabWidth: 2, useTabs: false }).formatted;
+  const content = printDoc(doc, PRETTIER_OPTIONS.printWidth!);
   return x.inexact ? { content, inexact: x.inexact } : { content };
 }
