@@ -8,10 +8,12 @@
  * indentation as a column, the stack as three arrays, and checks the text's width once. It covers
  * the documents lathe builds (text, arrays, groups and conditional groups, indent, align by a
  * number, fill, if-break, indent-if-break, lines, break-parent, line-suffix-boundary without line
- * suffixes). Anything else, and any text whose width is not its length (non-ASCII, tabs, line
- * breaks inside text), goes to prettier's printer instead, so the result never differs.
+ * suffixes). A document with anything else goes to prettier's printer instead, so the result never
+ * differs. Text is measured as prettier measures it: by its length when it is printable ASCII, else
+ * by prettier's own `getStringWidth` (wide characters count two columns, marks none).
  * test/emit/printer.test.ts holds the two printers equal on generated documents.
  */
+import { util } from 'prettier';
 import { printer, type builders as B } from 'prettier/doc';
 
 type Doc = B.Doc;
@@ -32,8 +34,10 @@ interface FillRest {
 /** Text whose width may differ from its length (prettier's own test for that). */
 const NOT_PLAIN = /[^\x20-\x7F]/;
 
-/** Why the fast printer cannot take a document: set while breaks are propagated. */
+/** Set while breaks are propagated: the document has a type this printer does not cover. */
 let unsupported = false;
+/** Widths of the document's text that is not printable ASCII (found while breaks are propagated). */
+let wide: Map<string, number> | undefined;
 
 /**
  * Marks every group that must break: one holding a hard line (`break-parent`) or a group that
@@ -41,7 +45,7 @@ let unsupported = false;
  */
 function propagate(doc: Doc, seen: Set<object>): boolean {
   if (typeof doc === 'string') {
-    if (NOT_PLAIN.test(doc)) unsupported = true;
+    if (NOT_PLAIN.test(doc)) (wide ??= new Map()).set(doc, util.getStringWidth(doc));
     return false;
   }
   if (Array.isArray(doc)) {
@@ -94,6 +98,13 @@ const BREAK = 0;
 const FLAT = 1;
 type Mode = typeof BREAK | typeof FLAT;
 
+/** What prettier removes before a line break: trailing spaces and tabs. */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 const spaces: string[] = [''];
 function indentation(n: number): string {
   for (let i = spaces.length; i <= n; i++) spaces.push(' '.repeat(i));
@@ -103,9 +114,10 @@ function indentation(n: number): string {
 /** Prints `doc` at `width` columns. The document's groups are marked as broken where they must break. */
 export function printDoc(doc: Doc, width: number): string {
   unsupported = false;
+  wide = undefined;
   propagate(doc, new Set());
   if (unsupported) return printer.printDocToString(doc, { printWidth: width, tabWidth: 2, useTabs: false }).formatted;
-  return new Printer(width).print(doc);
+  return new Printer(width, wide).print(doc);
 }
 
 class Printer {
@@ -116,11 +128,20 @@ class Printer {
   private readonly groupModes = new Map<symbol, Mode>();
   private readonly lines: string[] = [];
   private line = '';
+  /** Columns used on the current line (the text's width, which is not its length when it is not ASCII). */
+  private pos = 0;
   // fits() walks its own stack; kept here so it is not reallocated on every call.
   private readonly fitModes: Mode[] = [];
   private readonly fitDocs: Doc[] = [];
 
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    private readonly wide: ReadonlyMap<string, number> | undefined,
+  ) {}
+
+  private widthOf(text: string): number {
+    return this.wide?.get(text) ?? text.length;
+  }
 
   private push(ind: number, mode: Mode, doc: Doc): void {
     this.inds.push(ind);
@@ -138,6 +159,7 @@ class Printer {
       const doc = docs.pop()!;
       if (typeof doc === 'string') {
         this.line += doc;
+        this.pos += this.widthOf(doc);
         continue;
       }
       if (Array.isArray(doc)) {
@@ -161,7 +183,7 @@ class Printer {
             next = g.contents;
           } else {
             shouldRemeasure = false;
-            const rem = this.width - this.line.length;
+            const rem = this.width - this.pos;
             if (!g.break && this.fits(FLAT, g.contents, rem, true, false)) {
               nextMode = FLAT;
               next = g.contents;
@@ -210,12 +232,16 @@ class Printer {
         }
         case 'line':
           if (mode === FLAT && !d.hard) {
-            if (!d.soft) this.line += ' ';
+            if (!d.soft) {
+              this.line += ' ';
+              this.pos += 1;
+            }
             break;
           }
           if (mode === FLAT) shouldRemeasure = true;
-          this.lines.push(this.line.trimEnd());
+          this.lines.push(trimEnd(this.line));
           this.line = indentation(ind);
+          this.pos = ind;
           break;
         // break-parent and line-suffix-boundary (there are never line suffixes) print nothing.
       }
@@ -228,7 +254,7 @@ class Printer {
   private fill(ind: number, mode: Mode, parts: readonly Doc[], offset: number): void {
     const length = parts.length - offset;
     if (length === 0) return;
-    const rem = this.width - this.line.length;
+    const rem = this.width - this.pos;
     const content = parts[offset]!;
     const contentFits = this.fits(FLAT, content, rem, false, true);
     if (length === 1) {
@@ -277,7 +303,7 @@ class Printer {
             rem -= 1;
             pendingSpace = false;
           }
-          rem -= d.length;
+          rem -= this.widthOf(d);
         }
         continue;
       }
