@@ -3,8 +3,18 @@
  */
 import type { SchemaDocs } from '../ir/types.js';
 
+/**
+ * Text that cleanText leaves as it is: nothing to collapse, trim or defuse. Most spec text is like
+ * that, and testing for it is one pass instead of five (cleanText runs for every description).
+ */
+const NEEDS_CLEANING = /[\r\u2028\u2029\t\f\v]| {2}|[^\S\n]\n|\n{3}|^\s|\s$|\*\//;
+
 /** Collapses whitespace runs inside lines, keeps paragraph breaks, and defuses comment terminators. */
 export function cleanText(text: string): string {
+  return NEEDS_CLEANING.test(text) ? clean(text) : text;
+}
+
+function clean(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .split('\n')
