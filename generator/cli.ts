@@ -16,7 +16,7 @@ import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
-import { diffOutput, intactInputs, readIfExists, writeOutput, type OutputDiff } from './write/index.js';
+import { diffOutput, intactInputs, readIfExists, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
 import { StagingWriter } from './write/staging.js';
 import { unifiedDiff } from './write/diff.js';
 
@@ -184,14 +184,14 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const rel = relative(io.cwd, outDir) || '.';
   const prettier = await projectOptions(outDir);
   // Nothing lathe reads changed and nobody touched what it wrote: no need to run the pipeline.
-  const recorded = intactInputs(outDir);
+  const inputsOf = (record: InputRecord) => record.files.map((name) => ({ name, path: resolve(outDir, name) }));
+  const recorded = intactInputs(outDir, (record) => {
+    const inputs = inputsOf(record);
+    return inputs.some((i) => i.path === specArg) && fingerprint(inputs, config.text ?? '', prettier) === record.fingerprint;
+  });
   if (recorded) {
-    const inputs = recorded.files.map((name) => ({ name, path: resolve(outDir, name) }));
-    if (inputs.some((i) => i.path === specArg) && fingerprint(inputs, config.text ?? '', prettier) === recorded.fingerprint) {
-      if (!inv.quiet)
-        io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
-      return { code: 0, watched: [...inputs.map((i) => i.path), ...(configFile ? [configFile] : [])] };
-    }
+    if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
+    return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
   let result: PipelineResult;
   // A first run into an empty folder writes what it can while it still emits (see write/staging.ts).
