@@ -23,22 +23,8 @@ function skipString(text: string, i: number): number {
   }
 }
 
-/** Skips one value of already-valid JSON starting at `i`. */
-function skipValue(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 0x22) return skipString(text, i);
-  if (c === 0x7b || c === 0x5b) {
-    let depth = 0;
-    for (let j = i; j < text.length; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 0x22) j = skipString(text, j) - 1;
-      else if (d === 0x7b || d === 0x5b) depth++;
-      else if (d === 0x7d || d === 0x5d) {
-        if (--depth === 0) return j + 1;
-      }
-    }
-    return text.length;
-  }
+/** The end of a number, `true`, `false` or `null` starting at `i`. */
+function skipScalar(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
     const d = text.charCodeAt(j);
@@ -59,6 +45,11 @@ function skipValue(text: string, i: number): number {
 export class JsonIndex {
   private readonly objects = new Map<number, Map<string, readonly [key: number, value: number]>>();
   private readonly arrays = new Map<number, number[]>();
+  /**
+   * Where each object or array that a skip went through ends, by where it starts: a pointer into
+   * `paths` would otherwise scan the paths object again after scanning it to skip it at the root.
+   */
+  private readonly ends = new Map<number, number>();
 
   constructor(private readonly text: string) {}
 
@@ -97,7 +88,7 @@ export class JsonIndex {
       i = skipWs(text, skipWs(text, keyEnd) + 1);
       // JSON.parse keeps the last of duplicate keys; so do we.
       members.set(key, [keyStart, i]);
-      i = skipWs(text, skipValue(text, i));
+      i = skipWs(text, this.skip(i));
       if (text.charCodeAt(i) !== 0x2c) break;
       i = skipWs(text, i + 1);
     }
@@ -113,12 +104,33 @@ export class JsonIndex {
     let i = skipWs(text, start + 1);
     while (i < text.length && text.charCodeAt(i) !== 0x5d) {
       items.push(i);
-      i = skipWs(text, skipValue(text, i));
+      i = skipWs(text, this.skip(i));
       if (text.charCodeAt(i) !== 0x2c) break;
       i = skipWs(text, i + 1);
     }
     this.arrays.set(start, items);
     return items;
+  }
+
+  /** Skips one value of already-valid JSON starting at `i`, remembering where the containers in it end. */
+  private skip(i: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return skipString(text, i);
+    if (c !== 0x7b && c !== 0x5b) return skipScalar(text, i);
+    const known = this.ends.get(i);
+    if (known !== undefined) return known;
+    const open: number[] = [];
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 0x22) j = skipString(text, j) - 1;
+      else if (d === 0x7b || d === 0x5b) open.push(j);
+      else if (d === 0x7d || d === 0x5d) {
+        this.ends.set(open.pop()!, j + 1);
+        if (open.length === 0) return j + 1;
+      }
+    }
+    return text.length;
   }
 }
 

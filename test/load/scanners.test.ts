@@ -1,6 +1,7 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset, jsonNodeOffset } from '../../generator/load/json.js';
+import { JsonIndex, jsonErrorOffset, jsonNodeOffset } from '../../generator/load/json.js';
 import { decodeUtf8, lineColumn } from '../../generator/load/text.js';
 import { isInside, parseRef } from '../../generator/load/uri.js';
 
@@ -20,6 +21,35 @@ describe('jsonNodeOffset', () => {
   it('stops at the deepest node that exists', () => {
     expect(jsonNodeOffset(text, ['a', 'nope'])).toBe(text.indexOf('"a"'));
     expect(jsonNodeOffset(text, ['a', 'x/y', '9'])).toBe(text.indexOf('"x/y"'));
+  });
+});
+
+describe('JsonIndex', () => {
+  /** Every pointer into `value`, with the text a lookup must find at its offset in compact JSON. */
+  function nodes(value: unknown, tokens: string[] = []): { tokens: string[]; text: string }[] {
+    if (Array.isArray(value))
+      return value.flatMap((v, i) => [{ tokens: [...tokens, String(i)], text: JSON.stringify(v) }, ...nodes(v, [...tokens, String(i)])]);
+    if (value && typeof value === 'object')
+      return Object.entries(value).flatMap(([k, v]) => [
+        { tokens: [...tokens, k], text: `${JSON.stringify(k)}:${JSON.stringify(v)}` },
+        ...nodes(v, [...tokens, k]),
+      ]);
+    return [];
+  }
+
+  it('finds every node of a document, looked up in any order on one index', () => {
+    const doc = fc.jsonValue({ maxDepth: 5 }).filter((v) => !JSON.stringify(v).includes('__proto__'));
+    fc.assert(
+      fc.property(doc, fc.integer(), (value, seed) => {
+        const text = JSON.stringify(value);
+        const index = new JsonIndex(text);
+        const all = nodes(value);
+        // Deep nodes first for some seeds, shallow first for others: what one lookup learns serves the next.
+        const order = seed % 2 ? all.reverse() : all;
+        for (const node of order) expect(text.startsWith(node.text, index.offset(node.tokens))).toBe(true);
+      }),
+      { seed: 20_261_125, numRuns: 500 },
+    );
   });
 });
 
