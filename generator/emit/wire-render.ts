@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as OpenapiTS from 'openapi-typescript';
+import { textWriter, type TextWriter } from './ts-writer.js';
 import { EMPTY } from './wire.js';
 
 // The CommonJS builds: `import` of the TypeScript compiler (9 MB of CommonJS) makes Node scan it for
@@ -23,7 +24,7 @@ const transformSchema = require('openapi-typescript/dist/transform/index.cjs') a
 ) => ReturnType<typeof OpenapiTS.transformSchema>;
 const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<typeof OpenapiTS, 'resolveRef' | 'scanDiscriminators'>;
 const { resolveRef, scanDiscriminators } = utils;
-const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as Pick<typeof OpenapiTS, 'astToString'>;
+const ts = require('typescript') as typeof import('typescript');
 
 /** Only redocly's own steps read `redoc` (its config); no transform does. */
 type TransformContext = Omit<OpenapiTS.GlobalContext, 'redoc'>;
@@ -75,10 +76,28 @@ export async function renderWire(input: WireInput): Promise<WireResult> {
     // redocly's bundle gives every 3.x document a `components` object, so without one the text
     // would say `type components = Record<string, never>` where openapiTS declared empty groups.
     root.components ||= {};
-    return { text: astToString(transformSchema(root, transformContext(root))) };
+    return { text: print(transformSchema(root, transformContext(root))) };
   } catch (e) {
     return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };
   }
+}
+
+/**
+ * What openapi-typescript's `astToString` prints, through lathe's copy of TypeScript's text writer
+ * (ts-writer.ts: TypeScript's own spends ~100 ms of Cloudflare's run counting line breaks).
+ * `writeFile` is the printer method `printFile` calls with TypeScript's writer; it is on every
+ * printer, though not in the declarations. test/emit/wire.test.ts compares the text with
+ * `openapiTS`'s, byte for byte.
+ */
+function print(nodes: readonly import('typescript').Node[]): string {
+  const sourceFile = ts.createSourceFile('openapi-ts.ts', '', ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
+  (sourceFile as { statements: unknown }).statements = ts.factory.createNodeArray(nodes as import('typescript').Statement[]);
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false }) as import('typescript').Printer & {
+    writeFile(file: import('typescript').SourceFile, writer: TextWriter, sourceMap: undefined): void;
+  };
+  const writer = textWriter();
+  printer.writeFile(sourceFile, writer, undefined);
+  return writer.getText();
 }
 
 /** `openapiTS`'s context for `{ silent: true }`: every option at its default. */
