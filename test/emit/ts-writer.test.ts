@@ -22,10 +22,9 @@ const call: fc.Arbitrary<Call> = fc.oneof(
 
 function apply(w: TextWriter, c: Call): void {
   if (c.name === 'writeLine') w.writeLine(c.force);
+  else if ('s' in c) w[c.name](c.s);
   // The printer's indents and dedents pair up: it never goes below zero.
-  else if (c.name === 'decreaseIndent' && w.getIndent() === 0) return;
-  else if (c.name === 'increaseIndent' || c.name === 'decreaseIndent' || c.name === 'clear') w[c.name]();
-  else w[c.name](c.s);
+  else if (c.name !== 'decreaseIndent' || w.getIndent() > 0) w[c.name]();
 }
 
 function state(w: TextWriter) {
