@@ -36,17 +36,27 @@ export function words(name: string): string[] {
     .filter(Boolean);
 }
 
-export function pascalCase(name: string): string {
-  const w = words(name).map((x) => x[0]!.toUpperCase() + x.slice(1));
-  return safeStart(w.join(''), '_');
+/** A pure function of a string, remembered: a big spec asks for the same few thousand names again and again. */
+function remembered(make: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let made = known.get(name);
+    if (made === undefined) known.set(name, (made = make(name)));
+    return made;
+  };
 }
 
-export function camelCase(name: string): string {
+export const pascalCase = remembered((name) => {
+  const w = words(name).map((x) => x[0]!.toUpperCase() + x.slice(1));
+  return safeStart(w.join(''), '_');
+});
+
+export const camelCase = remembered((name) => {
   const p = words(name)
     .map((x, i) => (i > 0 ? x[0]!.toUpperCase() + x.slice(1) : x === x.toUpperCase() ? x.toLowerCase() : x[0]!.toLowerCase() + x.slice(1)))
     .join('');
   return safeStart(p, '_');
-}
+});
 
 export function kebabCase(name: string): string {
   return words(name)

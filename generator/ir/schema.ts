@@ -522,14 +522,18 @@ export function docsOf(s: Raw): SchemaDocs {
   if (s.readOnly === true) docs.readOnly = true;
   if (s.writeOnly === true) docs.writeOnly = true;
   const c: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
-  for (const k of CONSTRAINT_KEYS) if (typeof s[k] === 'number') c[k] = s[k];
+  // 3.0 spells exclusive bounds as booleans next to minimum/maximum; 3.1 as numbers.
+  const exclusiveMin = s.exclusiveMinimum === true && typeof s.minimum === 'number';
+  const exclusiveMax = s.exclusiveMaximum === true && typeof s.maximum === 'number';
+  // No `delete` on the object: that would turn it into a slow dictionary for every later reader.
+  for (const k of CONSTRAINT_KEYS)
+    if (typeof s[k] === 'number' && !(k === 'minimum' && exclusiveMin) && !(k === 'maximum' && exclusiveMax)) c[k] = s[k];
   if (typeof s.pattern === 'string') c.pattern = s.pattern;
   if (s.uniqueItems === true) c.uniqueItems = true;
-  // 3.0 spells exclusive bounds as booleans next to minimum/maximum; 3.1 as numbers.
   if (typeof s.exclusiveMinimum === 'number') c.exclusiveMinimum = s.exclusiveMinimum;
-  else if (s.exclusiveMinimum === true && typeof s.minimum === 'number') (c.exclusiveMinimum = s.minimum), delete c.minimum;
+  else if (exclusiveMin) c.exclusiveMinimum = s.minimum as number;
   if (typeof s.exclusiveMaximum === 'number') c.exclusiveMaximum = s.exclusiveMaximum;
-  else if (s.exclusiveMaximum === true && typeof s.maximum === 'number') (c.exclusiveMaximum = s.maximum), delete c.maximum;
+  else if (exclusiveMax) c.exclusiveMaximum = s.maximum as number;
   if (Object.keys(c).length) docs.constraints = c;
   return docs;
 }
