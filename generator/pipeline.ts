@@ -14,7 +14,7 @@ import { formatFiles, isFinal, prettierVersion } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
-import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
+import { startWire, startWireFromJson, wireCache, wireFile, type PendingWire } from './emit/wire.js';
 
 /** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
 export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
@@ -59,13 +59,15 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
   };
   let early: PendingWire | undefined;
+  // Lets the wire worker type only the path items an edit changed (wire-splice.ts).
+  const wireKeep = input.cacheDir ? wireCache(input.cacheDir, input.specPath, generatorHash()) : undefined;
   const loaded = await time('load', () =>
     loadSpec(input.specPath, {
       host: input.host,
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
       onEntry: (file) => {
-        if (file.format === 'json') early = startWireFromJson(file.text);
+        if (file.format === 'json') early = startWireFromJson(file.text, wireKeep);
       },
     }),
   );
@@ -82,7 +84,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     early.cancel();
     early = undefined;
   }
-  const wire = early ?? startWire(spec);
+  const wire = early ?? startWire(spec, wireKeep);
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) {

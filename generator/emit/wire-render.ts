@@ -12,6 +12,8 @@
 import { createRequire } from 'node:module';
 import type * as OpenapiTS from 'openapi-typescript';
 import { textWriter, type TextWriter } from './ts-writer.js';
+import { readStored, store, unitsOf, type Units, type WireCacheInput } from './wire-cache.js';
+import { splice } from './wire-splice.js';
 import { EMPTY } from './wire.js';
 
 // The CommonJS builds: `import` of the TypeScript compiler (9 MB of CommonJS) makes Node scan it for
@@ -25,6 +27,7 @@ const transformSchema = require('openapi-typescript/dist/transform/index.cjs') a
 const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<typeof OpenapiTS, 'resolveRef' | 'scanDiscriminators'>;
 const { resolveRef, scanDiscriminators } = utils;
 const ts = require('typescript') as typeof import('typescript');
+const OPENAPI_TS_VERSION = (require('openapi-typescript/package.json') as { version: string }).version;
 
 /** Only redocly's own steps read `redoc` (its config); no transform does. */
 type TransformContext = Omit<OpenapiTS.GlobalContext, 'redoc'>;
@@ -34,11 +37,18 @@ export interface WireInput {
   readonly root?: unknown;
   /** The document as JSON text instead: the worker parses it, so it can start before lathe's load is done. */
   readonly json?: string;
+  /** Keep the text for the next run, and reuse the last run's for path items that did not change. */
+  readonly cache?: WireCacheInput;
 }
+
+/** More changed path items than this and typing the whole spec again costs about the same. */
+const SPLICE_LIMIT = 64;
 
 export interface WireResult {
   readonly text: string;
   readonly warning?: string;
+  /** What came from the last run: all of the text (no path item changed), or all but the changed items' members. */
+  readonly reused?: 'all' | 'spliced';
 }
 
 /**
@@ -72,14 +82,60 @@ export async function renderWire(input: WireInput): Promise<WireResult> {
     // The spec goes in as data: openapi-typescript reads no file.
     const document: unknown = input.json === undefined ? input.root : JSON.parse(input.json);
     refuseAsOpenapiTS(document);
-    const root = prepareWireRoot(document) as OpenapiTS.OpenAPI3;
-    // redocly's bundle gives every 3.x document a `components` object, so without one the text
-    // would say `type components = Record<string, never>` where openapiTS declared empty groups.
-    root.components ||= {};
-    return { text: print(transformSchema(root, transformContext(root))) };
+    // The text also depends on openapi-typescript's and TypeScript's versions.
+    const cache = input.cache && { ...input.cache, maker: `${input.cache.maker} openapi-typescript ${OPENAPI_TS_VERSION} typescript ${ts.version}` };
+    // Hashed before anything below changes the document in place.
+    const units = cache ? unitsOf(document) : undefined;
+    // Typing changes the components in place; if the splice then fails, the whole document is
+    // typed from an untouched copy (parsed again from JSON text, else copied beforehand).
+    const reused = units && cache ? reuse(document, units, cache, input.json === undefined) : undefined;
+    const text = reused?.text ?? typed(reused?.touched && input.json !== undefined ? JSON.parse(input.json) : document);
+    if (units && cache) store(cache, units, text);
+    return reused?.text === undefined ? { text } : { text, reused: reused.how };
   } catch (e) {
     return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };
   }
+}
+
+/** The whole document through openapi-typescript. */
+function typed(document: unknown): string {
+  const root = prepareWireRoot(document) as OpenapiTS.OpenAPI3;
+  // redocly's bundle gives every 3.x document a `components` object, so without one the text
+  // would say `type components = Record<string, never>` where openapiTS declared empty groups.
+  root.components ||= {};
+  return print(transformSchema(root, transformContext(root)));
+}
+
+/**
+ * Only the path items (and the operations they declare) of `document`: references and
+ * discriminators still resolve against its components, which are not typed again (the last run's
+ * text has them, and they did not change).
+ */
+function typedPaths(document: unknown): string {
+  const root = prepareWireRoot(document) as OpenapiTS.OpenAPI3;
+  const { components: _, webhooks: __, $defs: ___, ...rest } = root as OpenapiTS.OpenAPI3 & { $defs?: unknown };
+  return print(transformSchema({ ...rest, components: {} } as OpenapiTS.OpenAPI3, transformContext(root)));
+}
+
+/**
+ * The last run's text, with the path items that changed since typed again (wire-splice.ts). Its
+ * text is undefined when that cannot be done; `touched` says the document was used (and changed).
+ */
+function reuse(
+  document: unknown,
+  units: Units,
+  cache: WireCacheInput,
+  copy: boolean,
+): { text?: string; how: 'all' | 'spliced'; touched?: boolean } | undefined {
+  const previous = readStored(cache);
+  if (!previous || previous.frame !== units.frame || previous.keys.join('\0') !== units.keys.join('\0')) return undefined;
+  const changed = units.hashes.flatMap((h, i) => (h === previous.hashes[i] ? [] : [i]));
+  if (!changed.length) return { text: previous.text, how: 'all' };
+  if (changed.length > SPLICE_LIMIT || units.discriminated) return undefined;
+  const paths = (document as { paths: Record<string, unknown> }).paths;
+  const partial = { ...(document as object), paths: Object.fromEntries(changed.map((i) => [units.keys[i]!, paths[units.keys[i]!]])) };
+  if (copy) return { text: splice(previous.text, typedPaths(structuredClone(partial)), changed), how: 'spliced' };
+  return { text: splice(previous.text, typedPaths(partial), changed), how: 'spliced', touched: true };
 }
 
 /**

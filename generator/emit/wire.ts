@@ -7,19 +7,27 @@
  * read (else right after loading) and collected after formatting, it overlaps with load, ir, emit
  * and format instead of adding to them.
  */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
 import type { OutputFile } from './modules.js';
 import { HEADER } from './header.js';
 import { bundle } from './bundle.js';
+import type { WireCacheInput } from './wire-cache.js';
 import type { WireInput, WireResult } from './wire-render.js';
 
 /** Wire types for a spec openapi-typescript cannot type: valid, and empty. */
 export const EMPTY = 'export type paths = Record<string, never>;\nexport type components = Record<string, never>;\nexport type operations = Record<string, never>;\n';
 
-export function wireInput(spec: LoadedSpec): WireInput {
-  return { root: spec.files.size === 1 ? spec.entry.root : bundle(spec) };
+export function wireInput(spec: LoadedSpec, cache?: WireCacheInput): WireInput {
+  return { root: spec.files.size === 1 ? spec.entry.root : bundle(spec), ...(cache ? { cache } : {}) };
+}
+
+/** Where the wire types of the spec at `specPath` are kept between runs (see wire-cache.ts). */
+export function wireCache(cacheDir: string, specPath: string, maker: string): WireCacheInput {
+  return { file: join(cacheDir, 'wire', `${createHash('sha1').update(specPath).digest('hex').slice(0, 16)}.json`), maker };
 }
 
 /** Wire types being made; `cancel` stops the worker when the run ends early. */
@@ -42,12 +50,12 @@ export function prewarmWire(): void {
 }
 
 /** Starts the wire types (on a worker when running compiled), to be collected with `wireFile`. */
-export function startWire(spec: LoadedSpec): PendingWire {
-  const input = wireInput(spec);
+export function startWire(spec: LoadedSpec, cache?: WireCacheInput): PendingWire {
+  const input = wireInput(spec, cache);
   // From TypeScript sources (tests) there is no compiled worker to start: work in this thread.
   if (!import.meta.url.endsWith('.js')) {
     // openapi-typescript's input is changed in place (mappings); the spec is shared, so copy it.
-    const copy = { root: structuredClone(input.root) };
+    const copy = { ...input, root: structuredClone(input.root) };
     // Imported only here and in the worker: openapi-typescript loads the TypeScript compiler.
     const result = import('./wire-render.js').then((m) => m.renderWire(copy));
     return { result, cancel: () => undefined };
@@ -60,8 +68,8 @@ export function startWire(spec: LoadedSpec): PendingWire {
  * validating (a third of a second on Cloudflare's spec). Only for a compiled lathe; the result is
  * what `startWire` would give if the spec turns out to be that one file (else cancel it).
  */
-export function startWireFromJson(text: string): PendingWire | undefined {
-  return import.meta.url.endsWith('.js') ? onWorker({ json: text }) : undefined;
+export function startWireFromJson(text: string, cache?: WireCacheInput): PendingWire | undefined {
+  return import.meta.url.endsWith('.js') ? onWorker({ json: text, ...(cache ? { cache } : {}) }) : undefined;
 }
 
 function onWorker(input: WireInput): PendingWire {

@@ -54,6 +54,20 @@ describe('lathe generate / check', () => {
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
+  it('after an edit, writes the wire types a first run writes (the last run\'s are reused where nothing changed)', () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    const edited = SPEC.replace('summary: Create a New Request Message', 'summary: Create a New Request Message (edited)');
+    expect(edited).not.toBe(SPEC);
+    writeFileSync(join(dir, 'spec', 'api.yaml'), edited);
+    expect(lathe(['generate'], dir).code).toBe(0);
+    // The same spec under another name has no earlier wire types to reuse.
+    writeFileSync(join(dir, 'spec', 'copy.yaml'), edited);
+    expect(lathe(['generate', '--spec', 'spec/copy.yaml', '--out', 'fresh'], dir).code).toBe(0);
+    const wire = readFileSync(join(dir, 'generated', 'src', 'openapi.ts'), 'utf8');
+    expect(wire).toContain('Create a New Request Message (edited)');
+    expect(wire).toBe(readFileSync(join(dir, 'fresh', 'src', 'openapi.ts'), 'utf8'));
+  });
+
   it('check takes the fast path only while the output is untouched', () => {
     expect(lathe(['generate'], dir).code).toBe(0);
     expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');
