@@ -392,7 +392,8 @@ async function runOne(tool, spec, round, state, opts) {
     ...verdict,
     stages: tool.startsWith('lathe') ? parseStages(r.stdout) : undefined,
   };
-  if (cleanup && !opts.keep) rmSync(cleanup, { recursive: true, force: true });
+  // Removed after the last round, not now: see leftovers in benchSpec.
+  if (cleanup) (state.leftovers ??= []).push(cleanup);
   log(
     `  [${spec.key}] round ${round} ${tool.padEnd(18)} ${rec.status === 'ok' ? `${fmtS(rec.wall_ms)} s, ${fmtMB(rec.rss_kb)} MB, cpu ${rec.cpu_s?.toFixed(2)} s, other load ${rec.other_load}` : rec.status}` +
       (rec.note ? ` (${rec.note.split('\n')[0].slice(0, 160)})` : ''),
@@ -443,6 +444,10 @@ async function benchSpec(key, work, opts) {
     for (const t of order) result.tools[t].runs.push(await runOne(t, spec, round, state, opts));
   }
   for (const t of tools) result.tools[t].summary = summarize(result.tools[t].runs);
+  // Outputs are deleted only once every round is done: deleting 2,400 files right before a run
+  // slowed that run's writes here even after a sync (ext4 with `discard`), and more each round
+  // (cold runs went from 3.1 to 4.4 s over five rounds, all of it in the kernel).
+  if (!opts.keep) for (const path of state.leftovers ?? []) rmSync(path, { recursive: true, force: true });
   if (!opts.keep) rmSync(spec.dir, { recursive: true, force: true });
   return result;
 }
@@ -469,13 +474,13 @@ async function benchScaling(work, opts) {
       const cwd = freshCwd(join(dir, `run-${Math.round(s.share * 100)}-${round}`));
       const out = join(cwd, 'out');
       mkdirSync(out);
+      settle();
       const r = await measure(process.execPath, [LATHE, 'generate', '--spec', s.file, '--out', out, '--verbose'], {
         cwd,
         timeoutMs: opts.timeout * 1000,
       });
       const rec = { round, wall_ms: Math.round(r.wall_ms), rss_kb: r.rss_kb, cpu_s: r.cpu_s, other_load: r.other_load == null ? null : +r.other_load.toFixed(2), exit: r.code, ...judge('lathe-cold', r), stages: parseStages(r.stdout) };
       s.runs.push(rec);
-      if (!opts.keep) rmSync(cwd, { recursive: true, force: true });
       log(`  [scaling] round ${round} ${String(Math.round(s.share * 100)).padStart(3)} % ${rec.status === 'ok' ? `${fmtS(rec.wall_ms)} s, ${fmtMB(rec.rss_kb)} MB, cpu ${rec.cpu_s?.toFixed(2)} s, other load ${rec.other_load}` : rec.status}`);
     }
   }
