@@ -88,7 +88,7 @@ export async function renderWire(input: WireInput): Promise<WireResult> {
     const units = cache ? unitsOf(document) : undefined;
     // Typing changes the components in place; if the splice then fails, the whole document is
     // typed from an untouched copy (parsed again from JSON text, else copied beforehand).
-    const reused = units && cache ? reuse(document, units, cache, input.json === undefined) : undefined;
+    const reused = units && cache ? reuseOrNot(document, units, cache, input.json === undefined) : undefined;
     const text = reused?.text ?? typed(reused?.touched && input.json !== undefined ? JSON.parse(input.json) : document);
     if (units && cache) store(cache, units, text);
     return reused?.text === undefined ? { text } : { text, reused: reused.how };
@@ -115,6 +115,15 @@ function typedPaths(document: unknown): string {
   const root = prepareWireRoot(document) as OpenapiTS.OpenAPI3;
   const { components: _, webhooks: __, $defs: ___, ...rest } = root as OpenapiTS.OpenAPI3 & { $defs?: unknown };
   return print(transformSchema({ ...rest, components: {} } as OpenapiTS.OpenAPI3, transformContext(root)));
+}
+
+/** `reuse`, where openapi-typescript failing on the changed path items means typing the whole spec (and reporting that). */
+function reuseOrNot(...args: Parameters<typeof reuse>): ReturnType<typeof reuse> {
+  try {
+    return reuse(...args);
+  } catch {
+    return { how: 'spliced', touched: true };
+  }
 }
 
 /**

@@ -10,10 +10,12 @@
  * It works on the text openapi-typescript printed. In `paths`, a path item's member starts at
  * indent 4 (after its JSDoc, if any) and ends with `    };` (or is one line); its operations are
  * `operations[…]` on its method lines, and `operations` declares them in the same order. Anything
- * that does not fit that reading, and `splice` gives up: the caller then types the whole spec. The
- * rest of the text (components above all) comes from the previous text: the caller reuses it only
- * when nothing but path items changed. Tests hold the spliced text equal to a full run's for edits
- * of every kind (test/emit/wire-splice.test.ts).
+ * that does not fit that reading, and `splice` gives up: the caller then types the whole spec. It
+ * also gives up when the edit adds the first use of openapi-typescript's `WithRequired` helper or
+ * removes the last one (the helper's declaration would have to come or go). The rest of the text
+ * (components above all) comes from the previous text: the caller reuses it only when nothing but
+ * path items changed. Tests hold the spliced text equal to a full run's for edits of every kind
+ * (test/emit/wire-splice.test.ts).
  */
 
 interface Parsed {
@@ -24,6 +26,25 @@ interface Parsed {
 }
 
 const METHOD_LINE = /^ {8}(?:get|put|post|delete|options|head|patch|trace): (operations\[.*\]);$/;
+
+/**
+ * The declarations openapi-typescript writes at the top level for lathe's options: the five
+ * groups, and a helper for allOf members made required. Text with any other top-level line is
+ * not spliced.
+ */
+const TOP_LEVEL = /^(?:export interface (?:paths|webhooks|components|\$defs|operations) \{|export type (?:paths|webhooks|components|\$defs|operations) = Record<string, never>;|\}|\};|)$/;
+const HELPER = 'type WithRequired<T, K extends keyof T> = T & {';
+
+/** Whether every top-level line is one of TOP_LEVEL or the helper's first line (counted). */
+function knownTopLevel(lines: readonly string[]): { ok: boolean; helpers: number } {
+  let helpers = 0;
+  for (const line of lines) {
+    if (line.startsWith(' ') || TOP_LEVEL.test(line)) continue;
+    if (line !== HELPER) return { ok: false, helpers };
+    helpers++;
+  }
+  return { ok: true, helpers };
+}
 
 /** The members of one interface body (its lines), or undefined when they do not read as expected. */
 function members(lines: readonly string[]): string[] | undefined {
@@ -89,6 +110,10 @@ export function splice(previous: string, partial: string, changed: readonly numb
   const full = parse(previous);
   const part = parse(partial);
   if (!full || !part || part.paths.length !== changed.length) return undefined;
+  // The frame comes from the previous text: it may hold the helper only at its end, after operations.
+  const [head, middle, tail] = full.frame as [string[], string[], string[]];
+  const frameKnown = [knownTopLevel(head), knownTopLevel(middle), knownTopLevel(tail)];
+  if (frameKnown.some((k) => !k.ok) || frameKnown[0]!.helpers + frameKnown[1]!.helpers > 0 || !knownTopLevel(partial.split('\n')).ok) return undefined;
   const fullRefs = full.paths.map(refs);
   const partRefs = part.paths.map(refs);
   // Every declared operation is referred to by exactly one path item, in the same order.
@@ -104,6 +129,13 @@ export function splice(previous: string, partial: string, changed: readonly numb
     for (let j = 0; j < partRefs[k]!.length; j++) operations[before + j] = part.operations[partOp + j]!;
     partOp += partRefs[k]!.length;
   });
-  const [head, middle, tail] = full.frame as [string[], string[], string[]];
-  return [...head, ...paths, ...middle, ...operations, ...tail].join('\n');
+  const text = [...head, ...paths, ...middle, ...operations, ...tail].join('\n');
+  // openapi-typescript declares the helper, after operations, when something uses it; a splice
+  // that adds the first use or removes the last one gives up. So does one at or before the first
+  // path item with operations: a use there could come before operations in a full run's text.
+  const declared = frameKnown[2]!.helpers > 0;
+  const used = text.split('WithRequired<').length - 1 > (declared ? 1 : 0);
+  const firstWithOperations = fullRefs.findIndex((r) => r.length > 0);
+  if (used !== declared || (used && changed.some((index) => index <= firstWithOperations))) return undefined;
+  return text;
 }

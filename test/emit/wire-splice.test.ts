@@ -63,6 +63,14 @@ const EDITS: Record<string, (item: Record<string, unknown>, n: number) => void> 
   'path item description'(item, n) {
     item.summary = `Path summary ${n}`;
   },
+  // openapi-typescript declares a WithRequired helper at the end when some allOf needs it.
+  'first use of WithRequired'(item, n) {
+    const op = operationOf(item);
+    if (op) {
+      const schema = { required: ['a'], allOf: [{ $ref: '#/components/schemas/withRequiredBase' }, { type: 'object', properties: { [`x${n}`]: { type: 'string' } } }] };
+      op.responses = { '200': { description: 'ok', content: { 'application/json': { schema } } } };
+    }
+  },
   // Discriminators in path items can change how components are typed: never spliced.
   'inline discriminator'(item, n) {
     const op = operationOf(item);
@@ -80,6 +88,8 @@ function operationOf(item: Record<string, unknown>): Record<string, unknown> | u
 }
 
 const cloudforceOne = parseYaml(readFileSync(join(ROOT, 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml'), 'utf8')) as Doc;
+// A component for the WithRequired edit to extend (openapi-typescript adds the helper only for a $ref with properties).
+cloudforceOne.components!.schemas!.withRequiredBase = { type: 'object', properties: { a: { type: 'string' } } };
 
 /** A small text in the shape openapi-typescript prints, with path items `/a`, `/b` and a component. */
 function wireText(b: { summary: string; op: string; component?: string }): string {
@@ -165,6 +175,8 @@ describe('wire types after an edit', () => {
     expect(await spliced('new operation')).toBeUndefined();
     expect(await spliced('operationId changed')).toBeUndefined();
     expect(await spliced('inline discriminator')).toBeUndefined();
+    // The text must gain the helper declaration: typed whole.
+    expect(await spliced('first use of WithRequired')).toBeUndefined();
   });
 
   it('reuses all of the text when no path item changed, and nothing after a change to the components', async () => {
@@ -195,6 +207,39 @@ describe('wire types after an edit', () => {
       }),
       { seed: 20_261_125, numRuns: 40 },
     );
+  });
+
+  it('the WithRequired helper comes and goes with its last use', async () => {
+    for (const asJson of [false, true]) {
+      const dir = tempDir('lathe-splice-');
+      const doc = structuredClone(cloudforceOne);
+      const keys = Object.keys(doc.paths);
+      EDITS['first use of WithRequired']!(doc.paths[keys[2]!]!, 1);
+      await cached(dir, doc, asJson);
+      // A second use, then a plain edit elsewhere: the helper stays.
+      EDITS['first use of WithRequired']!(doc.paths[keys[5]!]!, 2);
+      const both = await cached(dir, doc, asJson);
+      expect(both.text).toContain('WithRequired<');
+      expect(both.text).toBe(await fromScratch(doc));
+      EDITS.summary!(doc.paths[keys[7]!]!, 3);
+      const plain = await cached(dir, doc, asJson);
+      expect(plain.reused).toBe('spliced');
+      expect(plain.text).toBe(await fromScratch(doc));
+      // An edit of the first path item with operations could put a use before them: typed whole.
+      EDITS.summary!(doc.paths[keys[0]!]!, 5);
+      const first = await cached(dir, doc, asJson);
+      expect(first.reused).toBeUndefined();
+      expect(first.text).toBe(await fromScratch(doc));
+      // Both uses gone (one edit each): the last removal drops the helper.
+      EDITS.summary!(doc.paths[keys[2]!]!, 4);
+      delete operationOf(doc.paths[keys[2]!]!)!.responses;
+      operationOf(doc.paths[keys[2]!]!)!.responses = { '200': { description: 'ok' } };
+      expect((await cached(dir, doc, asJson)).text).toBe(await fromScratch(doc));
+      operationOf(doc.paths[keys[5]!]!)!.responses = { '200': { description: 'ok' } };
+      const none = await cached(dir, doc, asJson);
+      expect(none.text).toBe(await fromScratch(doc));
+      expect(none.text).not.toContain('WithRequired');
+    }
   });
 
   it("OpenAI's spec (discriminators in its components): edits that use them give the text of typing from scratch", { timeout: 300_000 }, async () => {
