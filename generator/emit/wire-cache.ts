@@ -20,8 +20,8 @@ export interface Units {
   readonly frame: string;
   readonly keys: readonly string[];
   readonly hashes: readonly string[];
-  /** A path item holds a discriminator: scanning it can change other parts of the text. */
-  readonly discriminated: boolean;
+  /** Which path items hold a discriminator (openapi-typescript's scan of one can change components). */
+  readonly discriminated: readonly boolean[];
 }
 
 interface Stored extends Units {
@@ -39,7 +39,7 @@ export function unitsOf(document: unknown): Units | undefined {
   if (!paths || typeof paths !== 'object' || Array.isArray(paths)) return undefined;
   const keys: string[] = [];
   const hashes: string[] = [];
-  let discriminated = false;
+  const discriminated: boolean[] = [];
   const outline: unknown[] = [];
   for (const [key, item] of Object.entries(paths)) {
     if (!item || typeof item !== 'object') {
@@ -47,7 +47,7 @@ export function unitsOf(document: unknown): Units | undefined {
       continue;
     }
     const json = JSON.stringify(item);
-    if (json.includes('"discriminator"')) discriminated = true;
+    discriminated.push(json.includes('"discriminator"'));
     keys.push(key);
     hashes.push(digest(json));
     outline.push(key);

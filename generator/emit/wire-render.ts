@@ -107,13 +107,17 @@ function typed(document: unknown): string {
 }
 
 /**
- * Only the path items (and the operations they declare) of `document`: references and
+ * Only the path items `keys` (and the operations they declare) of `document`: references and
  * discriminators still resolve against its components, which are not typed again (the last run's
- * text has them, and they did not change).
+ * text has them, and they did not change). When other path items hold discriminators, the whole
+ * document is scanned for them, as a full run does: they change how components are typed, and so
+ * how the path items that use those components are.
  */
-function typedPaths(document: unknown): string {
-  const root = prepareWireRoot(document) as OpenapiTS.OpenAPI3;
-  const { components: _, webhooks: __, $defs: ___, ...rest } = root as OpenapiTS.OpenAPI3 & { $defs?: unknown };
+function typedPaths(document: unknown, keys: readonly string[], scanAll: boolean): string {
+  const paths = (document as { paths: Record<string, unknown> }).paths;
+  const some = { ...(document as object), paths: Object.fromEntries(keys.map((k) => [k, paths[k]])) };
+  const root = prepareWireRoot(scanAll ? document : some) as OpenapiTS.OpenAPI3;
+  const { components: _, webhooks: __, $defs: ___, ...rest } = (scanAll ? some : root) as OpenapiTS.OpenAPI3 & { $defs?: unknown };
   return print(transformSchema({ ...rest, components: {} } as OpenapiTS.OpenAPI3, transformContext(root)));
 }
 
@@ -140,11 +144,15 @@ function reuse(
   if (!previous || previous.frame !== units.frame || previous.keys.join('\0') !== units.keys.join('\0')) return undefined;
   const changed = units.hashes.flatMap((h, i) => (h === previous.hashes[i] ? [] : [i]));
   if (!changed.length) return { text: previous.text, how: 'all' };
-  if (changed.length > SPLICE_LIMIT || units.discriminated) return undefined;
+  // A discriminator in a changed path item can change how components are typed: type everything.
+  if (changed.length > SPLICE_LIMIT || changed.some((i) => units.discriminated[i])) return undefined;
+  const keys = changed.map((i) => units.keys[i]!);
+  const scanAll = units.discriminated.some(Boolean);
   const paths = (document as { paths: Record<string, unknown> }).paths;
-  const partial = { ...(document as object), paths: Object.fromEntries(changed.map((i) => [units.keys[i]!, paths[units.keys[i]!]])) };
-  if (copy) return { text: splice(previous.text, typedPaths(structuredClone(partial)), changed), how: 'spliced' };
-  return { text: splice(previous.text, typedPaths(partial), changed), how: 'spliced', touched: true };
+  const only = { ...(document as object), paths: Object.fromEntries(keys.map((k) => [k, paths[k]])) };
+  // Typing changes what it is given in place: a parsed document (not JSON text) is copied first.
+  const given = scanAll ? document : only;
+  return { text: splice(previous.text, typedPaths(copy ? structuredClone(given) : given, keys, scanAll), changed), how: 'spliced', touched: !copy };
 }
 
 /**

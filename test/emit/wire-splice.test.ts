@@ -242,6 +242,27 @@ describe('wire types after an edit', () => {
     }
   });
 
+  it('discriminators in path items that did not change (as in GitHub\'s spec) still shape the changed ones', async () => {
+    const variant = (tag: string) => ({ type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, [tag]: { type: 'string' } } });
+    for (const asJson of [false, true]) {
+      const dir = tempDir('lathe-splice-');
+      const doc = structuredClone(cloudforceOne);
+      doc.components!.schemas!.VariantA = variant('a');
+      doc.components!.schemas!.VariantB = variant('b');
+      const keys = Object.keys(doc.paths);
+      // An unchanged path item whose response maps a discriminator onto the two components.
+      const tagged = { oneOf: [{ $ref: '#/components/schemas/VariantA' }, { $ref: '#/components/schemas/VariantB' }], discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/VariantA', b: '#/components/schemas/VariantB' } } };
+      operationOf(doc.paths[keys[1]!]!)!.responses = { '200': { description: 'ok', content: { 'application/json': { schema: tagged } } } };
+      await cached(dir, doc, asJson);
+      // A changed path item that extends one of the mapped components.
+      const extended = { required: ['kind'], allOf: [{ $ref: '#/components/schemas/VariantA' }, { type: 'object', properties: { more: { type: 'integer' } } }] };
+      operationOf(doc.paths[keys[6]!]!)!.responses = { '200': { description: 'ok', content: { 'application/json': { schema: extended } } } };
+      const after = await cached(dir, doc, asJson);
+      expect(after.reused).toBe('spliced');
+      expect(after.text).toBe(await fromScratch(doc));
+    }
+  });
+
   it("OpenAI's spec (discriminators in its components): edits that use them give the text of typing from scratch", { timeout: 300_000 }, async () => {
     const dir = tempDir('lathe-splice-corpus-');
     execFileSync('tar', ['-xzf', join(ROOT, 'test/fixtures/specs/corpus-valid.tar.gz'), '-C', dir, 'valid/heyapi-openai.yaml']);
@@ -256,6 +277,17 @@ describe('wire types after an edit', () => {
     const extended = { allOf: [{ $ref: `#/components/schemas/${discriminated[0]!}` }, { type: 'object', properties: { extra: { type: 'string' } } }] };
     op.responses = { '200': { description: 'ok', content: { 'application/json': { schema: extended } } } };
     EDITS.summary!(doc.paths[keys[40]!]!, 3);
+    const after = await cached(dir, doc, true);
+    expect(after.reused).toBe('spliced');
+    expect(after.text).toBe(await fromScratch(doc));
+  });
+
+  it("GitHub's spec (discriminators in path items): a summary edit is spliced and gives the text of typing from scratch", { timeout: 300_000 }, async () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Doc;
+    const dir = tempDir('lathe-splice-');
+    await cached(dir, doc, true);
+    const keys = Object.keys(doc.paths);
+    EDITS.summary!(doc.paths[keys[Math.floor(keys.length / 3)]!]!, 1);
     const after = await cached(dir, doc, true);
     expect(after.reused).toBe('spliced');
     expect(after.text).toBe(await fromScratch(doc));
