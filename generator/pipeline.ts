@@ -2,6 +2,7 @@
  * The pipeline: load -> ir -> emit -> format. Pure with respect to the output folder (writing is the
  * caller's step), so the CLI and the programmatic API share it.
  */
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
 import { generatorHash } from './fingerprint.js';
@@ -13,8 +14,10 @@ import type { Options } from 'prettier';
 import { formatFiles, isFinal, prettierVersion } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
+import type { LoadMemo } from './load/memo.js';
 import type { SpecHost } from './load/types.js';
-import { startWire, startWireFromJson, wireCache, wireFile, type PendingWire } from './emit/wire.js';
+import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
+import type { WireCacheInput } from './emit/wire-cache.js';
 
 /** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
 export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
@@ -47,6 +50,18 @@ export interface PipelineResult {
   readonly inputs: string[];
 }
 
+/**
+ * What load and the wire worker keep between runs of this spec, so that a run after an edit
+ * checks and types only the path items that changed (load/memo.ts, emit/wire-splice.ts).
+ */
+function perSpecCaches(cacheDir: string, specPath: string, refRoots: readonly string[]): { load: LoadMemo; wire: WireCacheInput } {
+  const name = `${createHash('sha1').update(specPath).digest('hex').slice(0, 16)}.json`;
+  return {
+    load: { file: join(cacheDir, 'load', name), maker: `${generatorHash()} ${JSON.stringify(refRoots)}` },
+    wire: { file: join(cacheDir, 'wire', name), maker: generatorHash() },
+  };
+}
+
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
@@ -59,15 +74,15 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
   };
   let early: PendingWire | undefined;
-  // Lets the wire worker type only the path items an edit changed (wire-splice.ts).
-  const wireKeep = input.cacheDir ? wireCache(input.cacheDir, input.specPath, generatorHash()) : undefined;
+  const kept = input.cacheDir ? perSpecCaches(input.cacheDir, input.specPath, input.config.refRoots) : undefined;
   const loaded = await time('load', () =>
     loadSpec(input.specPath, {
       host: input.host,
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
+      ...(kept ? { memo: kept.load } : {}),
       onEntry: (file) => {
-        if (file.format === 'json') early = startWireFromJson(file.text, wireKeep);
+        if (file.format === 'json') early = startWireFromJson(file.text, kept?.wire);
       },
     }),
   );
@@ -84,7 +99,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     early.cancel();
     early = undefined;
   }
-  const wire = early ?? startWire(spec, wireKeep);
+  const wire = early ?? startWire(spec, kept?.wire);
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) {

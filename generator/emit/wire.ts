@@ -7,8 +7,6 @@
  * read (else right after loading) and collected after formatting, it overlaps with load, ir, emit
  * and format instead of adding to them.
  */
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
@@ -25,10 +23,6 @@ export function wireInput(spec: LoadedSpec, cache?: WireCacheInput): WireInput {
   return { root: spec.files.size === 1 ? spec.entry.root : bundle(spec), ...(cache ? { cache } : {}) };
 }
 
-/** Where the wire types of the spec at `specPath` are kept between runs (see wire-cache.ts). */
-export function wireCache(cacheDir: string, specPath: string, maker: string): WireCacheInput {
-  return { file: join(cacheDir, 'wire', `${createHash('sha1').update(specPath).digest('hex').slice(0, 16)}.json`), maker };
-}
 
 /** Wire types being made; `cancel` stops the worker when the run ends early. */
 export interface PendingWire {

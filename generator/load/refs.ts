@@ -56,6 +56,8 @@ export class RefGraph {
   private readonly located = new Map<string, Found | Failure>();
   /** Refs being followed right now: meeting one again means a cycle. */
   private readonly following = new Set<string>();
+  /** Whether a checked ref points into `paths` (then path items depend on each other). */
+  refsIntoPaths = false;
 
   constructor(
     private readonly options: LoadOptions,
@@ -213,31 +215,47 @@ export class RefGraph {
    */
   checkAll(): void {
     const reportedLoops = new Set<string>();
-    for (let file = this.unwalked.shift(); file; file = this.unwalked.shift()) {
-      // An explicit stack: specs nest deeper than the call stack likes. Pointers are built only
-      // for the few nodes that need one, from parent links.
-      type Entry = { value: unknown; parent: Entry | undefined; key: string };
-      const pointerOf = (e: Entry): Loc => {
-        const keys: string[] = [];
-        for (let n: Entry | undefined = e; n?.parent; n = n.parent) keys.push(n.key);
-        return child({ file: file!.path, pointer: '#' }, ...keys.reverse());
-      };
-      const stack: Entry[] = [{ value: file.root, parent: undefined, key: '' }];
-      for (let entry = stack.pop(); entry; entry = stack.pop()) {
-        const value = entry.value;
-        if (Array.isArray(value)) {
-          for (let i = value.length - 1; i >= 0; i--) {
-            if (typeof value[i] === 'object' && value[i] !== null) stack.push({ value: value[i], parent: entry, key: String(i) });
-          }
-          continue;
+    for (let file = this.unwalked.shift(); file; file = this.unwalked.shift()) this.walk(file.path, file.root, [], reportedLoops);
+  }
+
+  /**
+   * `checkAll` for the values at `pointers` of the entry file only (each given as tokens): for a
+   * spec whose other parts are known to be unchanged since they were checked (see memo.ts).
+   * Files read on the way are left unwalked; the caller sees them in `files`.
+   */
+  checkSubtrees(file: SpecFile, pointers: readonly (readonly string[])[]): void {
+    const reportedLoops = new Set<string>();
+    for (const tokens of pointers) {
+      let value: unknown = file.root;
+      for (const t of tokens) value = (value as Record<string, unknown>)[t];
+      if (typeof value === 'object' && value !== null) this.walk(file.path, value, tokens, reportedLoops);
+    }
+  }
+
+  private walk(path: string, root: unknown, rootTokens: readonly string[], reportedLoops: Set<string>): void {
+    // An explicit stack: specs nest deeper than the call stack likes. Pointers are built only
+    // for the few nodes that need one, from parent links.
+    type Entry = { value: unknown; parent: Entry | undefined; key: string };
+    const pointerOf = (e: Entry): Loc => {
+      const keys: string[] = [];
+      for (let n: Entry | undefined = e; n?.parent; n = n.parent) keys.push(n.key);
+      return child({ file: path, pointer: '#' }, ...rootTokens, ...keys.reverse());
+    };
+    const stack: Entry[] = [{ value: root, parent: undefined, key: rootTokens[rootTokens.length - 1] ?? '' }];
+    for (let entry = stack.pop(); entry; entry = stack.pop()) {
+      const value = entry.value;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          if (typeof value[i] === 'object' && value[i] !== null) stack.push({ value: value[i], parent: entry, key: String(i) });
         }
-        const obj = value as Record<string, unknown>;
-        if (Object.hasOwn(obj, '$ref')) this.checkRef(obj, pointerOf(entry), entry.key, reportedLoops);
-        const keys = Object.keys(obj);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          const v = obj[keys[i]!];
-          if (typeof v === 'object' && v !== null) stack.push({ value: v, parent: entry, key: keys[i]! });
-        }
+        continue;
+      }
+      const obj = value as Record<string, unknown>;
+      if (Object.hasOwn(obj, '$ref')) this.checkRef(obj, pointerOf(entry), entry.key, reportedLoops);
+      const keys = Object.keys(obj);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const v = obj[keys[i]!];
+        if (typeof v === 'object' && v !== null) stack.push({ value: v, parent: entry, key: keys[i]! });
       }
     }
   }
@@ -257,6 +275,7 @@ export class RefGraph {
       if (target.message) error(target.message);
       return;
     }
+    if (target.pointer === '#' || target.pointer === '#/paths' || target.pointer.startsWith('#/paths/')) this.refsIntoPaths = true;
     const found = this.locate({ file: target.file, pointer: target.pointer });
     if (isFailure(found) && found.kind === 'missing') {
       error(`$ref '${ref}' does not resolve`);

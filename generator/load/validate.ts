@@ -23,13 +23,34 @@ interface Param {
  * what a user would want to hear about (an operation that is silently ignored). Every problem is
  * reported; nothing stops at the first.
  */
-export function validateDocument(root: Record<string, unknown>, entry: string, ctx: CheckContext): void {
-  new DocumentRules(ctx, { file: entry, pointer: '#' }).run(root);
+export function validateDocument(root: Record<string, unknown>, entry: string, ctx: CheckContext): ReadonlyMap<string, Loc> {
+  const rules = new DocumentRules(ctx, { file: entry, pointer: '#' });
+  rules.run(root);
+  return rules.operationIds;
+}
+
+/**
+ * Only the path items `keys`: what `validateDocument` checks in them, with `operationIds` (from
+ * the other path items) already taken; returns all operationIds. For a spec whose other parts are
+ * known to be unchanged since they were validated (see memo.ts).
+ */
+export function validatePathItems(
+  root: Record<string, unknown>,
+  entry: string,
+  ctx: CheckContext,
+  keys: readonly string[],
+  operationIds: ReadonlyMap<string, Loc>,
+): ReadonlyMap<string, Loc> {
+  const rules = new DocumentRules(ctx, { file: entry, pointer: '#' });
+  for (const [id, loc] of operationIds) rules.operationIds.set(id, loc);
+  const paths = root.paths as Record<string, unknown>;
+  rules.paths(Object.fromEntries(keys.map((k) => [k, paths[k]])), child({ file: entry, pointer: '#' }, 'paths'));
+  return rules.operationIds;
 }
 
 class DocumentRules {
   private readonly schemas: SchemaRules;
-  private readonly operationIds = new Map<string, Loc>();
+  readonly operationIds = new Map<string, Loc>();
   private readonly methods: readonly string[];
 
   constructor(
@@ -103,7 +124,7 @@ class DocumentRules {
     });
   }
 
-  private paths(paths: unknown, at: Loc): void {
+  paths(paths: unknown, at: Loc): void {
     if (paths === undefined) return;
     if (!isObject(paths)) {
       this.ctx.report('error', `\`paths\` must be an object mapping paths to Path Items, not ${describe(paths)}`, at);
