@@ -4,7 +4,7 @@
  * Exit codes: 0 done, 1 the spec is invalid or the output is stale, 2 wrong usage. A user's mistake
  * prints diagnostics, never a stack trace.
  */
-import { existsSync, readFileSync, watch as fsWatch } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch as fsWatch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -261,6 +261,14 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   return { code: 0, watched };
 }
 
+function mtimeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The usual place for tools' caches, else a folder in the system's temp dir. */
 function cacheDir(cwd: string): string {
   const modules = resolve(cwd, 'node_modules');
@@ -282,11 +290,17 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
     for (const w of watchers) w.close();
     watchers = [...new Set(lastWatched)].filter(existsSync).map((f) => fsWatch(f, schedule));
   };
+  // What the watched files looked like when a run started: a change that lands while the
+  // watchers are replaced after the run would otherwise go unseen.
+  const stamp = (files: readonly string[]) => files.map((f) => mtimeOf(f)).join('\n');
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
+      const files = [...new Set(lastWatched)];
+      const before = stamp(files);
       await once();
       arm();
+      if (stamp(files) !== before) schedule();
     }, 100);
   };
   arm();

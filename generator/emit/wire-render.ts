@@ -90,7 +90,8 @@ export async function renderWire(input: WireInput): Promise<WireResult> {
     // typed from an untouched copy (parsed again from JSON text, else copied beforehand).
     const reused = units && cache ? reuseOrNot(document, units, cache, input.json === undefined) : undefined;
     const text = reused?.text ?? typed(reused?.touched && input.json !== undefined ? JSON.parse(input.json) : document);
-    if (units && cache) store(cache, units, text);
+    // Nothing changed since the stored text: it stays as it is.
+    if (units && cache && reused?.how !== 'all') store(cache, units, text);
     return reused?.text === undefined ? { text } : { text, reused: reused.how };
   } catch (e) {
     return { text: EMPTY, warning: (e as Error).message.split('\n')[0] ?? String(e) };

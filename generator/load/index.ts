@@ -129,8 +129,11 @@ function checkChanged(
   const inner: CheckContext = { ...ctx, report: (severity, message, loc) => fresh.push({ severity, message, loc }) };
   const ids = validatePathItems(entry.root as Record<string, unknown>, entry.path, inner, changedKeys, reuse.operationIds);
   const found = [...refs, ...fresh];
-  if (graph.files.size > 1 || graph.refsIntoPaths || found.some((d) => !d.loc || !reuse.inChanged(d.loc) || d.message.startsWith('duplicate operationId')))
+  if (graph.files.size > 1 || graph.refsIntoPaths || found.some((d) => !d.loc || !reuse.inChanged(d.loc) || d.message.startsWith('duplicate operationId'))) {
+    // A file read on the way stays read: its problems (they have no `loc`) must still be reported.
+    graph.diagnostics.push(...refs.filter((d) => !d.loc));
     return undefined;
+  }
   validation.push(...reuse.kept, ...found);
   return { operationIds: ids };
 }

@@ -146,6 +146,20 @@ describe('loading with a memo', () => {
     expect(seen(after)).toEqual(seen(load(doc)));
   });
 
+  it('reports a broken file that an edit newly refers to', () => {
+    const dir = tempDir('lathe-memo-');
+    const doc = structuredClone(base);
+    const files = (d: Doc) => ({ [FILE]: JSON.stringify(d), '/specs/other.json': '{ "broken": ' });
+    const loadWith = (d: Doc, memoDir?: string) =>
+      loadSpec(FILE, { host: memoryHost(files(d)), cwd: '/specs', ...(memoDir ? { memo: { file: join(memoDir, 'load.json'), maker: 'test' } } : {}) });
+    loadWith(doc, dir);
+    operationOf(doc.paths[Object.keys(doc.paths)[4]!]!)!.requestBody = { $ref: 'other.json#/body' };
+    const after = loadWith(doc, dir);
+    expect(after.spec).toBeUndefined();
+    expect(after.diagnostics.some((d) => d.displayFile === 'other.json')).toBe(true);
+    expect(seen(after)).toEqual(seen(loadWith(doc)));
+  });
+
   it('any sequence of edits gives the result of loading from scratch', () => {
     const keys = Object.keys(base.paths);
     const edit = fc.record({ kind: fc.constantFrom(...Object.keys(EDITS).filter((k) => k !== 'a component')), at: fc.nat({ max: keys.length - 1 }) });
