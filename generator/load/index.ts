@@ -64,7 +64,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
     report: (severity, message, loc) => validation.push({ severity, message, loc }),
   };
-  const units = options.memo && entry.format === 'json' ? pathUnits(entry.text) : undefined;
+  const units = options.memo && entry.format === 'json' ? pathUnits(entry.text, positions.jsonIndex(entry)) : undefined;
   const reuse = units && options.memo ? reusable(options.memo, units, entryFile) : undefined;
   // After an edit of a few path items, only they are checked (memo.ts); anything unexpected in
   // their checks and the whole document is checked, as without a memo.

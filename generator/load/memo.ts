@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic, Loc } from '../diagnostics.js';
-import { JsonIndex } from './json.js';
+import type { JsonIndex } from './json.js';
 import { child } from './pointer.js';
 
 export interface LoadMemo {
@@ -44,9 +44,8 @@ function digest(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** Undefined when the document has no `paths` object. */
-export function pathUnits(text: string): PathUnits | undefined {
-  const index = new JsonIndex(text);
+/** Undefined when the document has no `paths` object. `index` is a scan of `text`. */
+export function pathUnits(text: string, index: JsonIndex): PathUnits | undefined {
   const span = index.rootValueSpan('paths');
   if (!span || text.charCodeAt(span.from) !== 0x7b) return undefined;
   const members = index.memberSpans(span.from);

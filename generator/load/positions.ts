@@ -22,7 +22,8 @@ export interface Position {
  */
 export class Positions {
   private readonly yaml = new Map<string, { doc: Document; lines: LineCounter }>();
-  private readonly json = new Map<string, { index: JsonIndex; lines: LineIndex }>();
+  private readonly indexes = new Map<string, JsonIndex>();
+  private readonly lines = new Map<string, LineIndex>();
 
   constructor(private readonly fileOf: (path: string) => SpecFile | undefined) {}
 
@@ -31,13 +32,20 @@ export class Positions {
     if (!file) return undefined;
     const tokens = parsePointer(loc.pointer) ?? [];
     if (file.format === 'json') {
-      let json = this.json.get(file.path);
-      if (!json) this.json.set(file.path, (json = { index: new JsonIndex(file.text), lines: new LineIndex(file.text) }));
-      return json.lines.position(json.index.offset(tokens));
+      let lines = this.lines.get(file.path);
+      if (!lines) this.lines.set(file.path, (lines = new LineIndex(file.text)));
+      return lines.position(this.jsonIndex(file).offset(tokens));
     }
     const { doc, lines } = this.yamlTree(file);
     const { line, col } = lines.linePos(yamlNodeOffset(doc, tokens));
     return { line, column: col };
+  }
+
+  /** The scan of a JSON file's text, shared with whoever else needs to find nodes in it (load's memo). */
+  jsonIndex(file: SpecFile): JsonIndex {
+    let index = this.indexes.get(file.path);
+    if (!index) this.indexes.set(file.path, (index = new JsonIndex(file.text)));
+    return index;
   }
 
   private yamlTree(file: SpecFile): { doc: Document; lines: LineCounter } {
