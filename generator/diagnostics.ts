@@ -31,9 +31,10 @@ export class LatheError extends Error {
   }
 }
 
-/** Escapes one JSON pointer token (RFC 6901). */
+/** Escapes one JSON pointer token (RFC 6901). Pointers are built by the hundred thousand: most tokens need nothing. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(token);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 export function unescapePointerToken(token: string): string {
@@ -42,7 +43,9 @@ export function unescapePointerToken(token: string): string {
 
 /** Appends tokens to a pointer: `joinPointer('#/paths', '/a/{b}')` is `#/paths/~1a~1{b}`. */
 export function joinPointer(pointer: string, ...tokens: (string | number)[]): string {
-  return tokens.reduce<string>((p, t) => `${p}/${escapePointerToken(t)}`, pointer);
+  let joined = pointer;
+  for (const t of tokens) joined += `/${escapePointerToken(t)}`;
+  return joined;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -1,4 +1,4 @@
-import { escapePointerToken, joinPointer, unescapePointerToken, type Loc } from '../diagnostics.js';
+import { joinPointer, unescapePointerToken, type Loc } from '../diagnostics.js';
 
 /**
  * Splits a `Loc` pointer (`#`, `#/a/b~1c`) into unescaped tokens. Returns undefined for a string
@@ -21,15 +21,7 @@ export function toPointer(tokens: readonly string[]): string {
 
 /** A child location. */
 export function child(loc: Loc, ...tokens: (string | number)[]): Loc {
-  let pointer = loc.pointer;
-  for (const token of tokens) pointer += `/${escapeToken(token)}`;
-  return { file: loc.file, pointer };
-}
-
-/** `escapePointerToken` with a fast path: the loader builds pointers by the hundred thousand. */
-function escapeToken(token: string | number): string {
-  const s = String(token);
-  return s.includes('~') || s.includes('/') ? escapePointerToken(s) : s;
+  return { file: loc.file, pointer: joinPointer(loc.pointer, ...tokens) };
 }
 
 /** A key that identifies a location in memo tables. */

@@ -52,7 +52,13 @@ export class RefGraph {
   private readonly unwalked: SpecFile[] = [];
   private readonly roots: string[];
   private readonly targets = new Map<string, Target>();
-  private readonly follows = new Map<string, Resolved | Failure>();
+  /** Failed follows, by the location of the first ref. */
+  private readonly follows = new Map<string, Failure>();
+  /**
+   * Successful follows, by file and `$ref` string: where a chain ends does not depend on where its
+   * first ref is written, and one string is written at thousands of places.
+   */
+  private readonly resolved = new Map<string, Resolved>();
   private readonly located = new Map<string, Found | Failure>();
   /** Refs being followed right now: meeting one again means a cycle. */
   private readonly following = new Set<string>();
@@ -134,17 +140,20 @@ export class RefGraph {
 
   /** Follows `value` (found at `loc`) through a chain of refs to a value that is not a ref. */
   follow(value: unknown, loc: Loc): Resolved | Failure {
-    if (!isRef(value)) return { value, loc, via: [] };
+    if (!isRef(value)) return { value, loc };
+    const byRef = `${loc.file}\0${value.$ref}`;
+    const known = this.resolved.get(byRef);
+    if (known) return known;
     const start = locKey(loc);
-    const memo = this.follows.get(start);
-    if (memo) return memo;
+    const failed = this.follows.get(start);
+    if (failed) return failed;
     const via: Loc[] = [];
     const entered: string[] = [];
     let result: Resolved | Failure;
     try {
       for (;;) {
         if (!isRef(value)) {
-          result = { value, loc, via };
+          result = { value, loc };
           break;
         }
         const refLoc = child(loc, '$ref');
@@ -173,7 +182,8 @@ export class RefGraph {
     } finally {
       for (const key of entered) this.following.delete(key);
     }
-    this.follows.set(start, result);
+    if (isFailure(result)) this.follows.set(start, result);
+    else this.resolved.set(byRef, result);
     return result;
   }
 

@@ -29,8 +29,6 @@ export type OpenAPIVersion = '2.0' | '3.0' | '3.1';
 export interface Resolved<T = unknown> {
   readonly value: T;
   readonly loc: Loc;
-  /** The `$ref` strings followed to get here, first to last (empty when `value` was not a ref). */
-  readonly via: readonly Loc[];
 }
 
 export interface LoadedSpec {
