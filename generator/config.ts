@@ -3,7 +3,8 @@
  * options, the resource tree, the envelope). Parsed with positions so a mistake is reported as
  * `lathe.config.yaml:12:3: error: ...` like a spec mistake.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from './yaml.js';
 import { joinPointer, type Diagnostic } from './diagnostics.js';
 
 export interface AuthOptionConfig {
@@ -68,8 +69,8 @@ export function parseConfig(
   displayFile: string,
   dir: string,
 ): { config?: LatheConfig; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
   const at = (pointer: string, offset: number | undefined, message: string) => {
     const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
@@ -114,8 +115,8 @@ export function configFromObject(raw: unknown, dir: string, file = '<config>'): 
 /** Fills in file:line:col for a diagnostic about the config (found by a later stage). */
 export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   if (!d.loc || d.loc.file !== config.file || d.line || config.text === undefined) return d;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(config.text, { lineCounter });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(config.text, { lineCounter });
   const offset = offsetOf(doc, d.loc.pointer);
   const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
@@ -220,12 +221,12 @@ function offsetOf(doc: Document, pointer: string): number | undefined {
   let node: unknown = doc.contents;
   for (const raw of pointer.split('/').slice(1)) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === token);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === token);
       if (!pair) break;
       node = pair.value ?? pair.key;
       if (!node) break;
-    } else if (isSeq(node)) node = node.items[Number(token)];
+    } else if (yaml().isSeq(node)) node = node.items[Number(token)];
     else break;
   }
   return (node as Node | undefined)?.range?.[0];

@@ -13,7 +13,7 @@
  * by prettier's own `getStringWidth` (wide characters count two columns, marks none).
  * test/emit/printer.test.ts holds the two printers equal on generated documents.
  */
-import { util } from 'prettier';
+import { createRequire } from 'node:module';
 import { printer, type builders as B } from 'prettier/doc';
 
 type Doc = B.Doc;
@@ -34,6 +34,16 @@ interface FillRest {
 /** Text whose width may differ from its length (prettier's own test for that). */
 const NOT_PLAIN = /[^\x20-\x7F]/;
 
+/**
+ * prettier's `getStringWidth`, from its small CommonJS entry (same version, same code) on first
+ * need: importing prettier's main module costs ~30 ms, and most runs print only ASCII.
+ */
+let measure: ((text: string) => number) | undefined;
+function stringWidth(text: string): number {
+  measure ??= (createRequire(import.meta.url)('prettier') as typeof import('prettier')).util.getStringWidth;
+  return measure(text);
+}
+
 /** Set while breaks are propagated: the document has a type this printer does not cover. */
 let unsupported = false;
 /** Widths of the document's text that is not printable ASCII (found while breaks are propagated). */
@@ -45,7 +55,7 @@ let wide: Map<string, number> | undefined;
  */
 function propagate(doc: Doc, seen: Set<object>): boolean {
   if (typeof doc === 'string') {
-    if (NOT_PLAIN.test(doc)) (wide ??= new Map()).set(doc, util.getStringWidth(doc));
+    if (NOT_PLAIN.test(doc)) (wide ??= new Map()).set(doc, stringWidth(doc));
     return false;
   }
   if (Array.isArray(doc)) {

@@ -12,12 +12,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { version as prettierVersion, type Options } from 'prettier';
+import type { Options } from 'prettier';
 import type { OutputFile } from '../emit/modules.js';
-import { formatFile, PRETTIER_OPTIONS } from './prettier.js';
+import { formatFile, PRETTIER_OPTIONS, prettierVersion } from './prettier.js';
 
-export { formatFile, PRETTIER_OPTIONS, projectOptions } from './prettier.js';
-export { prettierVersion };
+export { formatFile, PRETTIER_OPTIONS, prettierVersion, projectOptions } from './prettier.js';
 
 export interface FormatOptions {
   /** Folder of the format cache; none: no cache (the in-memory API touches no disk). */

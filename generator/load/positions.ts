@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
+import type { Document, LineCounter, Pair } from 'yaml';
+import { yaml } from '../yaml.js';
 import type { Loc } from '../diagnostics.js';
 import { JsonIndex } from './json.js';
 import { parsePointer } from './pointer.js';
@@ -51,8 +52,8 @@ export class Positions {
   private yamlTree(file: SpecFile): { doc: Document; lines: LineCounter } {
     let tree = this.yaml.get(file.path);
     if (!tree) {
-      const lines = new LineCounter();
-      tree = { doc: parseDocument(file.text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
+      const lines = new (yaml().LineCounter)();
+      tree = { doc: yaml().parseDocument(file.text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
       this.yaml.set(file.path, tree);
     }
     return tree;
@@ -64,12 +65,12 @@ function yamlNodeOffset(doc: Document, tokens: readonly string[]): number {
   let offset = rangeStart(node) ?? 0;
   for (const token of tokens) {
     node = unalias(doc, node);
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = findPair(doc, node.items, token, 0);
       if (!pair) break;
       offset = rangeStart(pair.key) ?? rangeStart(pair.value) ?? offset;
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const item: unknown = /^(0|[1-9]\d*)$/.test(token) ? node.items[Number(token)] : undefined;
       if (item === undefined) break;
       offset = rangeStart(item) ?? offset;
@@ -83,7 +84,7 @@ function yamlNodeOffset(doc: Document, tokens: readonly string[]): number {
 
 function unalias(doc: Document, node: unknown): unknown {
   // Bounded: an alias cannot point at another alias, but be safe against odd trees.
-  for (let i = 0; i < 8 && isAlias(node); i++) node = node.resolve(doc);
+  for (let i = 0; i < 8 && yaml().isAlias(node); i++) node = node.resolve(doc);
   return node;
 }
 
@@ -92,11 +93,11 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 function keyString(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  return yaml().isScalar(key) ? String(key.value) : String(key);
 }
 
 function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (key.source === '<<' || key.value === '<<' || typeof key.value === 'symbol');
+  return yaml().isScalar(key) && (key.source === '<<' || key.value === '<<' || typeof key.value === 'symbol');
 }
 
 /** The pair for `token`, looking through `<<` merge keys the way `toJS` does. */
@@ -105,10 +106,10 @@ function findPair(doc: Document, items: readonly Pair[], token: string, depth: n
   if (depth > 8) return undefined;
   for (const pair of items) {
     if (!isMergeKey(pair.key)) continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    const sources = yaml().isSeq(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
       const target = unalias(doc, source);
-      if (!isMap(target)) continue;
+      if (!yaml().isMap(target)) continue;
       const found = findPair(doc, target.items as Pair[], token, depth + 1);
       if (found) return found;
     }

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument } from 'yaml';
+import type { LineCounter } from 'yaml';
+import { yaml } from '../yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { jsonErrorOffset } from './json.js';
 import { decodeUtf8, lineColumn } from './text.js';
@@ -86,8 +87,8 @@ function jsonProblem(text: string, message: string): [string, { line: number; co
 }
 
 function readYaml(path: string, displayPath: string, text: string): ReadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { displayFile: displayPath, line, column: col };
