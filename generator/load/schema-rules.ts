@@ -56,8 +56,9 @@ export class SchemaRules {
       this.ctx.report('error', `a schema must be an object or a boolean, not ${describe(value)}`, loc);
       return;
     }
+    // Child locations are built only where something is there: this runs for every schema.
     const types = this.type(value, loc);
-    this.required(value.required, child(loc, 'required'));
+    if (value.required !== undefined) this.required(value.required, child(loc, 'required'));
     this.enumValues(value, loc, types);
     this.subschemas(value, loc);
   }
@@ -66,7 +67,7 @@ export class SchemaRules {
   private type(schema: Record<string, unknown>, loc: Loc): readonly string[] | undefined {
     if (!Object.hasOwn(schema, 'type')) return undefined;
     const type = schema.type;
-    const at = child(loc, 'type');
+    const at = (): Loc => child(loc, 'type');
     const allowed = TYPES[this.ctx.version];
     // `null` and type lists are 3.1 features that older real specs (Slack's) use anyway; they have
     // one obvious meaning, so they are read as in 3.1 with a warning rather than refused.
@@ -74,18 +75,17 @@ export class SchemaRules {
     const bad = names.filter((t) => typeof t !== 'string' || !KNOWN_TYPES.includes(t));
     if (bad.length > 0 || names.length === 0) {
       const what = typeof type === 'string' ? `'${type}' is` : Array.isArray(type) ? `lists ${bad.map((t) => JSON.stringify(t)).join(', ')}, which is` : `is ${describe(type)},`;
-      this.ctx.report('error', `\`type\` ${what} not one of ${allowed.join(', ')}`, at);
+      this.ctx.report('error', `\`type\` ${what} not one of ${allowed.join(', ')}`, at());
       return undefined;
     }
     if (this.ctx.version !== '3.1') {
       const newer = Array.isArray(type) ? 'a list of types' : names.includes('null') ? "type 'null'" : undefined;
-      if (newer) this.ctx.report('warning', `${newer} needs OpenAPI 3.1 (this document is ${this.ctx.version}); read as in 3.1`, at);
+      if (newer) this.ctx.report('warning', `${newer} needs OpenAPI 3.1 (this document is ${this.ctx.version}); read as in 3.1`, at());
     }
     return names as string[];
   }
 
   private required(required: unknown, at: Loc): void {
-    if (required === undefined) return;
     if (Array.isArray(required) && required.every((r) => typeof r === 'string')) return;
     const hint =
       typeof required === 'boolean'
@@ -118,7 +118,6 @@ export class SchemaRules {
 
   /** `properties` and friends: name -> schema. */
   private schemaMap(value: unknown, at: Loc, keyword: string): void {
-    if (value === undefined) return;
     let map: unknown = value;
     let mapAt = at;
     if (isRef(value)) {
@@ -141,7 +140,10 @@ export class SchemaRules {
   }
 
   private subschemas(schema: Record<string, unknown>, loc: Loc): void {
-    for (const keyword of SCHEMA_MAPS) this.schemaMap(schema[keyword], child(loc, keyword), keyword);
+    for (const keyword of SCHEMA_MAPS) {
+      const map = schema[keyword];
+      if (map !== undefined) this.schemaMap(map, child(loc, keyword), keyword);
+    }
     for (const keyword of SCHEMA_ONE) {
       const sub = schema[keyword];
       if (sub === undefined) continue;
