@@ -309,13 +309,11 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
   const pathExpr = e.call('formatPath', e.literal(op.path), e.object(pathValues), ...(constraints.length ? [e.object(constraints)] : []));
 
   const query = op.fields.filter((f) => f.origin === 'query');
-  const queryParams = op.params.filter((p) => p.in === 'query');
   let queryExpr: Expr = e.data([]);
   if (query.length) {
     coreValues.add('serializeQuery');
     const entries = query.map((f): Expr => {
-      const p = queryParams.find((q) => q.name === f.name);
-      const style = { style: p?.style ?? 'form', explode: p?.explode ?? (p?.style ?? 'form') === 'form' };
+      const style = { style: f.style ?? 'form', explode: f.explode ?? (f.style ?? 'form') === 'form' };
       return { kind: 'array', items: [e.literal(f.name), e.id(names.get(f.name)!), e.data(style)] };
     });
     queryExpr = e.call('serializeQuery', { kind: 'array', items: entries });

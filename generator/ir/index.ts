@@ -166,6 +166,8 @@ function buildOperation(
       schema: p.schema,
       ...(p.description ?? p.schema.docs.description ? { description: p.description ?? p.schema.docs.description } : {}),
       ...(p.deprecated ? { deprecated: true } : {}),
+      ...(p.style !== undefined ? { style: p.style } : {}),
+      ...(p.explode !== undefined ? { explode: p.explode } : {}),
     });
   }
   let bodyField: string | undefined;
@@ -195,8 +197,9 @@ function buildOperation(
 
   const returns = methodNamedReturn(returnOf(op, converter, config), converter, config);
   const namedReturn = returns.schema && needsName(returns.schema) ? { ...returns, typeName: names.claim(`${stem}Response`, qualifiers) } : returns;
+  const { params: _params, responses: _responses, ...described } = op;
   return {
-    ...op,
+    ...described,
     methodName,
     ...(positional ? { positional } : {}),
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),

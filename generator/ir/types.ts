@@ -119,6 +119,9 @@ export interface IRField {
   /** The field's own description (a param's, or the body property's). */
   readonly description?: string;
   readonly deprecated?: boolean;
+  /** How a parameter is serialized, as the spec says (OpenAPI's defaults apply when absent). */
+  readonly style?: string;
+  readonly explode?: boolean;
 }
 
 export type Pagination = 'single' | 'v4page';
@@ -137,9 +140,9 @@ export interface IROperation {
   readonly permissions: readonly string[];
   /** Undefined: the document's security applies. */
   readonly security?: readonly (readonly string[])[];
-  readonly params: readonly IRParam[];
   readonly body?: IRBody;
-  readonly responses: readonly IRResponse[];
+  // No `params` and `responses`: ir turns them into `fields` and `returns`. Emitters see nothing
+  // else, and every byte here is hashed again for the emit cache on each run.
 
   // The SDK surface, decided by ir/naming.
   readonly methodName: string;
