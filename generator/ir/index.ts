@@ -197,9 +197,10 @@ function buildOperation(
 
   const returns = methodNamedReturn(returnOf(op, converter, config), converter, config);
   const namedReturn = returns.schema && needsName(returns.schema) ? { ...returns, typeName: names.claim(`${stem}Response`, qualifiers) } : returns;
-  const { params: _params, responses: _responses, ...described } = op;
+  const { params: _params, body: rawBody, responses: _responses, ...described } = op;
   return {
     ...described,
+    ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding } } : {}),
     methodName,
     ...(positional ? { positional } : {}),
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),

@@ -12,8 +12,8 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 /** An operation before the SDK surface (names, positional param, fields) is decided. */
 export type RawOperation = Pick<
   IROperation,
-  'id' | 'loc' | 'method' | 'path' | 'summary' | 'description' | 'deprecated' | 'tags' | 'permissions' | 'security' | 'body'
-> & { readonly params: readonly IRParam[]; readonly responses: readonly IRResponse[] };
+  'id' | 'loc' | 'method' | 'path' | 'summary' | 'description' | 'deprecated' | 'tags' | 'permissions' | 'security'
+> & { readonly params: readonly IRParam[]; readonly body?: IRBody; readonly responses: readonly IRResponse[] };
 
 export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawOperation[] {
   const root = spec.entry.root as Record<string, unknown>;

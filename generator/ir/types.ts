@@ -140,9 +140,10 @@ export interface IROperation {
   readonly permissions: readonly string[];
   /** Undefined: the document's security applies. */
   readonly security?: readonly (readonly string[])[];
-  readonly body?: IRBody;
-  // No `params` and `responses`: ir turns them into `fields` and `returns`. Emitters see nothing
-  // else, and every byte here is hashed again for the emit cache on each run.
+  /** How the body is sent; its schema is in `fields` (or the `bodyField`). */
+  readonly body?: Pick<IRBody, 'mediaType' | 'encoding'>;
+  // No `params` and `responses` either: ir turns them into `fields` and `returns`. Emitters see
+  // nothing else, and every byte here is hashed again for the emit cache on each run.
 
   // The SDK surface, decided by ir/naming.
   readonly methodName: string;
