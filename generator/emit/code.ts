@@ -108,11 +108,15 @@ export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : quote(name);
 }
 
+const PLAIN_LITERAL = /^[^'"\\\x00-\x1f\ud800-\udfff]*$/;
+
 /**
  * A string literal as prettier writes it with `singleQuote`: single quotes unless the text holds
  * more of them than double quotes, and only the escapes that are needed.
  */
 export function quote(value: string): string {
+  // Most literals need no escape at all: no quote, backslash, control character or surrogate.
+  if (PLAIN_LITERAL.test(value)) return `'${value}'`;
   const raw = JSON.stringify(value).slice(1, -1);
   const doubles = raw.split('"').length - 1;
   const singles = raw.split("'").length - 1;

@@ -36,8 +36,12 @@ export { propertyKey } from './code.js';
 
 /** `id` first, then required properties, then optional ones, each in spec order. */
 export function orderProperties<T extends { name: string; required: boolean }>(props: readonly T[]): T[] {
-  const rank = (p: T) => (p.name === 'id' && p.required ? 0 : p.required ? 1 : 2);
-  return [...props].sort((a, b) => rank(a) - rank(b));
+  // Three stable buckets rather than a sort: this runs for every object type lathe prints.
+  const id: T[] = [];
+  const required: T[] = [];
+  const optional: T[] = [];
+  for (const p of props) (p.required ? (p.name === 'id' ? id : required) : optional).push(p);
+  return id.length || optional.length ? [...id, ...required, ...optional] : required;
 }
 
 export function visibleProperties(props: readonly IRProperty[], direction: Direction): IRProperty[] {

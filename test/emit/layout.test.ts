@@ -5,6 +5,7 @@
  * valid corpus and Cloudflare's whole API.
  */
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -98,6 +99,20 @@ describe('literals as prettier writes them (singleQuote)', () => {
   it('keeps the escapes a string needs', () => {
     expect(quote('line\nbreak\\')).toBe(`'line\\nbreak\\\\'`);
     expect(quote('\u0001')).toBe(`'\\u0001'`);
+  });
+
+  it('quotes any string as prettier does (plain text, quotes, escapes, surrogates)', async () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: fc.constantFrom('a', ' ', "'", '"', '\\', '\n', '\u0007', '\u2028', 'é', '\ud83d\ude00', '\ud800', '\udfff') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, async (s) => {
+        const out = await formatFile({ path: 'a.ts', content: `export const a = ${JSON.stringify(s)};` });
+        expect(`export const a = ${quote(s)};\n`).toBe(out.content);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('writes numbers without a plus in the exponent', () => {
