@@ -197,7 +197,7 @@ function buildOperation(
 
   const returns = methodNamedReturn(returnOf(op, converter, config), converter, config);
   const namedReturn = returns.schema && needsName(returns.schema) ? { ...returns, typeName: names.claim(`${stem}Response`, qualifiers) } : returns;
-  const { params: _params, body: rawBody, responses: _responses, ...described } = op;
+  const { params: _params, body: rawBody, success: _success, ...described } = op;
   return {
     ...described,
     ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding } } : {}),
@@ -238,10 +238,7 @@ function needsName(schema: IRSchema): boolean {
 }
 
 function returnOf(op: RawOperation, converter: SchemaConverter, config: LatheConfig): IRReturn {
-  const success =
-    op.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0] ??
-    op.responses.find((r) => r.status === '2XX') ??
-    op.responses.find((r) => r.status === 'default' && r.schema);
+  const success = op.success;
   if (!success?.schema) return success?.mediaType ? { mediaType: success.mediaType } : {};
   const field = config.envelope?.result;
   const object = converter.objectView(success.schema);

@@ -13,7 +13,12 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 export type RawOperation = Pick<
   IROperation,
   'id' | 'loc' | 'method' | 'path' | 'summary' | 'description' | 'deprecated' | 'tags' | 'permissions' | 'security'
-> & { readonly params: readonly IRParam[]; readonly body?: IRBody; readonly responses: readonly IRResponse[] };
+> & {
+  readonly params: readonly IRParam[];
+  readonly body?: IRBody;
+  /** The response the method resolves with (see `successResponse`); undefined when none is declared. */
+  readonly success?: IRResponse;
+};
 
 export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawOperation[] {
   const root = spec.entry.root as Record<string, unknown>;
@@ -57,6 +62,7 @@ function readOperation(
     ? swagger2Body(spec, schemas, op, loc, swagger2)
     : readBody(spec, schemas, op.requestBody, at(loc, 'requestBody'));
   const produces = swagger2 ? mediaTypes(op.produces ?? swagger2.produces, 'application/json') : undefined;
+  const success = successResponse(spec, schemas, op.responses, at(loc, 'responses'), produces);
   return {
     id: typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`,
     loc,
@@ -70,7 +76,7 @@ function readOperation(
     ...(Array.isArray(op.security) ? { security: securityOf(op.security) } : {}),
     params,
     ...(body ? { body } : {}),
-    responses: readResponses(spec, schemas, op.responses, at(loc, 'responses'), produces),
+    ...(success ? { success } : {}),
   };
 }
 
@@ -216,19 +222,23 @@ function readBody(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc:
   };
 }
 
-function readResponses(
+/**
+ * The response a method resolves with: the lowest 2xx, else `2XX`, else a `default` with a schema.
+ * Only its schema is converted: the others (error envelopes) never reach the SDK's types, and
+ * converting them only cost time and named models nobody uses (openapi.ts still has every response).
+ */
+function successResponse(
   spec: LoadedSpec,
   schemas: SchemaConverter,
   raw: unknown,
   loc: Loc,
   /** Swagger 2.0 `produces`: the response `schema` sits on the response itself. */
   produces?: string[],
-): IRResponse[] {
-  if (!isRecord(raw)) return [];
-  const out: IRResponse[] = [];
-  for (const [status, value] of Object.entries(raw)) {
-    const r = spec.deref<Record<string, unknown>>(value, at(loc, status));
-    if (!r || !isRecord(r.value)) continue;
+): IRResponse | undefined {
+  if (!isRecord(raw)) return undefined;
+  const read = (status: string) => {
+    const r = spec.deref<Record<string, unknown>>(raw[status], at(loc, status));
+    if (!r || !isRecord(r.value)) return undefined;
     const content = produces
       ? r.value.schema !== undefined
         ? [[produces.find((m) => encodingOf(m) === 'json') ?? produces[0]!, { schema: r.value.schema }] as const]
@@ -236,21 +246,28 @@ function readResponses(
       : isRecord(r.value.content)
         ? Object.entries(r.value.content)
         : [];
-    const [mediaType, media] =
-      content.find(([m]) => encodingOf(m) === 'json') ?? content[0] ?? ([undefined, undefined] as const);
-    const schema =
-      mediaType && isRecord(media) && media.schema !== undefined
-        ? schemas.convert(media.schema, produces ? at(r.loc, 'schema') : at(r.loc, 'content', mediaType, 'schema'))
-        : undefined;
-    out.push({
-      status,
-      ...(typeof r.value.description === 'string' ? { description: r.value.description } : {}),
-      ...(mediaType ? { mediaType } : {}),
-      ...(schema ? { schema } : {}),
-      loc: r.loc,
-    });
-  }
-  return out;
+    const [mediaType, media] = content.find(([m]) => encodingOf(m) === 'json') ?? content[0] ?? ([undefined, undefined] as const);
+    const schema = mediaType && isRecord(media) && media.schema !== undefined ? media.schema : undefined;
+    const schemaLoc = (): Loc => (produces ? at(r.loc, 'schema') : at(r.loc, 'content', mediaType!, 'schema'));
+    return { status, r, mediaType, schema, schemaLoc };
+  };
+  const statuses = Object.keys(raw);
+  const found =
+    statuses
+      .filter((s) => /^2\d\d$/.test(s))
+      .sort((a, b) => a.localeCompare(b))
+      .map(read)
+      .find((r) => r !== undefined) ??
+    (statuses.includes('2XX') ? read('2XX') : undefined) ??
+    (statuses.includes('default') ? read('default') : undefined);
+  if (!found || (found.status === 'default' && found.schema === undefined)) return undefined;
+  return {
+    status: found.status,
+    ...(typeof found.r.value.description === 'string' ? { description: found.r.value.description } : {}),
+    ...(found.mediaType ? { mediaType: found.mediaType } : {}),
+    ...(found.schema !== undefined ? { schema: schemas.convert(found.schema, found.schemaLoc()) } : {}),
+    loc: found.r.loc,
+  };
 }
 
 function at(loc: Loc, ...tokens: (string | number)[]): Loc {

@@ -93,3 +93,38 @@ paths:
     expect(ir.client.className).toBe('Client');
   });
 });
+
+describe('responses other than the one a method returns', () => {
+  const spec = (errorSchema: string) => `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+        4XX:
+          description: failure
+          content:
+            application/json:
+              schema: ${errorSchema}
+components:
+  schemas:
+    Thing: {type: object, properties: {id: {type: string}}}
+    Failure: {type: object, properties: {result: {type: string}}}
+`;
+
+  it('are not converted: no model for a schema only an error uses, no warning about it', () => {
+    const conflicting = `{allOf: [{$ref: '#/components/schemas/Failure'}, {type: object, properties: {result: {type: integer}}}]}`;
+    const loaded = loadSpec(SPEC_PATH, { host: memoryHost({ [SPEC_PATH]: spec(conflicting) }), cwd: '/virtual' });
+    expect(loaded.diagnostics).toEqual([]);
+    const { ir, diagnostics } = buildIR(loaded.spec!, emptyConfig('/virtual'));
+    expect(diagnostics).toEqual([]);
+    expect([...ir.models.values()].map((m) => m.name)).toEqual(['Thing']);
+    expect(onlyOperation(ir).returns.schema).toMatchObject({ kind: 'ref', model: `${SPEC_PATH}#/components/schemas/Thing` });
+  });
+});
