@@ -416,12 +416,28 @@ export class SchemaConverter {
     for (const o of objects)
       for (const p of o.properties) {
         const prev = byName.get(p.name);
-        if (prev && !compatible(prev.schema, p.schema))
+        if (prev && !compatible(prev.schema, p.schema) && !this.narrows(p.schema, prev.schema))
           this.warn(p.schema.loc, `allOf members disagree on property '${p.name}' (${prev.schema.kind} vs ${p.schema.kind}); the later one wins`);
         byName.set(p.name, { name: p.name, required: p.required || (prev?.required ?? false), schema: prev && p.schema.kind === 'unknown' ? prev.schema : p.schema });
       }
     const additional = objects.map((o) => o.additional).find(Boolean);
     return { kind: 'object', properties: [...byName.values()], ...(additional ? { additional } : {}), loc, docs };
+  }
+
+  /**
+   * Whether `narrow` is one of the alternatives of the union `wide`: then allOf means `narrow`, and
+   * the later member winning is exactly right. (Cloudflare's envelopes do this hundreds of times:
+   * a common `result: anyOf [object, array, string]`, then each operation's own `result`.)
+   */
+  private narrows(narrow: IRSchema, wide: IRSchema, depth = 0): boolean {
+    const union = this.resolved(wide);
+    if (union?.kind !== 'union' || depth > 8) return false;
+    const n = this.resolved(narrow) ?? narrow;
+    // Alternatives may be unions themselves (a nullable object is `object | null`).
+    return union.members.some((m) => {
+      const alternative = this.resolved(m) ?? m;
+      return alternative.kind === 'union' ? this.narrows(n, alternative, depth + 1) : compatible(n, alternative);
+    });
   }
 
   private warn(loc: Loc, message: string): void {

@@ -128,3 +128,50 @@ components:
     expect(onlyOperation(ir).returns.schema).toMatchObject({ kind: 'ref', model: `${SPEC_PATH}#/components/schemas/Thing` });
   });
 });
+
+describe('allOf members that give one property two schemas', () => {
+  const warningsFor = (envelopeResult: string) => {
+    const text = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - {$ref: '#/components/schemas/Envelope'}
+                  - {type: object, properties: {result: {$ref: '#/components/schemas/Thing'}}}
+components:
+  schemas:
+    Envelope: {type: object, properties: {success: {type: boolean}, result: ${envelopeResult}}}
+    Thing: {type: object, properties: {id: {type: string}}}
+`;
+    const loaded = loadSpec(SPEC_PATH, { host: memoryHost({ [SPEC_PATH]: text }), cwd: '/virtual' });
+    expect(loaded.diagnostics).toEqual([]);
+    const { ir, diagnostics } = buildIR(loaded.spec!, emptyConfig('/virtual'));
+    const result = [...ir.models.values()].find((m) => m.name === 'Thing');
+    expect(result).toBeDefined();
+    return diagnostics.map((d) => d.message);
+  };
+
+  it('say nothing when the later one is one of the alternatives the earlier allows (it narrows them)', () => {
+    expect(warningsFor('{anyOf: [{type: object}, {type: array, items: {}}]}')).toEqual([]);
+    // Nullable alternatives are unions of their own.
+    expect(warningsFor('{anyOf: [{type: object, nullable: true}, {type: string, nullable: true}]}')).toEqual([]);
+  });
+
+  it('warn when they disagree, and the later one wins', () => {
+    expect(warningsFor('{type: array, items: {}, nullable: true}')).toEqual([
+      "allOf members disagree on property 'result' (union vs ref); the later one wins",
+    ]);
+    expect(warningsFor('{anyOf: [{type: string}, {type: array, items: {}}]}')).toEqual([
+      "allOf members disagree on property 'result' (union vs ref); the later one wins",
+    ]);
+  });
+});
