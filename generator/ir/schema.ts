@@ -522,34 +522,71 @@ function literal(v: unknown): string | number | boolean | null {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v);
 }
 
-const CONSTRAINT_KEYS = [
-  'maxLength', 'minLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
-] as const;
+type ConstraintKey = 'maxLength' | 'minLength' | 'minimum' | 'maximum' | 'multipleOf' | 'minItems' | 'maxItems' | 'minProperties' | 'maxProperties';
 
+/** The numeric constraints, in the order docs list them. */
+const CONSTRAINT_KEYS: readonly ConstraintKey[] = [
+  'maxLength', 'minLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
+];
+
+/**
+ * The docs and constraints of a schema. One pass over its own keys: parsed JSON objects come in
+ * thousands of shapes, so looking each of twenty keywords up by name was ir's most expensive step
+ * on a big spec, while most schemas have only a few keys.
+ */
 export function docsOf(s: Raw): SchemaDocs {
+  let title: unknown, description: unknown, format: unknown, deprecated: unknown, readOnly: unknown, writeOnly: unknown;
+  let def: { value: unknown } | undefined, example: { value: unknown } | undefined, examples: unknown;
+  let pattern: unknown, uniqueItems: unknown, exclusiveMinimum: unknown, exclusiveMaximum: unknown;
+  let numbers: Partial<Record<ConstraintKey, unknown>> | undefined;
+  for (const key in s) {
+    switch (key) {
+      case 'title': title = s.title; break;
+      case 'description': description = s.description; break;
+      case 'format': format = s.format; break;
+      case 'deprecated': deprecated = s.deprecated; break;
+      case 'default': def = { value: s.default }; break;
+      case 'example': example = { value: s.example }; break;
+      case 'examples': examples = s.examples; break;
+      case 'readOnly': readOnly = s.readOnly; break;
+      case 'writeOnly': writeOnly = s.writeOnly; break;
+      case 'pattern': pattern = s.pattern; break;
+      case 'uniqueItems': uniqueItems = s.uniqueItems; break;
+      case 'exclusiveMinimum': exclusiveMinimum = s.exclusiveMinimum; break;
+      case 'exclusiveMaximum': exclusiveMaximum = s.exclusiveMaximum; break;
+      case 'maxLength': case 'minLength': case 'minimum': case 'maximum': case 'multipleOf':
+      case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
+        (numbers ??= {})[key] = s[key];
+        break;
+    }
+  }
   const docs: { -readonly [K in keyof SchemaDocs]: SchemaDocs[K] } = {};
-  if (typeof s.title === 'string') docs.title = s.title;
-  if (typeof s.description === 'string') docs.description = s.description;
-  if (typeof s.format === 'string') docs.format = s.format;
-  if (s.deprecated === true) docs.deprecated = true;
-  if ('default' in s) docs.default = { value: s.default };
-  if ('example' in s) docs.example = { value: s.example };
-  else if (Array.isArray(s.examples) && s.examples.length) docs.example = { value: s.examples[0] };
-  if (s.readOnly === true) docs.readOnly = true;
-  if (s.writeOnly === true) docs.writeOnly = true;
+  if (typeof title === 'string') docs.title = title;
+  if (typeof description === 'string') docs.description = description;
+  if (typeof format === 'string') docs.format = format;
+  if (deprecated === true) docs.deprecated = true;
+  if (def) docs.default = def;
+  if (example) docs.example = example;
+  else if (Array.isArray(examples) && examples.length) docs.example = { value: examples[0] };
+  if (readOnly === true) docs.readOnly = true;
+  if (writeOnly === true) docs.writeOnly = true;
+  if (!numbers && pattern === undefined && uniqueItems === undefined && exclusiveMinimum === undefined && exclusiveMaximum === undefined) return docs;
   const c: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
   // 3.0 spells exclusive bounds as booleans next to minimum/maximum; 3.1 as numbers.
-  const exclusiveMin = s.exclusiveMinimum === true && typeof s.minimum === 'number';
-  const exclusiveMax = s.exclusiveMaximum === true && typeof s.maximum === 'number';
+  const exclusiveMin = exclusiveMinimum === true && typeof numbers?.minimum === 'number';
+  const exclusiveMax = exclusiveMaximum === true && typeof numbers?.maximum === 'number';
   // No `delete` on the object: that would turn it into a slow dictionary for every later reader.
-  for (const k of CONSTRAINT_KEYS)
-    if (typeof s[k] === 'number' && !(k === 'minimum' && exclusiveMin) && !(k === 'maximum' && exclusiveMax)) c[k] = s[k];
-  if (typeof s.pattern === 'string') c.pattern = s.pattern;
-  if (s.uniqueItems === true) c.uniqueItems = true;
-  if (typeof s.exclusiveMinimum === 'number') c.exclusiveMinimum = s.exclusiveMinimum;
-  else if (exclusiveMin) c.exclusiveMinimum = s.minimum as number;
-  if (typeof s.exclusiveMaximum === 'number') c.exclusiveMaximum = s.exclusiveMaximum;
-  else if (exclusiveMax) c.exclusiveMaximum = s.maximum as number;
+  if (numbers)
+    for (const k of CONSTRAINT_KEYS) {
+      const v = numbers[k];
+      if (typeof v === 'number' && !(k === 'minimum' && exclusiveMin) && !(k === 'maximum' && exclusiveMax)) c[k] = v;
+    }
+  if (typeof pattern === 'string') c.pattern = pattern;
+  if (uniqueItems === true) c.uniqueItems = true;
+  if (typeof exclusiveMinimum === 'number') c.exclusiveMinimum = exclusiveMinimum;
+  else if (exclusiveMin) c.exclusiveMinimum = numbers!.minimum as number;
+  if (typeof exclusiveMaximum === 'number') c.exclusiveMaximum = exclusiveMaximum;
+  else if (exclusiveMax) c.exclusiveMaximum = numbers!.maximum as number;
   if (Object.keys(c).length) docs.constraints = c;
   return docs;
 }
