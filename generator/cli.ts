@@ -14,6 +14,7 @@ import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
+import { POOL_ENV } from './threads.js';
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import { diffOutput, intactInputs, readIfExists, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
@@ -256,8 +257,11 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     io.out(
       `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged (${Math.round(performance.now() - started)} ms)`,
     );
-  if (inv.verbose)
+  if (inv.verbose) {
     io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
+    const pool = process.env[POOL_ENV];
+    if (pool) io.out(`lathe: node was restarted with ${pool} V8 background thread(s) for this big spec (see README)`);
+  }
   return { code: 0, watched };
 }
 
