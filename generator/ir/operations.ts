@@ -5,7 +5,7 @@
 import { joinPointer, type Loc } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
 import { docsOf, isRecord, type SchemaConverter } from './schema.js';
-import type { BodyEncoding, IRBody, IROperation, IRParam, IRResponse, ParamLocation } from './types.js';
+import type { BodyEncoding, IRBody, IROperation, IRParam, IRSchema, ParamLocation } from './types.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -17,8 +17,14 @@ export type RawOperation = Pick<
   readonly params: readonly IRParam[];
   readonly body?: IRBody;
   /** The response the method resolves with (see `successResponse`); undefined when none is declared. */
-  readonly success?: IRResponse;
+  readonly success?: SuccessResponse;
 };
+
+/** What the method's return is made from; no schema when the response declares no content. */
+export interface SuccessResponse {
+  readonly mediaType?: string;
+  readonly schema?: IRSchema;
+}
 
 export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawOperation[] {
   const root = spec.entry.root as Record<string, unknown>;
@@ -234,7 +240,7 @@ function successResponse(
   loc: Loc,
   /** Swagger 2.0 `produces`: the response `schema` sits on the response itself. */
   produces?: string[],
-): IRResponse | undefined {
+): SuccessResponse | undefined {
   if (!isRecord(raw)) return undefined;
   const read = (status: string) => {
     const r = spec.deref<Record<string, unknown>>(raw[status], at(loc, status));
@@ -249,7 +255,7 @@ function successResponse(
     const [mediaType, media] = content.find(([m]) => encodingOf(m) === 'json') ?? content[0] ?? ([undefined, undefined] as const);
     const schema = mediaType && isRecord(media) && media.schema !== undefined ? media.schema : undefined;
     const schemaLoc = (): Loc => (produces ? at(r.loc, 'schema') : at(r.loc, 'content', mediaType!, 'schema'));
-    return { status, r, mediaType, schema, schemaLoc };
+    return { status, mediaType, schema, schemaLoc };
   };
   const statuses = Object.keys(raw);
   const found =
@@ -262,11 +268,8 @@ function successResponse(
     (statuses.includes('default') ? read('default') : undefined);
   if (!found || (found.status === 'default' && found.schema === undefined)) return undefined;
   return {
-    status: found.status,
-    ...(typeof found.r.value.description === 'string' ? { description: found.r.value.description } : {}),
     ...(found.mediaType ? { mediaType: found.mediaType } : {}),
     ...(found.schema !== undefined ? { schema: schemas.convert(found.schema, found.schemaLoc()) } : {}),
-    loc: found.r.loc,
   };
 }
 

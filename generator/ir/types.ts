@@ -101,15 +101,6 @@ export interface IRBody {
   readonly loc: Loc;
 }
 
-export interface IRResponse {
-  /** `200`, `4XX`, `default`. */
-  readonly status: string;
-  readonly description?: string;
-  readonly mediaType?: string;
-  readonly schema?: IRSchema;
-  readonly loc: Loc;
-}
-
 /** One field of a method's params object (path, query, header and body fields in one object). */
 export interface IRField {
   readonly name: string;
