@@ -1,19 +1,9 @@
 #!/usr/bin/env node
-import { fileURLToPath } from 'node:url';
-import { poolSizeFor, restartWithPool } from '../dist/generator/threads.js';
-
+// openapi-typescript (with the TypeScript compiler) is the slowest thing lathe loads: for generate,
+// its worker starts before the rest of lathe is even imported. (Not for check, which usually finds
+// the output fresh from the manifest and needs no worker at all.)
 const args = process.argv.slice(2);
-// On a small machine a big spec runs faster with fewer V8 background threads, which only a new
-// node process can have (generator/threads.ts).
-const pool = poolSizeFor({ argv: args, cwd: process.cwd(), env: process.env, execArgv: process.execArgv });
-if (pool !== undefined) {
-  restartWithPool(pool, fileURLToPath(import.meta.url), args);
-} else {
-  // openapi-typescript (with the TypeScript compiler) is the slowest thing lathe loads: for generate,
-  // its worker starts before the rest of lathe is even imported. (Not for check, which usually finds
-  // the output fresh from the manifest and needs no worker at all.)
-  const { prewarmWire } = await import('../dist/generator/emit/wire.js');
-  if (args[0] === 'generate') prewarmWire();
-  const { main } = await import('../dist/generator/cli.js');
-  process.exitCode = await main(args);
-}
+const { prewarmWire } = await import('../dist/generator/emit/wire.js');
+if (args[0] === 'generate') prewarmWire();
+const { main } = await import('../dist/generator/cli.js');
+process.exitCode = await main(args);

@@ -14,11 +14,8 @@ import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
-import { POOL_ENV } from './threads.js';
 import { projectOptions } from './format/index.js';
-import type { OutputFile } from './emit/modules.js';
 import { diffOutput, intactInputs, readIfExists, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
-import { StagingWriter } from './write/staging.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -195,8 +192,6 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
   let result: PipelineResult;
-  // A first run into an empty folder writes what it can while it still emits (see write/staging.ts).
-  const early = inv.command === 'generate' ? StagingWriter.forOutput(outDir) : undefined;
   try {
     result = await runPipeline({
       specPath: specArg,
@@ -206,18 +201,15 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
       cacheDir: cacheDir(io.cwd),
       prettier,
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
-      ...(early ? { onFinalFile: (f: OutputFile) => early.put(f) } : {}),
     });
     io.progress?.(undefined);
   } catch (e) {
-    early?.cancel();
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };
   }
   const watched = [...result.inputs, ...(configFile ? [configFile] : [])];
   print(result.diagnostics, io, inv.quiet);
   if (!result.files || hasErrors(result.diagnostics)) {
-    early?.cancel();
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
     return { code: 1, watched };
@@ -246,7 +238,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const record = inputPrint ? { files: names.map((n) => n.name).sort(), fingerprint: inputPrint } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, result.files, record, await early?.finish());
+    diff = writeOutput(outDir, result.files, record);
   } catch (e) {
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
     io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
@@ -257,11 +249,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     io.out(
       `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged (${Math.round(performance.now() - started)} ms)`,
     );
-  if (inv.verbose) {
-    io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
-    const pool = process.env[POOL_ENV];
-    if (pool) io.out(`lathe: node was restarted with ${pool} V8 background thread(s) for this big spec (see README)`);
-  }
+  if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
   return { code: 0, watched };
 }
 

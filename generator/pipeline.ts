@@ -11,10 +11,9 @@ import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
-import { formatFiles, isFinal, prettierVersion } from './format/index.js';
+import { formatFiles, prettierVersion } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
-import type { LoadMemo } from './load/memo.js';
 import type { SpecHost } from './load/types.js';
 import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
 import type { WireCacheInput } from './emit/wire-cache.js';
@@ -34,11 +33,6 @@ export interface PipelineInput {
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
   readonly progress?: (stage: Stage) => void;
-  /**
-   * Given each file that is final as emitted (nothing left to format) as soon as it exists, before
-   * the run is known to succeed: for early writes into a staging folder.
-   */
-  readonly onFinalFile?: (file: OutputFile) => void;
 }
 
 export interface PipelineResult {
@@ -51,15 +45,12 @@ export interface PipelineResult {
 }
 
 /**
- * What load and the wire worker keep between runs of this spec, so that a run after an edit
- * checks and types only the path items that changed (load/memo.ts, emit/wire-splice.ts).
+ * What the wire worker keeps between runs of this spec, so that a run after an edit types only
+ * the path items that changed (emit/wire-splice.ts).
  */
-function perSpecCaches(cacheDir: string, specPath: string, refRoots: readonly string[]): { load: LoadMemo; wire: WireCacheInput } {
+function perSpecCaches(cacheDir: string, specPath: string): { wire: WireCacheInput } {
   const name = `${createHash('sha1').update(specPath).digest('hex').slice(0, 16)}.json`;
-  return {
-    load: { file: join(cacheDir, 'load', name), maker: `${generatorHash()} ${JSON.stringify(refRoots)}` },
-    wire: { file: join(cacheDir, 'wire', name), maker: generatorHash() },
-  };
+  return { wire: { file: join(cacheDir, 'wire', name), maker: generatorHash() } };
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -74,13 +65,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
   };
   let early: PendingWire | undefined;
-  const kept = input.cacheDir ? perSpecCaches(input.cacheDir, input.specPath, input.config.refRoots) : undefined;
+  const kept = input.cacheDir ? perSpecCaches(input.cacheDir, input.specPath) : undefined;
   const loaded = await time('load', () =>
     loadSpec(input.specPath, {
       host: input.host,
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
-      ...(kept ? { memo: kept.load } : {}),
       onEntry: (file) => {
         if (file.format === 'json') early = startWireFromJson(file.text, kept?.wire);
       },
@@ -106,12 +96,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     wire.cancel();
     return { diagnostics, timings, inputs };
   }
-  const onFinal = input.onFinalFile;
   const raw = await time('emit', () => {
     // Layout goes through prettier's printer, so its version is part of what made the files.
     const maker = `${generatorHash()} prettier ${prettierVersion}`;
     const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, maker) : undefined;
-    const files = emit(ir, onFinal && ((f) => isFinal(f, input.prettier) && onFinal(f)), cache);
+    const files = emit(ir, undefined, cache);
     cache?.save();
     return files;
   });

@@ -4,9 +4,8 @@ import type { CheckContext } from './context.js';
 import { isObject } from './context.js';
 import { Positions } from './positions.js';
 import { describe, isFailure, RefGraph } from './refs.js';
-import type { LoadedSpec, LoadOptions, LoadResult, Resolved, SpecFile } from './types.js';
-import { pathUnits, remember, reusable, type Reuse } from './memo.js';
-import { validateDocument, validatePathItems } from './validate.js';
+import type { LoadedSpec, LoadOptions, LoadResult, Resolved } from './types.js';
+import { validateDocument } from './validate.js';
 import { detectVersion } from './version.js';
 
 export { fsHost, memoryHost } from './host.js';
@@ -64,28 +63,13 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
     report: (severity, message, loc) => validation.push({ severity, message, loc }),
   };
-  const units = options.memo && entry.format === 'json' ? pathUnits(entry.text, positions.jsonIndex(entry)) : undefined;
-  const reuse = units && options.memo ? reusable(options.memo, units, entryFile) : undefined;
-  // After an edit of a few path items, only they are checked (memo.ts); anything unexpected in
-  // their checks and the whole document is checked, as without a memo.
-  const partial = reuse && units && checkChanged(graph, entry, ctx, validation, reuse, units.keys);
-  let operationIds: ReadonlyMap<string, Loc> | undefined;
-  let refProblems: Diagnostic[];
-  if (partial) {
-    refProblems = [];
-    operationIds = partial.operationIds;
-  } else {
-    validation.length = 0;
-    graph.checkAll();
-    refProblems = graph.diagnostics.splice(0);
-    operationIds = validateDocument(entry.root, entryFile, ctx);
-  }
+  graph.checkAll();
+  const refProblems = graph.diagnostics.splice(0);
+  validateDocument(entry.root, entryFile, ctx);
   // A file reached only while validating (cannot happen today: checkAll walks every ref) would
   // still have its read problems reported.
   const late = graph.diagnostics.splice(0);
   const checked = [...refProblems, ...validation];
-  if (units && options.memo && graph.files.size === 1 && !hasErrors(checked) && !late.length)
-    remember(options.memo, units, { operationIds, diagnostics: checked, refsIntoPaths: graph.refsIntoPaths });
 
   const spec: LoadedSpec = {
     entry,
@@ -104,38 +88,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     position,
     place,
   };
-  const result = done([...readProblems, ...detected.diagnostics, ...checked, ...late], spec);
-  return partial ? { ...result, checkedOnly: reuse!.changed.length } : result;
-}
-
-/**
- * Checks refs in and validates the changed path items only, on top of what the memo kept. The
- * diagnostics go into `validation` (the kept ones, then the new ones); undefined (and nothing
- * usable in `validation`) when the changed items gave a diagnostic outside themselves, reached
- * another file, or repeat an operationId: then the caller checks everything.
- */
-function checkChanged(
-  graph: RefGraph,
-  entry: SpecFile,
-  ctx: CheckContext,
-  validation: Diagnostic[],
-  reuse: Reuse,
-  keys: readonly string[],
-): { operationIds: ReadonlyMap<string, Loc> } | undefined {
-  const changedKeys = reuse.changed.map((i) => keys[i]!);
-  graph.checkSubtrees(entry, changedKeys.map((k) => ['paths', k]));
-  const refs = graph.diagnostics.splice(0);
-  const fresh: Diagnostic[] = [];
-  const inner: CheckContext = { ...ctx, report: (severity, message, loc) => fresh.push({ severity, message, loc }) };
-  const ids = validatePathItems(entry.root as Record<string, unknown>, entry.path, inner, changedKeys, reuse.operationIds);
-  const found = [...refs, ...fresh];
-  if (graph.files.size > 1 || graph.refsIntoPaths || found.some((d) => !d.loc || !reuse.inChanged(d.loc) || d.message.startsWith('duplicate operationId'))) {
-    // A file read on the way stays read: its problems (they have no `loc`) must still be reported.
-    graph.diagnostics.push(...refs.filter((d) => !d.loc));
-    return undefined;
-  }
-  validation.push(...reuse.kept, ...found);
-  return { operationIds: ids };
+  return done([...readProblems, ...detected.diagnostics, ...checked, ...late], spec);
 }
 
 /**

@@ -74,19 +74,6 @@ export class JsonIndex {
     return found;
   }
 
-  /** Where the value of the root object's member `key` starts and ends; undefined when there is none. */
-  rootValueSpan(key: string): { from: number; to: number } | undefined {
-    const root = skipWs(this.text, 0);
-    if (this.text.charCodeAt(root) !== 0x7b) return undefined;
-    const hit = this.members(root).get(key);
-    return hit ? { from: hit[1], to: this.skip(hit[1]) } : undefined;
-  }
-
-  /** The members of the object starting at `start`, in order, with the span of each value. */
-  memberSpans(start: number): { key: string; from: number; to: number }[] {
-    return [...this.members(start)].map(([key, [, from]]) => ({ key, from, to: this.skip(from) }));
-  }
-
   private members(start: number): Map<string, readonly [number, number]> {
     let members = this.objects.get(start);
     if (members) return members;

@@ -42,8 +42,7 @@ export class Positions {
     return { line, column: col };
   }
 
-  /** The scan of a JSON file's text, shared with whoever else needs to find nodes in it (load's memo). */
-  jsonIndex(file: SpecFile): JsonIndex {
+  private jsonIndex(file: SpecFile): JsonIndex {
     let index = this.indexes.get(file.path);
     if (!index) this.indexes.set(file.path, (index = new JsonIndex(file.text)));
     return index;

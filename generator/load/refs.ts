@@ -62,8 +62,6 @@ export class RefGraph {
   private readonly located = new Map<string, Found | Failure>();
   /** Refs being followed right now: meeting one again means a cycle. */
   private readonly following = new Set<string>();
-  /** Whether a checked ref points into `paths` (then path items depend on each other). */
-  refsIntoPaths = false;
 
   constructor(
     private readonly options: LoadOptions,
@@ -228,20 +226,6 @@ export class RefGraph {
     for (let file = this.unwalked.shift(); file; file = this.unwalked.shift()) this.walk(file.path, file.root, [], reportedLoops);
   }
 
-  /**
-   * `checkAll` for the values at `pointers` of the entry file only (each given as tokens): for a
-   * spec whose other parts are known to be unchanged since they were checked (see memo.ts).
-   * Files read on the way are left unwalked; the caller sees them in `files`.
-   */
-  checkSubtrees(file: SpecFile, pointers: readonly (readonly string[])[]): void {
-    const reportedLoops = new Set<string>();
-    for (const tokens of pointers) {
-      let value: unknown = file.root;
-      for (const t of tokens) value = (value as Record<string, unknown>)[t];
-      if (typeof value === 'object' && value !== null) this.walk(file.path, value, tokens, reportedLoops);
-    }
-  }
-
   private walk(path: string, root: unknown, rootTokens: readonly string[], reportedLoops: Set<string>): void {
     // An explicit stack: specs nest deeper than the call stack likes. Pointers are built only
     // for the few nodes that need one, from parent links.
@@ -285,7 +269,6 @@ export class RefGraph {
       if (target.message) error(target.message);
       return;
     }
-    if (target.pointer === '#' || target.pointer === '#/paths' || target.pointer.startsWith('#/paths/')) this.refsIntoPaths = true;
     const found = this.locate({ file: target.file, pointer: target.pointer });
     if (isFailure(found) && found.kind === 'missing') {
       error(`$ref '${ref}' does not resolve`);

@@ -1,5 +1,4 @@
 import type { Diagnostic, Loc } from '../diagnostics.js';
-import type { LoadMemo } from './memo.js';
 
 /**
  * Where the loader reads files from. The CLI passes one backed by `fs`; the programmatic API passes
@@ -69,8 +68,6 @@ export interface LoadOptions {
   readonly allowedRoots?: readonly string[];
   /** Told about the entry file as soon as it is read and parsed, before refs and validation. */
   readonly onEntry?: (file: SpecFile) => void;
-  /** Keep what checking found, and after an edit check only the path items that changed (memo.ts). */
-  readonly memo?: LoadMemo;
 }
 
 export interface LoadResult {
@@ -78,6 +75,4 @@ export interface LoadResult {
   readonly spec?: LoadedSpec;
   /** Every problem found, errors and warnings, already `place`d. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Set when only the path items changed since the last run were checked (see `LoadOptions.memo`). */
-  readonly checkedOnly?: number;
 }

@@ -29,25 +29,6 @@ export function validateDocument(root: Record<string, unknown>, entry: string, c
   return rules.operationIds;
 }
 
-/**
- * Only the path items `keys`: what `validateDocument` checks in them, with `operationIds` (from
- * the other path items) already taken; returns all operationIds. For a spec whose other parts are
- * known to be unchanged since they were validated (see memo.ts).
- */
-export function validatePathItems(
-  root: Record<string, unknown>,
-  entry: string,
-  ctx: CheckContext,
-  keys: readonly string[],
-  operationIds: ReadonlyMap<string, Loc>,
-): ReadonlyMap<string, Loc> {
-  const rules = new DocumentRules(ctx, { file: entry, pointer: '#' });
-  for (const [id, loc] of operationIds) rules.operationIds.set(id, loc);
-  const paths = root.paths as Record<string, unknown>;
-  rules.paths(Object.fromEntries(keys.map((k) => [k, paths[k]])), child({ file: entry, pointer: '#' }, 'paths'));
-  return rules.operationIds;
-}
-
 class DocumentRules {
   private readonly schemas: SchemaRules;
   readonly operationIds = new Map<string, Loc>();

@@ -24,7 +24,6 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { assertInside, hasFiles, stagingPath } from './paths.js';
-import type { Staged } from './staging.js';
 
 export { assertInside } from './paths.js';
 
@@ -210,13 +209,9 @@ function replaceInPlace(outDir: string, diff: OutputDiff, byPath: ReadonlyMap<st
   return true;
 }
 
-/**
- * `staged`: files a StagingWriter already put into the staging folder during the run (only for an
- * empty or absent output folder); they are not written again.
- */
-export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord, staged?: Staged): OutputDiff {
+export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord): OutputDiff {
   outDir = resolve(outDir);
-  recover(outDir, staged?.dir);
+  recover(outDir);
   const diff = diffOutput(outDir, files);
   const manifest: Manifest = {
     generator: 'lathe',
@@ -227,19 +222,18 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
   if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
 
   const byPath = new Map(files.map((f) => [f.path, f.content]));
-  if (!staged && existsSync(outDir) && diff.changed.length + diff.removed.length <= IN_PLACE_LIMIT && replaceInPlace(outDir, diff, byPath, manifestText))
+  if (existsSync(outDir) && diff.changed.length + diff.removed.length <= IN_PLACE_LIMIT && replaceInPlace(outDir, diff, byPath, manifestText))
     return diff;
 
-  const staging = staged?.dir ?? stagingPath(outDir);
+  const staging = stagingPath(outDir);
   const old = `${outDir}.lathe-old-${process.pid}`;
-  if (!staged) rmSync(staging, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   try {
     const skip = new Set([...diff.changed, ...diff.removed, MANIFEST]);
     if (existsSync(outDir)) mirror(outDir, staging, skip);
     else mkdirSync(staging, { recursive: true });
     const made = new Set<string>();
     for (const path of diff.changed) {
-      if (staged && staged.files.get(path) === byPath.get(path)) continue;
       const target = assertInside(staging, path);
       // A file where a folder was: the mirror made the folder, holding only files no longer produced.
       if (existsSync(target) && statSync(target).isDirectory()) rmSync(target, { recursive: true });
