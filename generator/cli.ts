@@ -4,7 +4,7 @@
  * Exit codes: 0 done, 1 the spec is invalid or the output is stale, 2 wrong usage. A user's mistake
  * prints diagnostics, never a stack trace.
  */
-import { existsSync, readFileSync, statSync, watch as fsWatch } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, watch as fsWatch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,9 +13,12 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { coolWire, prewarmWire } from './emit/wire.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, fingerprintOnDisk, libraryVersions } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
-import { diffOutput, intactInputs, readIfExists, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
+import type { OutputFile } from './emit/modules.js';
+import type { SpecHost } from './load/types.js';
+import { diffOutput, intactInputs, lockOutput, LockBusyError, readIfExists, recover, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
+import { LOCK } from './write/lock.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -178,24 +181,132 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     return { code: 2, watched: [] };
   }
   const outDir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
-  const started = performance.now();
   const rel = relative(io.cwd, outDir) || '.';
+  const job: Job = { inv, io, config, specArg, outDir, rel, started: performance.now() };
+  if (isNonFolder(outDir)) {
+    io.err(`lathe: cannot ${inv.command === 'check' ? 'check' : 'write'} ${rel}: it is a file, not a folder`);
+    return { code: 1, watched: [specArg, ...(configFile ? [configFile] : [])] };
+  }
+  let lock: { release(): void } | undefined;
+  let made = false;
+  try {
+    if (inv.command === 'generate' && !existsSync(outDir)) {
+      recover(outDir); // an earlier lathe may have left the output moved aside
+      made = !existsSync(outDir);
+      mkdirSync(outDir, { recursive: true });
+    }
+    lock = await lockIfPossible(job);
+    if (lock) recover(outDir);
+  } catch (e) {
+    const message = e instanceof LockBusyError ? lockBusyMessage(e, rel) : (e as Error).message;
+    io.err(`lathe: cannot ${inv.command === 'check' ? 'check' : 'write'} ${rel}: ${message}`);
+    return { code: 1, watched: [specArg, ...(configFile ? [configFile] : [])] };
+  }
+  try {
+    return await lockedRun(job);
+  } finally {
+    lock?.release();
+    if (made) removeIfEmpty(outDir);
+  }
+}
+
+interface Job {
+  readonly inv: Invocation;
+  readonly io: CliIO;
+  readonly config: LatheConfig;
+  readonly specArg: string;
+  readonly outDir: string;
+  readonly rel: string;
+  readonly started: number;
+}
+
+function isNonFolder(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder this run made only to hold its lock, when the run wrote nothing into it. */
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (the run wrote it), or already gone.
+  }
+}
+
+/** How long a run waits for another one writing the same output (LATHE_LOCK_TIMEOUT, seconds). */
+function lockWaitMs(): number {
+  const s = Number(process.env.LATHE_LOCK_TIMEOUT);
+  return Number.isFinite(s) && s >= 0 ? s * 1000 : 60_000;
+}
+
+function lockBusyMessage(e: LockBusyError, rel: string): string {
+  return `${e.message}; gave up after ${Math.round(e.waitedMs / 1000)} s (if no lathe is running, delete ${rel}/${LOCK})`;
+}
+
+/**
+ * The output folder's lock (write/lock.ts). `check` of a folder it may not write (a read-only
+ * checkout) or that does not exist runs without one: it writes nothing then.
+ */
+async function lockIfPossible(job: Job): Promise<{ release(): void } | undefined> {
+  const { inv, io, outDir, rel } = job;
+  if (inv.command === 'check' && !existsSync(outDir)) return undefined;
+  try {
+    return await lockOutput(outDir, {
+      waitMs: lockWaitMs(),
+      onWait: (h) => io.err(`lathe: waiting for another lathe run${h ? ` (pid ${h.pid})` : ''} to finish with ${rel}…`),
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (inv.command === 'check' && ['EACCES', 'EPERM', 'EROFS'].includes(code)) return undefined;
+    throw e;
+  }
+}
+
+/** Reads each spec file once and keeps its bytes: the fingerprint is of what the run loaded. */
+function recordingHost(): { host: SpecHost; loaded: Map<string, Uint8Array> } {
+  const base = fsHost();
+  const loaded = new Map<string, Uint8Array>();
+  return {
+    loaded,
+    host: {
+      readFile(file) {
+        const bytes = base.readFile(file);
+        if (bytes && !loaded.has(file)) loaded.set(file, bytes);
+        return bytes;
+      },
+    },
+  };
+}
+
+async function lockedRun(job: Job): Promise<Run> {
+  const { inv, io, config, specArg, outDir, rel, started } = job;
+  const configFile = config.file;
   const prettier = await projectOptions(outDir);
   // Nothing lathe reads changed and nobody touched what it wrote: no need to run the pipeline.
   const inputsOf = (record: InputRecord) => record.files.map((name) => ({ name, path: resolve(outDir, name) }));
+  const libraries = libraryVersions();
   const recorded = intactInputs(outDir, (record) => {
     const inputs = inputsOf(record);
-    return inputs.some((i) => i.path === specArg) && fingerprint(inputs, config.text ?? '', prettier) === record.fingerprint;
+    return (
+      inputs.some((i) => i.path === specArg) &&
+      JSON.stringify(record.libraries) === JSON.stringify(libraries) &&
+      fingerprintOnDisk(inputs, config.text ?? '', prettier) === record.fingerprint
+    );
   });
   if (recorded) {
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
   let result: PipelineResult;
+  const { host, loaded } = recordingHost();
   try {
     result = await runPipeline({
       specPath: specArg,
-      host: fsHost(),
+      host,
       config,
       cwd: io.cwd,
       cacheDir: cacheDir(io.cwd),
@@ -211,31 +322,14 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   print(result.diagnostics, io, inv.quiet);
   if (!result.files || hasErrors(result.diagnostics)) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
+    io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
     return { code: 1, watched };
   }
-  if (inv.command === 'check') {
-    const diff = diffOutput(outDir, result.files);
-    const stale = [...diff.changed, ...diff.removed];
-    if (!stale.length) {
-      if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${result.files.length} files)`);
-      return { code: 0, watched };
-    }
-    io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
-    const byPath = new Map(result.files.map((f) => [f.path, f.content]));
-    for (const p of diff.changed) {
-      const current = readIfExists(resolve(outDir, p));
-      io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
-      if (!inv.quiet) io.err(indent(unifiedDiff(`${rel}/${p}`, current ?? '', byPath.get(p)!, 20)));
-    }
-    for (const p of diff.removed) io.err(`  no longer generated: ${rel}/${p}`);
-    io.err('Run `lathe generate` to update it.');
-    return { code: 1, watched };
-  }
+  if (inv.command === 'check') return reportStale(job, result.files, watched);
   const start = performance.now();
-  const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), path: p }));
-  const inputPrint = fingerprint(names, config.text ?? '', prettier);
-  const record = inputPrint ? { files: names.map((n) => n.name).sort(), fingerprint: inputPrint } : undefined;
+  const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
+  const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
+  const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
     diff = writeOutput(outDir, result.files, record);
@@ -251,6 +345,26 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     );
   if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
   return { code: 0, watched };
+}
+
+function reportStale(job: Job, files: readonly OutputFile[], watched: string[]): Run {
+  const { inv, io, outDir, rel } = job;
+  const diff = diffOutput(outDir, files);
+  const stale = [...diff.changed, ...diff.removed];
+  if (!stale.length) {
+    if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${files.length} files)`);
+    return { code: 0, watched };
+  }
+  io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  for (const p of diff.changed) {
+    const current = readIfExists(resolve(outDir, p));
+    io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
+    if (!inv.quiet) io.err(indent(unifiedDiff(`${rel}/${p}`, current ?? '', byPath.get(p)!, 20)));
+  }
+  for (const p of diff.removed) io.err(`  no longer generated: ${rel}/${p}`);
+  io.err('Run `lathe generate` to update it.');
+  return { code: 1, watched };
 }
 
 function mtimeOf(file: string): number | undefined {

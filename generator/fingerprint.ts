@@ -1,11 +1,12 @@
 /**
- * What an output was made from, as one hash: lathe's own code and templates, the config, the
- * Prettier options and every spec file. When it matches the manifest's and the files on disk
+ * What an output was made from, as one hash: lathe's own code, templates, version and libraries,
+ * the config, the Prettier options and every spec file. When it matches the manifest's and the files on disk
  * still match theirs, `generate` and `check` can skip the pipeline entirely.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Options } from 'prettier';
 
@@ -30,29 +31,92 @@ export function generatorHash(): string {
   return (ownCode = h.digest('hex'));
 }
 
-function statSafe(path: string): boolean {
+function statSafe(path: string, dir = true): boolean {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path).isDirectory() === dir;
   } catch {
     return false;
   }
 }
 
 /**
- * @param inputs spec files, each with the name it is recorded under (stable across machines).
- * @returns undefined when an input cannot be read (then the caller runs the pipeline).
+ * lathe's version and the version of every library it runs (its `dependencies`), as resolved from
+ * lathe's own folder: an upgrade of any of them can change the output, so it is part of what made it.
  */
-export function fingerprint(
+export function libraryVersions(): Record<string, string> {
+  if (libraries) return libraries;
+  const pkgFile = join(packageRoot(), 'package.json');
+  const own = JSON.parse(readFileSync(pkgFile, 'utf8')) as { name: string; version: string; dependencies?: Record<string, string> };
+  const require = createRequire(pkgFile);
+  const found: Record<string, string> = { [own.name]: own.version };
+  for (const name of Object.keys(own.dependencies ?? {}).sort()) found[name] = resolvedVersion(name, require) ?? 'unresolved';
+  return (libraries = found);
+}
+let libraries: Record<string, string> | undefined;
+
+function resolvedVersion(name: string, require: NodeRequire): string | undefined {
+  const versionIn = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+  try {
+    return versionIn(require.resolve(`${name}/package.json`)).version;
+  } catch {
+    // Its `exports` do not list package.json: walk up from its entry to the package.json that names it.
+  }
+  let entry: string;
+  try {
+    entry = require.resolve(name);
+  } catch {
+    try {
+      entry = fileURLToPath(import.meta.resolve(name));
+    } catch {
+      return undefined;
+    }
+  }
+  for (let dir = dirname(entry); dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      const pkg = versionIn(join(dir, 'package.json'));
+      if (pkg.name === name) return pkg.version;
+    } catch {
+      // No package.json here.
+    }
+  }
+  return undefined;
+}
+
+/** The folder of lathe's package.json, above this file (generator/ or dist/generator/). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!statSafe(join(dir, 'package.json'), false) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export interface InputBytes {
+  /** The name the file is recorded under (stable across machines: relative to the output folder). */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * One hash of what made an output: lathe's code and libraries, the config's text, the Prettier
+ * options and the bytes of every spec file. Hashed from the bytes a run loaded, never from a
+ * second read: a spec saved during the run must not lend its fingerprint to output made from the
+ * version before.
+ */
+export function fingerprint(inputs: readonly InputBytes[], configText: string, prettier: Options, libs = libraryVersions()): string {
+  const h = createHash('sha256').update(generatorHash()).update('\0').update(JSON.stringify(libs));
+  h.update('\0').update(configText).update('\0').update(JSON.stringify(prettier));
+  for (const input of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) h.update('\0').update(input.name).update('\0').update(input.bytes);
+  return h.digest('hex');
+}
+
+/** `fingerprint` of the files as they are on disk now; undefined when one cannot be read. */
+export function fingerprintOnDisk(
   inputs: readonly { readonly name: string; readonly path: string }[],
   configText: string,
   prettier: Options,
 ): string | undefined {
-  const h = createHash('sha256').update(generatorHash()).update('\0').update(configText).update('\0').update(JSON.stringify(prettier));
   try {
-    for (const input of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1)))
-      h.update('\0').update(input.name).update('\0').update(readFileSync(input.path));
+    return fingerprint(inputs.map((i) => ({ name: i.name, bytes: readFileSync(i.path) })), configText, prettier);
   } catch {
     return undefined;
   }
-  return h.digest('hex');
 }

@@ -10,12 +10,12 @@ export function assertInside(outDir: string, path: string): string {
   return target;
 }
 
-/** Where a run assembles the new tree: a sibling of the output folder, named for this process. */
-export function stagingPath(outDir: string): string {
-  return `${outDir}.lathe-tmp-${process.pid}`;
+/** What lathe keeps in an output folder while it works on it (the lock, staging folders). */
+export function isOwnWorkFile(name: string): boolean {
+  return name === '.lathe-lock' || name.startsWith('.lathe-lock.') || /^\.lathe-tmp-\d+$/.test(name);
 }
 
 /** Whether the output folder exists and holds anything (else a run has nothing to compare with or keep). */
 export function hasFiles(outDir: string): boolean {
-  return existsSync(outDir) && readdirSync(outDir).length > 0;
+  return existsSync(outDir) && readdirSync(outDir).some((name) => !isOwnWorkFile(name));
 }

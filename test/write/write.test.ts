@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { assertInside, diffOutput, writeOutput } from '../../generator/write/index.js';
 import { tempDir } from '../helpers.js';
 
+/** A pid no process has (above Linux's largest pid_max). */
+const DEAD = 99999999;
+
 describe('writeOutput', () => {
   it('writes, keeps unchanged files untouched, removes files it no longer produces, keeps foreign files', () => {
     const out = join(tempDir(), 'out');
@@ -37,15 +40,15 @@ describe('writeOutput', () => {
     expect(existsSync(join(out, '..', 'escape.ts'))).toBe(false);
   });
 
-  it('puts back an output folder that a killed run had moved aside', () => {
+  it('puts back an output folder that an earlier lathe, killed, had moved aside', () => {
     const root = tempDir();
     const out = join(root, 'out');
-    mkdirSync(`${out}.lathe-old-12345`, { recursive: true });
-    writeFileSync(join(`${out}.lathe-old-12345`, 'a.ts'), 'previous');
+    mkdirSync(`${out}.lathe-old-${DEAD}`, { recursive: true });
+    writeFileSync(join(`${out}.lathe-old-${DEAD}`, 'a.ts'), 'previous');
     expect(diffOutput(out, []).changed).toEqual([]);
     writeOutput(out, [{ path: 'b.ts', content: 'b' }]);
     expect(readFileSync(join(out, 'a.ts'), 'utf8')).toBe('previous');
-    expect(existsSync(`${out}.lathe-old-12345`)).toBe(false);
+    expect(existsSync(`${out}.lathe-old-${DEAD}`)).toBe(false);
   });
 
   it('replaces a few changed files in place (no relinking of the tree) and leaves no temporary files', () => {
@@ -89,14 +92,17 @@ describe('writeOutput', () => {
     expect(readdirSync(join(out, '..')).filter((e) => /\.lathe-(tmp|old)-/.test(e))).toEqual([]);
   });
 
-  it('swaps in a staged tree when many files change', () => {
-    const out = join(tempDir(), 'out');
-    const many = Array.from({ length: 50 }, (_, i) => ({ path: `f${i}.ts`, content: String(i) }));
+  it('writes inside the output folder and never replaces it (it may be a mount point), even when every file changes', () => {
+    const root = tempDir();
+    const out = join(root, 'out');
+    const many = Array.from({ length: 50 }, (_, i) => ({ path: `d${i % 3}/f${i}.ts`, content: String(i) }));
     writeOutput(out, many);
     const folder = statSync(out).ino;
     writeOutput(out, many.map((f) => ({ ...f, content: `${f.content}!` })));
-    expect(statSync(out).ino).not.toBe(folder);
-    expect(readFileSync(join(out, 'f7.ts'), 'utf8')).toBe('7!');
+    expect(statSync(out).ino).toBe(folder);
+    expect(readFileSync(join(out, 'd1/f7.ts'), 'utf8')).toBe('7!');
+    expect(readdirSync(root)).toEqual(['out']);
+    expect(readdirSync(out).filter((e) => e.startsWith('.lathe-') && e !== '.lathe-manifest.json')).toEqual([]);
   });
 
   it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', ''])('refuses the path %j', (p) => {

@@ -1,0 +1,128 @@
+/**
+ * A write of the output folder as a transaction, done inside the folder itself: the folder is
+ * never renamed or replaced (it may be a mount point, which cannot be), and nothing is put beside
+ * it (its parent may not be writable).
+ *
+ * 1. Every new file goes into a staging folder inside the output (`.lathe-tmp-<pid>`), under a
+ *    number; nothing in the output has changed yet.
+ * 2. A journal listing the moves and removals is written into the staging folder under a
+ *    temporary name and renamed to `journal.json`: that rename is the commit.
+ * 3. The journal is carried out (removals, then each staged file renamed over its target, the
+ *    manifest last) and the staging folder removed.
+ *
+ * A run killed before the commit leaves the output as it was plus a staging folder, which the next
+ * run (any command) removes; killed after it, the next run finishes the journal. Either way the
+ * output ends up exactly the old or exactly the new one.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pidAlive } from './lock.js';
+import { assertInside } from './paths.js';
+
+const STAGING = /^\.lathe-tmp-\d+$/;
+const JOURNAL = 'journal.json';
+
+interface Journal {
+  /** [staged file name, target path relative to the output], the manifest last. */
+  readonly moves: readonly (readonly [string, string])[];
+  /** Paths (relative to the output) of files lathe no longer writes. */
+  readonly removals: readonly string[];
+}
+
+export interface Transaction {
+  readonly writes: readonly { readonly path: string; readonly content: string }[];
+  readonly removals: readonly string[];
+}
+
+/** Stages, commits and carries out `tx` in `outDir`. A failure before the commit leaves the output as it was. */
+export function commit(outDir: string, tx: Transaction): void {
+  carryOut(outDir, stageAndCommit(outDir, tx));
+}
+
+/** Steps 1 and 2 (separate so that tests can stop a run right after its commit); returns the staging folder. */
+export function stageAndCommit(outDir: string, tx: Transaction): string {
+  const staging = join(outDir, `.lathe-tmp-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const moves: [string, string][] = [];
+  try {
+    mkdirSync(staging);
+    for (const w of tx.writes) {
+      assertInside(outDir, w.path);
+      const name = String(moves.length);
+      writeFileSync(join(staging, name), w.content);
+      moves.push([name, w.path]);
+    }
+    const journal: Journal = { moves, removals: tx.removals };
+    writeFileSync(join(staging, `${JOURNAL}.part`), JSON.stringify(journal));
+    renameSync(join(staging, `${JOURNAL}.part`), join(staging, JOURNAL));
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  return staging;
+}
+
+/**
+ * Removes what killed runs left: staging folders inside the output (finishing those whose journal
+ * was committed), and the folders earlier versions of lathe put beside it (`<out>.lathe-tmp-<pid>`,
+ * `<out>.lathe-old-<pid>`) once their run is dead. Call it holding the lock.
+ */
+export function recover(outDir: string): void {
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  const beside = existsSync(parent) ? readdirSync(parent) : [];
+  for (const entry of beside) {
+    const m = /\.lathe-(old|tmp)-(\d+)$/.exec(entry);
+    if (!m || entry !== `${name}.lathe-${m[1]}-${m[2]}` || pidAlive(Number(m[2]))) continue;
+    const full = join(parent, entry);
+    // An earlier lathe killed between moving the output aside and moving the new one in.
+    if (m[1] === 'old' && !existsSync(outDir)) renameSync(full, outDir);
+    else rmSync(full, { recursive: true, force: true });
+  }
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir)) {
+    if (!STAGING.test(entry)) continue;
+    const staging = join(outDir, entry);
+    if (existsSync(join(staging, JOURNAL))) carryOut(outDir, staging);
+    else rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Idempotent: a move whose staged file is gone was done by an earlier attempt. */
+function carryOut(outDir: string, staging: string): void {
+  const journal = JSON.parse(readFileSync(join(staging, JOURNAL), 'utf8')) as Journal;
+  for (const path of journal.removals) rmSync(assertInside(outDir, path), { force: true });
+  pruneEmpty(outDir, journal.removals);
+  const made = new Set<string>();
+  for (const [name, path] of journal.moves) {
+    const from = join(staging, name);
+    if (!existsSync(from)) continue;
+    const target = assertInside(outDir, path);
+    // A folder where a file goes: the plan made sure it held only files lathe removed.
+    if (lstatSafe(target)?.isDirectory()) rmSync(target, { recursive: true, force: true });
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    renameSync(from, target);
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** Drops the folders that removals left empty (never the output folder itself). */
+function pruneEmpty(root: string, removed: readonly string[]): void {
+  for (const path of removed) {
+    for (let dir = dirname(join(root, path)); dir.startsWith(root + '/'); dir = dirname(dir)) {
+      const st = lstatSafe(dir);
+      if (!st?.isDirectory() || readdirSync(dir).length) break;
+      rmSync(dir, { recursive: true });
+    }
+  }
+}
+
+export function lstatSafe(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}

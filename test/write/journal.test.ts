@@ -1,0 +1,97 @@
+/**
+ * A run killed at any point of a write leaves the old output or the new one, once the next run has
+ * cleaned up; and nothing is written through a symbolic link.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stageAndCommit } from '../../generator/write/journal.js';
+import { recover, writeOutput } from '../../generator/write/index.js';
+import { tempDir } from '../helpers.js';
+
+const DEAD = 99999999;
+
+/** Every file below `dir`, with its content. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
+  return out;
+}
+
+const OLD = [
+  { path: 'a.ts', content: 'old a' },
+  { path: 'gone/b.ts', content: 'old b' },
+];
+const NEW = [
+  { path: 'a.ts', content: 'new a' },
+  { path: 'c/d.ts', content: 'new d' },
+];
+
+describe('the write journal', () => {
+  it('a run stopped right after its commit is finished by the next recovery', () => {
+    const out = join(tempDir(), 'out');
+    writeOutput(out, NEW);
+    const expected = tree(out);
+    const out2 = join(tempDir(), 'out');
+    writeOutput(out2, OLD);
+    const staging = stageAndCommit(out2, {
+      writes: [...NEW.map((f) => ({ path: f.path, content: f.content })), { path: '.lathe-manifest.json', content: readFileSync(join(out, '.lathe-manifest.json'), 'utf8') }],
+      removals: ['gone/b.ts'],
+    });
+    expect(existsSync(staging)).toBe(true);
+    expect(readFileSync(join(out2, 'a.ts'), 'utf8')).toBe('old a');
+    recover(out2);
+    expect(tree(out2)).toEqual(expected);
+  });
+
+  it('a staging folder without a committed journal is dropped: the old output stays', () => {
+    const out = join(tempDir(), 'out');
+    writeOutput(out, OLD);
+    const before = tree(out);
+    mkdirSync(join(out, `.lathe-tmp-${DEAD}`));
+    writeFileSync(join(out, `.lathe-tmp-${DEAD}`, '0'), 'half');
+    writeFileSync(join(out, `.lathe-tmp-${DEAD}`, 'journal.json.part'), '{"mo');
+    recover(out);
+    expect(tree(out)).toEqual(before);
+  });
+
+  it('removes the debris of earlier versions beside the output (dead runs only)', () => {
+    const root = tempDir();
+    const out = join(root, 'out');
+    writeOutput(out, OLD);
+    mkdirSync(`${out}.lathe-old-${DEAD}`);
+    mkdirSync(`${out}.lathe-tmp-${DEAD}`);
+    mkdirSync(`${out}.lathe-tmp-${process.pid}`);
+    recover(out);
+    expect(readdirSync(root).sort()).toEqual(['out', `out.lathe-tmp-${process.pid}`]);
+  });
+});
+
+describe('symbolic links in the output folder', () => {
+  it('a folder link is refused with a clear error and nothing is written through it', () => {
+    const root = tempDir();
+    const out = join(root, 'out');
+    const outside = join(root, 'outside');
+    mkdirSync(outside);
+    writeOutput(out, [{ path: 'src/x/a.ts', content: 'a' }]);
+    // A generated folder replaced with a link out of the output.
+    rmSync(join(out, 'src', 'x'), { recursive: true });
+    symlinkSync(outside, join(out, 'src', 'x'));
+    expect(() => writeOutput(out, [{ path: 'src/x/a.ts', content: 'evil' }])).toThrow(/refusing to write 'src\/x': it is a symbolic link/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('a removal under a folder link is refused too (it would delete outside)', () => {
+    const root = tempDir();
+    const out = join(root, 'out');
+    const outside = join(root, 'outside');
+    writeOutput(out, [{ path: 'lib/old.ts', content: 'old' }]);
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'old.ts'), 'old');
+    rmSync(join(out, 'lib'), { recursive: true });
+    symlinkSync(outside, join(out, 'lib'));
+    expect(() => writeOutput(out, [{ path: 'new.ts', content: 'n' }])).toThrow(/refusing to write 'lib': it is a symbolic link/);
+    expect(readFileSync(join(outside, 'old.ts'), 'utf8')).toBe('old');
+  });
+});
