@@ -78,6 +78,28 @@ describe('lathe generate / check', () => {
     expect(r.stderr).toContain('changed: generated/README.md');
   });
 
+  it("does not answer from the manifest when a library lathe runs has another version than the one recorded", () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    const manifestPath = join(dir, 'generated', '.lathe-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: { libraries: Record<string, string> } };
+    const pkg = JSON.parse(read('package.json')) as { version: string; dependencies: Record<string, string> };
+    // Every runtime dependency is recorded, as resolved (not as the range package.json asks for).
+    expect(Object.keys(manifest.inputs.libraries).sort()).toEqual(['lathe', ...Object.keys(pkg.dependencies)].sort());
+    expect(manifest.inputs.libraries.lathe).toBe(pkg.version);
+    const prettier = JSON.parse(read('node_modules/prettier/package.json')) as { version: string };
+    expect(manifest.inputs.libraries.prettier).toBe(prettier.version);
+    expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');
+    // As if prettier had been upgraded since the output was made.
+    manifest.inputs.libraries.prettier = '0.0.1';
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    const check = lathe(['check'], dir);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/up to date \(\d+ files\)/);
+    const gen = lathe(['generate'], dir);
+    expect(gen.stdout).toMatch(/wrote generated: 0 changed, 0 removed, [1-9]\d* unchanged/);
+    expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');
+  });
+
   it('a first run into an empty folder writes what generate() returns', async () => {
     mkdirSync(join(dir, 'empty'));
     const r = lathe(['generate', '--out', 'empty'], dir);
