@@ -31,6 +31,20 @@ export interface ResourceConfig {
   readonly subresources: Readonly<Record<string, ResourceConfig>>;
 }
 
+/**
+ * A paged-list scheme, in the shape of Stainless's `pagination` entries (`name`, `type`, `request`,
+ * `response`), keyed by role: an operation is paged this way when its envelope has the `response.info`
+ * field and it takes the `request.page` query parameter.
+ */
+export interface PaginationScheme {
+  readonly name: string;
+  readonly type: 'page_number';
+  /** The query parameter holding the page number. */
+  readonly request: { readonly page: string };
+  /** The envelope field describing the page (page, per_page, total_pages, count). */
+  readonly response: { readonly info: string };
+}
+
 export interface LatheConfig {
   /** Paths as written in the config, relative to `dir`. */
   readonly spec?: string;
@@ -51,10 +65,14 @@ export interface LatheConfig {
   readonly resources?: Readonly<Record<string, ResourceConfig>>;
   /** Folders (relative to the config) that `$ref`s may reach besides the spec's own folder tree. */
   readonly refRoots: readonly string[];
+  /** Paged lists; an array result no scheme matches is a single page. */
+  readonly pagination: readonly PaginationScheme[];
+  /** `permissionsExtension`: the operation extension listing the permissions that may call it. */
+  readonly docs: { readonly permissionsExtension?: string };
 }
 
 export function emptyConfig(dir: string): LatheConfig {
-  return { dir, package: {}, client: {}, positional: { exclude: [] }, auth: {}, refRoots: [] };
+  return { dir, package: {}, client: {}, positional: { exclude: [] }, auth: {}, refRoots: [], pagination: [], docs: {} };
 }
 
 interface Reader {
@@ -122,7 +140,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -159,7 +177,51 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     auth,
     ...(resources ? { resources } : {}),
     refRoots,
+    pagination: readPagination(raw.pagination, r),
+    docs: readDocs(raw.docs, r),
   };
+}
+
+/**
+ * lathe's runtime pages with `page` and `result_info` (templates/core/pagination.ts): a scheme
+ * naming others would be detected but then paged wrong, so it is refused until the runtime
+ * takes the names from the scheme.
+ */
+const RUNTIME_PAGE_NUMBER = { page: 'page', info: 'result_info' };
+
+function readPagination(value: unknown, r: Reader): PaginationScheme[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    r.error('#/pagination', '`pagination` must be a list of schemes ({ name, type, request, response })');
+    return [];
+  }
+  return value.flatMap((raw, i): PaginationScheme[] => {
+    const at = joinPointer('#/pagination', String(i));
+    if (!isRecord(raw)) {
+      r.error(at, 'a pagination scheme must be a mapping with name, type, request and response');
+      return [];
+    }
+    unknownKeys(raw, ['name', 'type', 'request', 'response'], at, r);
+    const { name, type } = strings({ name: raw.name, type: raw.type }, ['name', 'type'], at, r);
+    const request = strings(raw.request, ['page'], joinPointer(at, 'request'), r);
+    const response = strings(raw.response, ['info'], joinPointer(at, 'response'), r);
+    if (type !== 'page_number') r.error(joinPointer(at, 'type'), "`type` must be 'page_number' (the only paged scheme lathe's runtime has)");
+    if (request.page === undefined) r.error(joinPointer(at, 'request'), '`request.page` must name the query parameter holding the page number');
+    else if (request.page !== RUNTIME_PAGE_NUMBER.page)
+      r.error(joinPointer(at, 'request', 'page'), `lathe's runtime pages with the query parameter '${RUNTIME_PAGE_NUMBER.page}' only`);
+    if (response.info === undefined) r.error(joinPointer(at, 'response'), '`response.info` must name the envelope field describing the page');
+    else if (response.info !== RUNTIME_PAGE_NUMBER.info)
+      r.error(joinPointer(at, 'response', 'info'), `lathe's runtime reads the page info from '${RUNTIME_PAGE_NUMBER.info}' only`);
+    if (type !== 'page_number' || request.page === undefined || response.info === undefined) return [];
+    return [{ name: name ?? `pagination_${i}`, type, request: { page: request.page }, response: { info: response.info } }];
+  });
+}
+
+function readDocs(value: unknown, r: Reader): LatheConfig['docs'] {
+  const docs = strings(value, ['permissionsExtension'], '#/docs', r);
+  if (docs.permissionsExtension !== undefined && !docs.permissionsExtension.startsWith('x-'))
+    r.error('#/docs/permissionsExtension', '`permissionsExtension` must name a specification extension (`x-...`)');
+  return docs;
 }
 
 function readResources(value: unknown, pointer: string, r: Reader): Record<string, ResourceConfig> {

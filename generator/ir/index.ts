@@ -63,7 +63,7 @@ function readOperationsWith(spec: LoadedSpec, names: NameRegistry, diagnostics: 
     if (target) declared.set(target.id, pascalCase(m.name));
   }
   const converter = new SchemaConverter(spec, names, diagnostics, declared);
-  return { converter, rawOps: readOperations(spec, converter) };
+  return { converter, rawOps: readOperations(spec, converter, config.docs.permissionsExtension) };
 }
 
 function configModels(config: LatheConfig): { name: string; ref: string }[] {
@@ -250,18 +250,20 @@ function returnOf(op: RawOperation, converter: SchemaConverter, config: LatheCon
     body: success.schema,
     ...(unwrapped ? { unwrap: field } : {}),
     ...(success.mediaType ? { mediaType: success.mediaType } : {}),
-    ...(unwrapped && isArray ? { pagination: paginationOf(op, object) } : {}),
+    ...(unwrapped && isArray ? { pagination: paginationOf(op, object, config) } : {}),
   };
 }
 
 /**
- * Cloudflare's page-number lists: an envelope with `result_info` and a `page` query param; the
- * next page is the same request with `page + 1`. Any other array result is a single page.
+ * Page-number lists, as the config's `pagination` schemes describe them: an envelope with the
+ * scheme's info field and its page query param; the next page is the same request with page + 1.
+ * Any other array result is a single page.
  */
-function paginationOf(op: RawOperation, envelope: (IRSchema & { kind: 'object' }) | undefined): 'single' | 'v4page' {
-  const hasInfo = envelope?.properties.some((p) => p.name === 'result_info') ?? false;
-  const pageParam = op.params.some((p) => p.in === 'query' && p.name === 'page');
-  return hasInfo && pageParam ? 'v4page' : 'single';
+function paginationOf(op: RawOperation, envelope: (IRSchema & { kind: 'object' }) | undefined, config: LatheConfig): 'single' | 'v4page' {
+  const paged = config.pagination.some(
+    (s) => envelope?.properties.some((p) => p.name === s.response.info) && op.params.some((p) => p.in === 'query' && p.name === s.request.page),
+  );
+  return paged ? 'v4page' : 'single';
 }
 
 function arrayItems(schema: IRSchema, converter: SchemaConverter): IRSchema | undefined {

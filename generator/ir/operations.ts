@@ -26,7 +26,8 @@ export interface SuccessResponse {
   readonly schema?: IRSchema;
 }
 
-export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawOperation[] {
+/** `permissionsKey`: the operation extension that lists who may call it (config `docs.permissionsExtension`). */
+export function readOperations(spec: LoadedSpec, schemas: SchemaConverter, permissionsKey?: string): RawOperation[] {
   const root = spec.entry.root as Record<string, unknown>;
   const swagger2 = spec.version === '2.0';
   const paths = isRecord(root.paths) ? root.paths : {};
@@ -41,7 +42,7 @@ export function readOperations(spec: LoadedSpec, schemas: SchemaConverter): RawO
       // Not allowed by OpenAPI, but real specs (DigitalOcean's) keep each operation in its own file.
       const op = spec.deref<Record<string, unknown>>(item.value[method], at(item.loc, method));
       if (!op || !isRecord(op.value)) continue;
-      out.push(readOperation(spec, schemas, path, method, op.value, op.loc, shared, swagger2 ? root : undefined));
+      out.push(readOperation(spec, schemas, path, method, op.value, op.loc, shared, swagger2 ? root : undefined, permissionsKey));
     }
   }
   return out;
@@ -57,7 +58,9 @@ function readOperation(
   shared: IRParam[],
   /** The document root when it is Swagger 2.0 (bodies and responses are spelled differently). */
   swagger2: Record<string, unknown> | undefined,
+  permissionsKey: string | undefined,
 ): RawOperation {
+  const permissions = permissionsKey === undefined ? undefined : op[permissionsKey];
   const own = paramList(spec, schemas, op.parameters, at(loc, 'parameters'));
   const params = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
   // A `{name}` with no declared parameter (the loader warned): a required string.
@@ -78,7 +81,7 @@ function readOperation(
     ...(typeof op.description === 'string' ? { description: op.description } : {}),
     deprecated: op.deprecated === true,
     tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
-    permissions: Array.isArray(op['x-api-token-group']) ? op['x-api-token-group'].filter((t): t is string => typeof t === 'string') : [],
+    permissions: Array.isArray(permissions) ? permissions.filter((t): t is string => typeof t === 'string') : [],
     ...(Array.isArray(op.security) ? { security: securityOf(op.security) } : {}),
     params,
     ...(body ? { body } : {}),

@@ -127,7 +127,7 @@ export interface IROperation {
   readonly description?: string;
   readonly deprecated: boolean;
   readonly tags: readonly string[];
-  /** `x-api-token-group`: permissions that may call it. */
+  /** Permissions that may call it, from the extension the config names (`docs.permissionsExtension`). */
   readonly permissions: readonly string[];
   /** Undefined: the document's security applies. */
   readonly security?: readonly (readonly string[])[];
