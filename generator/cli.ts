@@ -17,7 +17,19 @@ import { fingerprint, fingerprintOnDisk, libraryVersions } from './fingerprint.j
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
-import { diffOutput, intactInputs, lockOutput, LockBusyError, readIfExists, recover, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
+import {
+  diffOutput,
+  intactInputs,
+  lockOutput,
+  LockBusyError,
+  readIfExists,
+  recover,
+  snapshotWritten,
+  writeOutput,
+  type InputRecord,
+  type OutputDiff,
+  type Written,
+} from './write/index.js';
 import { LOCK } from './write/lock.js';
 import { unifiedDiff } from './write/diff.js';
 
@@ -150,6 +162,8 @@ interface Run {
 }
 
 let lastWatched: string[] = [];
+/** `--watch` keeps what its last run wrote: the next run compares with it instead of reading the output again. */
+let lastWrite: { readonly outDir: string; readonly written: Written } | undefined;
 
 async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
   const run = await execute(inv, io);
@@ -332,8 +346,10 @@ async function lockedRun(job: Job): Promise<Run> {
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, result.files, record);
+    diff = writeOutput(outDir, result.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined);
+    if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, result.files) };
   } catch (e) {
+    lastWrite = undefined;
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
     io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
     return { code: 1, watched };

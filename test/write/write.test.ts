@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertInside, diffOutput, writeOutput } from '../../generator/write/index.js';
+import { assertInside, diffOutput, snapshotWritten, writeOutput } from '../../generator/write/index.js';
 import { tempDir } from '../helpers.js';
 
 /** A pid no process has (above Linux's largest pid_max). */
@@ -103,6 +103,26 @@ describe('writeOutput', () => {
     expect(readFileSync(join(out, 'd1/f7.ts'), 'utf8')).toBe('7!');
     expect(readdirSync(root)).toEqual(['out']);
     expect(readdirSync(out).filter((e) => e.startsWith('.lathe-') && e !== '.lathe-manifest.json')).toEqual([]);
+  });
+
+  it('compares with what the last run wrote (kept in memory by --watch) while a file is untouched, and reads it once touched', () => {
+    const out = join(tempDir(), 'out');
+    const files = [
+      { path: 'a.ts', content: 'aaaa' },
+      { path: 'b.ts', content: 'bbbb' },
+    ];
+    writeOutput(out, files);
+    const when = new Date('2026-01-01T00:00:00Z');
+    utimesSync(join(out, 'a.ts'), when, when);
+    const written = snapshotWritten(out, files);
+    // Same size, same mtime: only the memory can say it is unchanged, so it was not read.
+    writeFileSync(join(out, 'a.ts'), 'AAAA');
+    utimesSync(join(out, 'a.ts'), when, when);
+    expect(diffOutput(out, files, written).unchanged).toContain('a.ts');
+    // A hand edit that changes the size is seen and undone.
+    writeFileSync(join(out, 'b.ts'), 'edited by hand');
+    expect(writeOutput(out, files, undefined, written).changed).toEqual(['b.ts']);
+    expect(readFileSync(join(out, 'b.ts'), 'utf8')).toBe('bbbb');
   });
 
   it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', ''])('refuses the path %j', (p) => {
