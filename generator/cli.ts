@@ -47,7 +47,10 @@ Options:
   --quiet         print errors only
   --verbose       print stage timings
   -h, --help      show this help
-  -v, --version   show lathe's version`;
+  -v, --version   show lathe's version
+
+Environment:
+  LATHE_LOCK_TIMEOUT  seconds to wait while another lathe run uses the output folder (default 60)`;
 
 export interface CliIO {
   readonly cwd: string;
