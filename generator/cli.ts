@@ -30,7 +30,8 @@ import {
   type OutputDiff,
   type Written,
 } from './write/index.js';
-import { LOCK } from './write/lock.js';
+import { hasDebris } from './write/journal.js';
+import { hasStaleLock, LOCK, waitUnlocked } from './write/lock.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -265,17 +266,22 @@ function lockBusyMessage(e: LockBusyError, rel: string): string {
 }
 
 /**
- * The output folder's lock (write/lock.ts). `check` of a folder it may not write (a read-only
- * checkout) or that does not exist runs without one: it writes nothing then.
+ * The output folder's lock (write/lock.ts). `check` only waits for a run that holds it, unless a
+ * killed run's debris must be cleaned up: it writes nothing otherwise (the folder may be read-only).
  */
 async function lockIfPossible(job: Job): Promise<{ release(): void } | undefined> {
   const { inv, io, outDir, rel } = job;
+  const options = {
+    waitMs: lockWaitMs(),
+    onWait: (h: { pid: number } | undefined) => io.err(`lathe: waiting for another lathe run${h ? ` (pid ${h.pid})` : ''} to finish with ${rel}…`),
+  };
   if (inv.command === 'check' && !existsSync(outDir)) return undefined;
+  if (inv.command === 'check' && !hasDebris(outDir) && !hasStaleLock(outDir)) {
+    await waitUnlocked(outDir, options);
+    return undefined;
+  }
   try {
-    return await lockOutput(outDir, {
-      waitMs: lockWaitMs(),
-      onWait: (h) => io.err(`lathe: waiting for another lathe run${h ? ` (pid ${h.pid})` : ''} to finish with ${rel}…`),
-    });
+    return await lockOutput(outDir, options);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (inv.command === 'check' && ['EACCES', 'EPERM', 'EROFS'].includes(code)) return undefined;

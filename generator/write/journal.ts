@@ -62,27 +62,38 @@ export function stageAndCommit(outDir: string, tx: Transaction): string {
   return staging;
 }
 
-/**
- * Removes what killed runs left: staging folders inside the output (finishing those whose journal
- * was committed), and the folders earlier versions of lathe put beside it (`<out>.lathe-tmp-<pid>`,
- * `<out>.lathe-old-<pid>`) once their run is dead. Call it holding the lock.
- */
-export function recover(outDir: string): void {
+/** The folders earlier versions of lathe put beside the output (`<out>.lathe-tmp-<pid>`, `<out>.lathe-old-<pid>`), of dead runs. */
+function besideDebris(outDir: string): { readonly path: string; readonly old: boolean }[] {
   const parent = dirname(outDir);
   const name = basename(outDir);
-  const beside = existsSync(parent) ? readdirSync(parent) : [];
-  for (const entry of beside) {
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent).flatMap((entry) => {
     const m = /\.lathe-(old|tmp)-(\d+)$/.exec(entry);
-    if (!m || entry !== `${name}.lathe-${m[1]}-${m[2]}` || pidAlive(Number(m[2]))) continue;
-    const full = join(parent, entry);
+    if (!m || entry !== `${name}.lathe-${m[1]}-${m[2]}` || pidAlive(Number(m[2]))) return [];
+    return [{ path: join(parent, entry), old: m[1] === 'old' }];
+  });
+}
+
+function stagingFolders(outDir: string): string[] {
+  return existsSync(outDir) ? readdirSync(outDir).filter((e) => STAGING.test(e)).map((e) => join(outDir, e)) : [];
+}
+
+/** Whether `recover` would find anything to do. */
+export function hasDebris(outDir: string): boolean {
+  return besideDebris(outDir).length > 0 || stagingFolders(outDir).length > 0;
+}
+
+/**
+ * Removes what killed runs left: staging folders inside the output (finishing those whose journal
+ * was committed), and what earlier versions left beside it. Call it holding the lock.
+ */
+export function recover(outDir: string): void {
+  for (const debris of besideDebris(outDir)) {
     // An earlier lathe killed between moving the output aside and moving the new one in.
-    if (m[1] === 'old' && !existsSync(outDir)) renameSync(full, outDir);
-    else rmSync(full, { recursive: true, force: true });
+    if (debris.old && !existsSync(outDir)) renameSync(debris.path, outDir);
+    else rmSync(debris.path, { recursive: true, force: true });
   }
-  if (!existsSync(outDir)) return;
-  for (const entry of readdirSync(outDir)) {
-    if (!STAGING.test(entry)) continue;
-    const staging = join(outDir, entry);
+  for (const staging of stagingFolders(outDir)) {
     if (existsSync(join(staging, JOURNAL))) carryOut(outDir, staging);
     else rmSync(staging, { recursive: true, force: true });
   }

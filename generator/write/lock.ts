@@ -4,7 +4,7 @@
  * mount point may be all a container can write), created atomically with its holder in it; a lock
  * whose holder is dead (a killed run) is taken over.
  */
-import { linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, closeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,12 +57,50 @@ export async function lockOutput(outDir: string, options: LockOptions): Promise<
     await new Promise((r) => setTimeout(r, 50));
   }
   held.add(file);
+  for (const leftover of leftovers(outDir)) rmSync(leftover, { force: true });
   if (!exitHook) {
     exitHook = true;
     // Ctrl-C in the middle of a run: the next run would take the lock over anyway, but need not.
     process.once('exit', () => [...held].forEach(release));
   }
   return { release: () => release(file) };
+}
+
+/**
+ * Waits, without taking it, until no live run holds the lock of `outDir`: for a reader (check)
+ * that must not see a write half done but has nothing to write itself.
+ */
+export async function waitUnlocked(outDir: string, options: LockOptions): Promise<void> {
+  const file = join(outDir, LOCK);
+  const started = Date.now();
+  for (let told = false; ; told = true) {
+    const holder = readHolder(file);
+    if (holder === 'gone' || !isAlive(holder, file)) return;
+    if (Date.now() - started >= options.waitMs) throw new LockBusyError(holder, Date.now() - started);
+    if (!told) options.onWait?.(holder);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Whether a killed run left its lock, or the lock's temporary files, in `outDir`. */
+export function hasStaleLock(outDir: string): boolean {
+  const file = join(outDir, LOCK);
+  const holder = readHolder(file);
+  return (holder !== 'gone' && holder !== undefined && !isAlive(holder, file)) || leftovers(outDir).length > 0;
+}
+
+/** `.lathe-lock.<pid>` and `.lathe-lock.stale-<pid>` of dead runs (killed between two steps of create or takeOver). */
+function leftovers(outDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const m = /^\.lathe-lock\.(?:stale-)?(\d+)$/.exec(name);
+    return m && !pidAlive(Number(m[1])) ? [join(outDir, name)] : [];
+  });
 }
 
 function release(file: string): void {

@@ -102,6 +102,10 @@ describe('two runs into one output folder', () => {
       expect(r.stderr).toContain(`lathe: cannot write out: another lathe run (pid ${holder.pid}) is using it; gave up after 1 s (if no lathe is running, delete out/.lathe-lock)`);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(readdirSync(out)).toEqual(['.lathe-lock']);
+      // check writes nothing, but must not read a write half done: it waits too.
+      const check = spawnSync(process.execPath, [BIN, 'check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LATHE_LOCK_TIMEOUT: '1' } });
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain(`lathe: cannot check out: another lathe run (pid ${holder.pid}) is using it; gave up after 1 s`);
     } finally {
       holder.kill();
     }
@@ -151,13 +155,18 @@ describe('debris of killed runs', () => {
     writeFileSync(join(`${out}.lathe-old-${DEAD}`, 'a.ts'), 'a whole previous output');
     mkdirSync(`${out}.lathe-tmp-${DEAD}`);
     writeFileSync(join(out, '.lathe-lock'), JSON.stringify({ pid: DEAD, host: hostname() }));
+    writeFileSync(join(out, `.lathe-lock.${DEAD}`), JSON.stringify({ pid: DEAD, host: hostname() }));
     const again = lathe(['generate'], dir);
     expect(again.stdout).toContain('up to date (inputs unchanged');
     expect(readdirSync(dir).sort()).toEqual(['b.config.yaml', 'lathe.config.yaml', 'out', 'spec']);
     expect(readdirSync(out).filter((e) => e.startsWith('.lathe-'))).toEqual(['.lathe-manifest.json']);
+    // check, which otherwise writes nothing, cleans up too: a staging folder, a dead run's lock.
     mkdirSync(join(out, `.lathe-tmp-${DEAD}`));
     expect(lathe(['check'], dir).stdout).toContain('up to date (inputs unchanged');
     expect(existsSync(join(out, `.lathe-tmp-${DEAD}`))).toBe(false);
+    writeFileSync(join(out, '.lathe-lock'), JSON.stringify({ pid: DEAD, host: hostname() }));
+    expect(lathe(['check'], dir).code).toBe(0);
+    expect(readdirSync(out).filter((e) => e.startsWith('.lathe-'))).toEqual(['.lathe-manifest.json']);
   });
 });
 
