@@ -201,8 +201,9 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const outDir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
   const rel = relative(io.cwd, outDir) || '.';
   const job: Job = { inv, io, config, specArg, outDir, rel, started: performance.now() };
+  const verb = inv.command === 'check' ? 'check' : 'write';
   if (isNonFolder(outDir)) {
-    io.err(`lathe: cannot ${inv.command === 'check' ? 'check' : 'write'} ${rel}: it is a file, not a folder`);
+    io.err(`lathe: cannot ${verb} ${rel}: it is a file, not a folder`);
     return { code: 1, watched: [specArg, ...(configFile ? [configFile] : [])] };
   }
   let lock: { release(): void } | undefined;
@@ -217,7 +218,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     if (lock) recover(outDir);
   } catch (e) {
     const message = e instanceof LockBusyError ? lockBusyMessage(e, rel) : (e as Error).message;
-    io.err(`lathe: cannot ${inv.command === 'check' ? 'check' : 'write'} ${rel}: ${message}`);
+    io.err(`lathe: cannot ${verb} ${rel}: ${message}`);
     return { code: 1, watched: [specArg, ...(configFile ? [configFile] : [])] };
   }
   try {
