@@ -54,7 +54,8 @@ export function libraryVersions(): Record<string, string> {
 }
 let libraries: Record<string, string> | undefined;
 
-function resolvedVersion(name: string, require: NodeRequire): string | undefined {
+/** The version of `name` as `require` (made for the package that depends on it) resolves it. */
+export function resolvedVersion(name: string, require: NodeRequire): string | undefined {
   const versionIn = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
   try {
     return versionIn(require.resolve(`${name}/package.json`)).version;

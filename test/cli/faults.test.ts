@@ -15,6 +15,20 @@ import { BIN, lathe, read, tempDir } from '../helpers.js';
 const DEAD = 99999999;
 const SPEC = read('examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml');
 const CONFIG = read('examples/cloudforce-one/lathe.config.yaml').replace('spec/cloudflare-cloudforce-one.yaml', 'spec/api.yaml').replace('output: generated', 'output: out');
+/** A spec in two files. */
+const MULTI_FILE = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: './part.yaml#/Thing' }
+`;
 /** The same spec with another client name: most files change. */
 const CONFIG_B = CONFIG.replace('name: Cloudflare', 'name: Cloudburst');
 
@@ -76,6 +90,20 @@ describe('a spec saved while generate runs', () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('is stale');
     expect(lathe(['generate'], dir).stdout).toMatch(/wrote out: [1-9]\d* changed/);
+  });
+  it('also when the file saved is one the spec refers to', async () => {
+    writeFileSync(join(dir, 'spec', 'api.yaml'), MULTI_FILE);
+    const part = join(dir, 'spec', 'part.yaml');
+    expect(spawnSync('mkfifo', [part]).status).toBe(0);
+    writeFileSync(join(dir, 'none.yaml'), '');
+    const run = start(['generate', '--spec', 'spec/api.yaml', '--config', 'none.yaml']);
+    await writeFile(part, 'Thing:\n  type: object\n  properties:\n    id: { type: string }\n');
+    unlinkSync(part);
+    writeFileSync(part, 'Thing:\n  type: object\n  properties:\n    ident: { type: string }\n');
+    expect((await run.done).code).toBe(0);
+    const check = lathe(['check', '--spec', 'spec/api.yaml', '--config', 'none.yaml'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('+            ident?: string;');
   });
 });
 
