@@ -179,8 +179,9 @@ function filesUnder(dir: string, rel: string): string[] {
 export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord, written?: Written): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir);
-  mkdirSync(outDir, { recursive: true });
+  // Refuses a bad path before the folder is even made.
   const diff = diffOutput(outDir, files, written);
+  mkdirSync(outDir, { recursive: true });
   const manifest: Manifest = {
     generator: 'lathe',
     files: Object.fromEntries(files.map((f) => [f.path, hash(f.content)])),
