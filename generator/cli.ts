@@ -12,7 +12,6 @@ import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
-import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint } from './fingerprint.js';
 import { POOL_ENV } from './threads.js';
 import { projectOptions } from './format/index.js';
@@ -160,15 +159,6 @@ async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
 }
 
 async function execute(inv: Invocation, io: CliIO): Promise<Run> {
-  prewarmWire();
-  try {
-    return await executeWarm(inv, io);
-  } finally {
-    coolWire();
-  }
-}
-
-async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
   const configFile = config?.file;
   if (!config) {

@@ -51,6 +51,8 @@ export interface LatheConfig {
   readonly resources?: Readonly<Record<string, ResourceConfig>>;
   /** Folders (relative to the config) that `$ref`s may reach besides the spec's own folder tree. */
   readonly refRoots: readonly string[];
+  /** `false`: no `src/openapi.ts` (openapi-fetch wire types). Default true. */
+  readonly wireTypes?: boolean;
 }
 
 export function emptyConfig(dir: string): LatheConfig {
@@ -122,7 +124,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'wireTypes'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -147,6 +149,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
+  if (raw.wireTypes !== undefined && typeof raw.wireTypes !== 'boolean') r.error('#/wireTypes', '`wireTypes` must be true or false');
   return {
     dir,
     file,
@@ -159,6 +162,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     auth,
     ...(resources ? { resources } : {}),
     refRoots,
+    ...(raw.wireTypes === false ? { wireTypes: false } : {}),
   };
 }
 

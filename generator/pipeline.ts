@@ -16,10 +16,11 @@ import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { LoadMemo } from './load/memo.js';
 import type { SpecHost } from './load/types.js';
-import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
-import type { WireCacheInput } from './emit/wire-cache.js';
+import { HEADER } from './emit/header.js';
+import { buildWireModel } from './ir/wire.js';
+import { printWire, WIRE_FILE } from './wire/index.js';
 
-/** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
+/** `wire` is the wire types (generator/wire), after ir. */
 export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
 
 export interface PipelineInput {
@@ -50,16 +51,10 @@ export interface PipelineResult {
   readonly inputs: string[];
 }
 
-/**
- * What load and the wire worker keep between runs of this spec, so that a run after an edit
- * checks and types only the path items that changed (load/memo.ts, emit/wire-splice.ts).
- */
-function perSpecCaches(cacheDir: string, specPath: string, refRoots: readonly string[]): { load: LoadMemo; wire: WireCacheInput } {
+/** What load keeps between runs of this spec, so that a run after an edit checks only the path items that changed (load/memo.ts). */
+function perSpecCaches(cacheDir: string, specPath: string, refRoots: readonly string[]): { load: LoadMemo } {
   const name = `${createHash('sha1').update(specPath).digest('hex').slice(0, 16)}.json`;
-  return {
-    load: { file: join(cacheDir, 'load', name), maker: `${generatorHash()} ${JSON.stringify(refRoots)}` },
-    wire: { file: join(cacheDir, 'wire', name), maker: generatorHash() },
-  };
+  return { load: { file: join(cacheDir, 'load', name), maker: `${generatorHash()} ${JSON.stringify(refRoots)}` } };
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -73,7 +68,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       timings[stage] = performance.now() - start;
     }
   };
-  let early: PendingWire | undefined;
   const kept = input.cacheDir ? perSpecCaches(input.cacheDir, input.specPath, input.config.refRoots) : undefined;
   const loaded = await time('load', () =>
     loadSpec(input.specPath, {
@@ -81,31 +75,24 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
       ...(kept ? { memo: kept.load } : {}),
-      onEntry: (file) => {
-        if (file.format === 'json') early = startWireFromJson(file.text, kept?.wire);
-      },
     }),
   );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;
   if (!spec || hasErrors(diagnostics)) {
-    early?.cancel();
     return { diagnostics, timings, inputs: [input.specPath] };
   }
   const inputs = [...spec.files.keys()];
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
-  // Started from the entry's text: right when the spec is that one file (multi-file specs are bundled first).
-  if (early && spec.files.size > 1) {
-    early.cancel();
-    early = undefined;
-  }
-  const wire = early ?? startWire(spec, kept?.wire);
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
-  if (hasErrors(diagnostics)) {
-    wire.cancel();
-    return { diagnostics, timings, inputs };
-  }
+  if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
+  // Laid out as printed (prettier would take seconds on a big spec's wire types): the format stage leaves it.
+  const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
+    const model = buildWireModel(spec);
+    const text = model ? printWire(model, HEADER) : `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
+    return { path: WIRE_FILE, content: text, preformatted: true };
+  });
   const onFinal = input.onFinalFile;
   const raw = await time('emit', () => {
     // Layout goes through prettier's printer, so its version is part of what made the files.
@@ -118,7 +105,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
-    wire.cancel();
     return { diagnostics: diagnostics.map((d) => (d.line ? d : spec.place(d))), timings, inputs };
   }
   let files: OutputFile[];
@@ -133,12 +119,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
     const message = (e as Error).message.split('\n')[0] ?? String(e);
     diagnostics.push({ severity: 'error', message: `lathe produced code that does not parse (please report it): ${message}`, loc: { file: spec.entry.path, pointer: '#' } });
-    wire.cancel();
     return { diagnostics, timings, inputs };
   }
-  const wireDiagnostics: Diagnostic[] = [];
-  files.push(wireFile(await time('wire', () => wire.result), spec, wireDiagnostics));
+  if (wire) files.push(wire);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  diagnostics.push(...place(wireDiagnostics));
   return { files, diagnostics, timings, inputs };
 }
