@@ -16,8 +16,8 @@ interface Discriminator {
 }
 
 export interface Discriminators {
-  /** Schema pointer (entry file) -> the discriminator properties to add, each with the values that select it. */
-  readonly patches: ReadonlyMap<string, readonly { property: string; values: readonly string[] }[]>;
+  /** Schema object (of the entry file) -> the discriminator properties to add, each with the values that select it. */
+  readonly patches: ReadonlyMap<object, readonly { property: string; values: readonly string[] }[]>;
   /** Schema pointer -> the discriminator it falls under (its own or an allOf parent's). */
   readonly objects: ReadonlyMap<string, Discriminator>;
   /** Schemas already given the property by a patch. */
@@ -27,15 +27,15 @@ export interface Discriminators {
 export function scanDiscriminators(spec: LoadedSpec): Discriminators {
   const root = spec.entry.root;
   const objects = new Map<string, Discriminator>();
-  const patches = new Map<string, { property: string; values: string[] }[]>();
+  const patches = new Map<object, { property: string; values: string[] }[]>();
   const handled = new Set<string>();
   const patch = (target: string, property: string, values: string[]) => {
     if (!isLocal(target)) return;
     const value = resolve(root, target);
     if (!isRecord(value) || (!Array.isArray(value.allOf) && value.type !== 'object')) return;
-    const list = patches.get(target) ?? [];
+    const list = patches.get(value) ?? [];
     list.push({ property, values });
-    patches.set(target, list);
+    patches.set(value, list);
     handled.add(target);
   };
   walk(root, [], (obj, pointerOf) => {

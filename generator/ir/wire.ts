@@ -26,9 +26,14 @@ const REQUEST = /parameters|requestBod/;
 const PARAM_LOCATIONS = ['query', 'header', 'path', 'cookie'] as const;
 
 interface Ctx {
-  readonly loc: Loc;
+  /** The file the schema is in (relative `$ref`s resolve against it). */
+  readonly file: string;
   /** Past an object property: references here are resolved lazily by TypeScript and cannot loop. */
   readonly deferred: boolean;
+  /** Inside parameters or a request body (by openapi-typescript's path test): defaults do not make properties required. */
+  readonly request: boolean;
+  /** Set at the top of a component schema: its pointer (discriminators apply there). */
+  readonly component?: string;
 }
 
 /** Undefined for a Swagger 2.0 document (openapi-fetch's layout is OpenAPI 3's). */
@@ -47,7 +52,7 @@ class WireBuilder {
   private readonly schemaState = new Map<string, 'open' | 'done'>();
   /** Schemas in other files of a multi-file spec, each given a name among the components. */
   private readonly external = new Map<string, External>();
-  private readonly externalList: External[] = [];
+  private readonly externalByName = new Map<string, External>();
   private readonly names = new Set<string>();
   private readonly inlining = new Set<string>();
   private withRequired = false;
@@ -61,10 +66,9 @@ class WireBuilder {
   }
 
   build(): WireModel {
-    const at = (pointer: string): Loc => ({ file: this.entry, pointer });
-    const paths = entries(this.root.paths).map(([url, item]) => this.member(url, this.pathItem(item, at(joinPointer('#/paths', url)))));
+    const paths = entries(this.root.paths).map(([url, item]) => this.member(url, this.pathItem(item, this.site(url))));
     const webhooks = isRecord(this.root.webhooks)
-      ? entries(this.root.webhooks).map(([name, item]) => this.member(name, this.pathItem(item, at(joinPointer('#/webhooks', name)))))
+      ? entries(this.root.webhooks).map(([name, item]) => this.member(name, this.pathItem(item, this.site(name))))
       : undefined;
     const groups = GROUPS.map((g) => {
       const members = g === 'schemas' ? this.schemaMembers() : entries(this.group(g)).map(([name, value]) => this.componentMember(g, name, value));
@@ -73,13 +77,25 @@ class WireBuilder {
     return { paths, ...(webhooks ? { webhooks } : {}), components: groups, operations: this.operations, withRequired: this.withRequired };
   }
 
+  /** The context at the top of a path, webhook or component named `key` in the entry file. */
+  private site(key: string, request = false): Ctx {
+    return { file: this.entry, deferred: false, request: request || REQUEST.test(key) };
+  }
+
+  private readonly groups = new Map<Group, Raw>();
+
   private group(g: Group): Raw {
-    const components = isRecord(this.root.components) ? this.root.components : {};
-    return isRecord(components[g]) ? components[g] : {};
+    let found = this.groups.get(g);
+    if (!found) {
+      const components = isRecord(this.root.components) ? this.root.components : {};
+      found = isRecord(components[g]) ? components[g] : {};
+      this.groups.set(g, found);
+    }
+    return found;
   }
 
   private member(name: string, type: WireType, optional = false, docs?: readonly string[]): WireMember {
-    return { name, optional, readonly: false, type, ...(docs?.length ? { docs } : {}) };
+    return docs?.length ? { name, optional, readonly: false, type, docs } : { name, optional, readonly: false, type };
   }
 
   private schemaMembers(): WireMember[] {
@@ -87,10 +103,12 @@ class WireBuilder {
     for (const name of own) this.schemaRef(name, false);
     const out = own.map((name) => this.member(name, this.schemaTypes.get(name)!, false, docsOf(this.group('schemas')[name])));
     // External schemas are found while converting (and may find more): drained until none is left.
-    for (let i = 0; i < this.externalList.length; i++) {
-      const ext = this.externalList[i]!;
+    const found = [...this.externalByName.values()];
+    for (let i = 0; i < found.length; i++) {
+      const ext = found[i]!;
       this.schemaRef(ext.name, false);
       out.push(this.member(ext.name, this.schemaTypes.get(ext.name)!, false, docsOf(ext.value)));
+      if (i === found.length - 1) for (const more of [...this.externalByName.values()].slice(found.length)) found.push(more);
     }
     return out;
   }
@@ -105,35 +123,36 @@ class WireBuilder {
     if (state === 'open' && !deferred) return UNKNOWN;
     if (state === undefined) {
       this.schemaState.set(name, 'open');
-      const ext = this.externalList.find((e) => e.name === name);
-      const loc: Loc = ext?.loc ?? { file: this.entry, pointer: joinPointer('#/components/schemas', name) };
-      this.schemaTypes.set(name, this.schema(ext ? ext.value : this.group('schemas')[name], { loc, deferred: false }));
+      const ext = this.externalByName.get(name);
+      const ctx: Ctx = ext
+        ? { file: ext.loc.file, deferred: false, request: REQUEST.test(name) }
+        : { ...this.site(name), component: joinPointer('#/components/schemas', name) };
+      this.schemaTypes.set(name, this.schema(ext ? ext.value : this.group('schemas')[name], ctx));
       this.schemaState.set(name, 'done');
     }
     return { kind: 'ref', path: ['components', 'schemas', name] };
   }
 
   private componentMember(g: Exclude<Group, 'schemas'>, name: string, value: unknown): WireMember {
-    const loc: Loc = { file: this.entry, pointer: joinPointer('#/components', g, name) };
-    const resolved = this.spec.deref(value, loc);
+    const resolved = this.spec.deref(value, { file: this.entry, pointer: joinPointer('#/components', g, name) });
     const v = resolved?.value;
-    const ctx: Ctx = { loc: resolved?.loc ?? loc, deferred: false };
+    const ctx: Ctx = { file: resolved?.loc.file ?? this.entry, deferred: false, request: g === 'parameters' || g === 'requestBodies' || REQUEST.test(name) };
     let type: WireType;
     switch (g) {
       case 'responses':
-        type = this.response(v, ctx.loc);
+        type = this.response(v, ctx);
         break;
       case 'parameters':
-        type = isRecord(v) && v.schema !== undefined ? this.schema(v.schema, sub(ctx, 'schema')) : STRING;
+        type = this.paramSchema(v, ctx);
         break;
       case 'requestBodies':
-        type = this.requestBody(v, ctx.loc);
+        type = this.requestBody(v, ctx);
         break;
       case 'headers':
-        type = this.header(v, ctx.loc);
+        type = this.header(v, ctx);
         break;
       case 'pathItems':
-        type = this.pathItem(v, ctx.loc);
+        type = this.pathItem(v, ctx);
         break;
     }
     return this.member(name, type, false, docsOf(v));
@@ -142,7 +161,7 @@ class WireBuilder {
   /** `$ref` targets: a whole component by name, anything else inlined (a loop of inlining stops at `unknown`). */
   private target(value: Raw & { $ref: string }, ctx: Ctx, convert: (v: unknown, ctx: Ctx) => WireType, schemaSite: boolean): WireType {
     // A local ref to a component names it as written (not the end of its chain).
-    const local = ctx.loc.file === this.entry ? COMPONENT.exec(value.$ref) : null;
+    const local = ctx.file === this.entry ? COMPONENT.exec(value.$ref) : null;
     if (local) {
       const name = unescape(local[2]!);
       if (Object.hasOwn(this.group(local[1] as Group), name)) {
@@ -150,7 +169,8 @@ class WireBuilder {
         return { kind: 'ref', path: ['components', local[1]!, name] };
       }
     }
-    const t = this.spec.deref(value, ctx.loc);
+    // The loader resolves by file and ref text; the pointer only names the place in its messages.
+    const t = this.spec.deref(value, { file: ctx.file, pointer: '#' });
     if (!t) return UNKNOWN;
     if (t.loc.file === this.entry) {
       const m = COMPONENT.exec(t.loc.pointer);
@@ -165,7 +185,7 @@ class WireBuilder {
       if (!ext) {
         ext = { name: this.externalName(t.loc), value: t.value, loc: t.loc };
         this.external.set(id, ext);
-        this.externalList.push(ext);
+        this.externalByName.set(ext.name, ext);
       }
       return this.schemaRef(ext.name, ctx.deferred);
     }
@@ -173,7 +193,7 @@ class WireBuilder {
     if (this.inlining.has(key)) return UNKNOWN;
     this.inlining.add(key);
     try {
-      return convert(t.value, { loc: t.loc, deferred: ctx.deferred });
+      return convert(t.value, { file: t.loc.file, deferred: ctx.deferred, request: ctx.request || REQUEST.test(t.loc.pointer) });
     } finally {
       this.inlining.delete(key);
     }
@@ -191,23 +211,23 @@ class WireBuilder {
 
   // ---- path items and operations ----
 
-  private pathItem(value: unknown, loc: Loc): WireType {
-    if (isRef(value)) return this.target(value, { loc, deferred: false }, (v, c) => this.pathItem(v, c.loc), false);
+  private pathItem(value: unknown, ctx: Ctx): WireType {
+    if (isRef(value)) return this.target(value, ctx, (v, c) => this.pathItem(v, c), false);
     const item = isRecord(value) ? value : {};
-    const shared = this.paramRefs(item.parameters, at(loc, 'parameters'));
-    const members: WireMember[] = [this.member('parameters', this.parameters(shared))];
+    const shared = this.paramRefs(item.parameters, ctx);
+    const members: WireMember[] = [this.member('parameters', this.parameters(shared, ctx))];
     for (const method of HTTP_METHODS) {
-      const opLoc = at(loc, method);
-      const resolved = item[method] === undefined ? undefined : this.spec.deref<unknown>(item[method], opLoc);
+      const resolved = item[method] === undefined ? undefined : this.spec.deref<unknown>(item[method], { file: ctx.file, pointer: '#' });
       if (!resolved || !isRecord(resolved.value)) {
         members.push(this.member(method, NEVER, true));
         continue;
       }
       const op = resolved.value;
+      const opCtx: Ctx = { ...ctx, file: resolved.loc.file };
       // Operation parameters replace the path item's of the same location and name.
       const byKey = new Map<string, ParamRef>();
-      for (const p of [...shared, ...this.paramRefs(op.parameters, at(resolved.loc, 'parameters'))]) byKey.set(`${p.value.in}-${p.value.name}`, p);
-      const type = this.operation(op, resolved.loc, [...byKey.values()]);
+      for (const p of [...shared, ...this.paramRefs(op.parameters, opCtx)]) byKey.set(`${p.value.in}-${p.value.name}`, p);
+      const type = this.operation(op, opCtx, [...byKey.values()]);
       const docs = docsOf(op);
       if (typeof op.operationId === 'string' && op.operationId) {
         const id = op.operationId.replace(/#/g, '/');
@@ -221,39 +241,40 @@ class WireBuilder {
     return { kind: 'object', members };
   }
 
-  private operation(op: Raw, loc: Loc, params: readonly ParamRef[]): WireType {
-    const members: WireMember[] = [this.member('parameters', this.parameters(params))];
+  private operation(op: Raw, ctx: Ctx, params: readonly ParamRef[]): WireType {
+    const members: WireMember[] = [this.member('parameters', this.parameters(params, ctx))];
     if (op.requestBody === undefined) members.push(this.member('requestBody', NEVER, true));
     else {
-      const bodyLoc = at(loc, 'requestBody');
-      const resolved = this.spec.deref<unknown>(op.requestBody, bodyLoc);
+      const bodyCtx: Ctx = { ...ctx, request: true };
+      const resolved = this.spec.deref<unknown>(op.requestBody, { file: ctx.file, pointer: '#' });
       const required = isRecord(resolved?.value) && resolved.value.required === true;
       const type = isRef(op.requestBody)
-        ? this.target(op.requestBody, { loc: bodyLoc, deferred: false }, (v, c) => this.requestBody(v, c.loc), false)
-        : this.requestBody(op.requestBody, bodyLoc);
+        ? this.target(op.requestBody, bodyCtx, (v, c) => this.requestBody(v, c), false)
+        : this.requestBody(op.requestBody, bodyCtx);
       members.push(this.member('requestBody', type, !required, docsOf(resolved?.value)));
     }
-    members.push(this.member('responses', this.responses(op.responses, at(loc, 'responses'))));
+    members.push(this.member('responses', this.responses(op.responses, ctx)));
     return { kind: 'object', members };
   }
 
-  private paramRefs(list: unknown, loc: Loc): ParamRef[] {
+  private paramRefs(list: unknown, ctx: Ctx): ParamRef[] {
     if (!Array.isArray(list)) return [];
-    return list.flatMap((raw, i) => {
-      const r = this.spec.deref<unknown>(raw, at(loc, i));
+    return list.flatMap((raw) => {
+      const r = this.spec.deref<unknown>(raw, { file: ctx.file, pointer: '#' });
       if (!r || !isRecord(r.value) || typeof r.value.name !== 'string' || typeof r.value.in !== 'string') return [];
-      return [{ raw, value: r.value as ParamRef['value'], loc: r.loc, site: at(loc, i) }];
+      return [{ raw, value: r.value as ParamRef['value'], file: r.loc.file, site: ctx.file }];
     });
   }
 
-  private parameters(params: readonly ParamRef[]): WireType {
+  private parameters(params: readonly ParamRef[], ctx: Ctx): WireType {
+    const paramCtx: Ctx = { ...ctx, request: true };
     const members = PARAM_LOCATIONS.map((where) => {
       const own = params
         .filter((p) => p.value.in === where)
         .map((p) => {
           const type = isRef(p.raw)
-            ? this.target(p.raw, { loc: p.site, deferred: false }, (v, c) => this.paramSchema(v, c), false)
-            : this.paramSchema(p.value, { loc: p.loc, deferred: false });
+            ? this.target(p.raw, { ...paramCtx, file: p.site }, (v, c) => this.paramSchema(v, c), false)
+            : this.paramSchema(p.value, { ...paramCtx, file: p.file });
           return this.member(p.value.name, type, where !== 'path' && p.value.required !== true, docsOf(p.value));
         });
       return this.member(where, own.length ? { kind: 'object', members: own } : NEVER, own.every((m) => m.optional));
@@ -262,46 +283,41 @@ class WireBuilder {
   }
 
   private paramSchema(value: unknown, ctx: Ctx): WireType {
-    return isRecord(value) && value.schema !== undefined ? this.schema(value.schema, sub(ctx, 'schema')) : STRING;
+    return isRecord(value) && value.schema !== undefined ? this.schema(value.schema, ctx) : STRING;
   }
 
-  private requestBody(value: unknown, loc: Loc): WireType {
+  private requestBody(value: unknown, ctx: Ctx): WireType {
     const body = isRecord(value) ? value : {};
-    const content = this.content(body.content, at(loc, 'content'));
+    const content = this.content(body.content, ctx);
     const type: WireType = content.length ? { kind: 'object', members: content } : { kind: 'object', members: [this.member('*/*', NEVER, true)] };
     return { kind: 'object', members: [this.member('content', type)] };
   }
 
-  private content(value: unknown, loc: Loc): WireMember[] {
+  private content(value: unknown, ctx: Ctx): WireMember[] {
     return entries(value).map(([mediaType, media]) => {
-      const ctx: Ctx = { loc: at(loc, mediaType), deferred: false };
-      const type = isRef(media)
-        ? this.schema(media, ctx)
-        : isRecord(media) && media.schema !== undefined
-          ? this.schema(media.schema, sub(ctx, 'schema'))
-          : UNKNOWN;
+      const mediaCtx: Ctx = ctx.request || !REQUEST.test(mediaType) ? ctx : { ...ctx, request: true };
+      const type = isRef(media) ? this.schema(media, mediaCtx) : isRecord(media) && media.schema !== undefined ? this.schema(media.schema, mediaCtx) : UNKNOWN;
       return this.member(mediaType, type, false, docsOf(media));
     });
   }
 
-  private responses(value: unknown, loc: Loc): WireType {
+  private responses(value: unknown, ctx: Ctx): WireType {
     const members = entries(value).map(([status, r]) => {
-      const rLoc = at(loc, status);
-      const type = isRef(r) ? this.target(r, { loc: rLoc, deferred: false }, (v, c) => this.response(v, c.loc), false) : this.response(r, rLoc);
-      return this.member(status, type, false, docsOf(isRef(r) ? this.spec.deref(r, rLoc)?.value : r));
+      const rCtx: Ctx = ctx.request || !REQUEST.test(status) ? ctx : { ...ctx, request: true };
+      const type = isRef(r) ? this.target(r, rCtx, (v, c) => this.response(v, c), false) : this.response(r, rCtx);
+      return this.member(status, type, false, docsOf(isRef(r) ? this.spec.deref(r, { file: ctx.file, pointer: '#' })?.value : r));
     });
     return members.length ? { kind: 'object', members } : NEVER;
   }
 
-  private response(value: unknown, loc: Loc): WireType {
+  private response(value: unknown, ctx: Ctx): WireType {
     const r = isRecord(value) ? value : {};
     const headers = entries(r.headers).map(([name, h]) => {
-      const hLoc = at(loc, 'headers', name);
       const ref = isRef(h);
-      const type = ref ? this.target(h, { loc: hLoc, deferred: false }, (v, c) => this.header(v, c.loc), false) : this.header(h, hLoc);
+      const type = ref ? this.target(h, ctx, (v, c) => this.header(v, c), false) : this.header(h, ctx);
       return this.member(name, type, !ref && !(isRecord(h) && h.required === true), docsOf(h));
     });
-    const content = this.content(r.content, at(loc, 'content'));
+    const content = this.content(r.content, ctx);
     return {
       kind: 'object',
       members: [
@@ -311,10 +327,10 @@ class WireBuilder {
     };
   }
 
-  private header(value: unknown, loc: Loc): WireType {
+  private header(value: unknown, ctx: Ctx): WireType {
     if (!isRecord(value)) return UNKNOWN;
-    if (value.schema !== undefined) return this.schema(value.schema, { loc: at(loc, 'schema'), deferred: false });
-    if (isRecord(value.content)) return { kind: 'object', members: this.content(value.content, at(loc, 'content')) };
+    if (value.schema !== undefined) return this.schema(value.schema, ctx);
+    if (isRecord(value.content)) return { kind: 'object', members: this.content(value.content, ctx) };
     return UNKNOWN;
   }
 
@@ -324,7 +340,7 @@ class WireBuilder {
     if (raw === undefined || raw === false || raw === null) return NEVER;
     if (!isRecord(raw)) return UNKNOWN;
     if (isRef(raw)) return this.target(raw, ctx, (v, c) => this.schema(v, c), true);
-    const patches = ctx.loc.file === this.entry ? this.discriminators.patches.get(ctx.loc.pointer) : undefined;
+    const patches = this.discriminators.patches.get(raw);
     const value = patches ? applyPatches(raw, patches) : raw;
     if (value.const !== undefined && value.const !== null) return literal(value.const);
     const types = value.type;
@@ -333,15 +349,16 @@ class WireBuilder {
       if ((Array.isArray(types) && types.includes('null')) || value.nullable === true) members.push({ kind: 'literal', value: null });
       return union(members);
     }
+    const inner = inside(ctx);
     let type: WireType | undefined;
     const core = this.core(value, ctx);
-    const allOf = Array.isArray(value.allOf) ? this.allOf(value.allOf, value.required, ctx) : [];
+    const allOf = Array.isArray(value.allOf) ? this.allOf(value.allOf, value.required, inner) : [];
     if (core || allOf.length) type = intersection([...(core ? [core] : []), ...(allOf.length ? [intersection(allOf)] : [])]);
-    const anyOf = Array.isArray(value.anyOf) ? value.anyOf.map((m, i) => this.schema(m, sub(ctx, 'anyOf', i))) : [];
+    const anyOf = Array.isArray(value.anyOf) ? value.anyOf.map((m) => this.schema(m, inner)) : [];
     if (anyOf.length) type = union([...(type ? [type] : []), ...anyOf]);
     // openapi-typescript reads an object's `enum` as oneOf (so `{type: object, enum: [null]}` is never, or null when nullable).
     const oneOfs = Array.isArray(value.oneOf) ? value.oneOf : value.type === 'object' && Array.isArray(value.enum) ? value.enum : [];
-    const oneOf = oneOfs.map((m, i) => this.schema(m, sub(ctx, 'oneOf', i)));
+    const oneOf = oneOfs.map((m) => this.schema(m, inner));
     if (oneOf.length) type = oneOf.every(isPrimitive) ? union([...(type ? [type] : []), ...oneOf]) : intersection([...(type ? [type] : []), union(oneOf)]);
     type ??= 'type' in value ? { kind: 'empty-object' } : UNKNOWN;
     if (value.nullable === true && type !== UNKNOWN) type = union([type, { kind: 'keyword', name: 'null' }]);
@@ -350,11 +367,10 @@ class WireBuilder {
 
   private allOf(items: unknown[], required: unknown, ctx: Ctx): WireType[] {
     const outer = Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : [];
-    return items.map((item, i) => {
-      const itemCtx = sub(ctx, 'allOf', i);
+    return items.map((item) => {
       if (isRef(item)) {
-        let type = this.schema(item, itemCtx);
-        const target = this.spec.deref<unknown>(item, itemCtx.loc)?.value;
+        let type = this.schema(item, ctx);
+        const target = this.spec.deref<unknown>(item, { file: ctx.file, pointer: '#' })?.value;
         const props = isRecord(target) && isRecord(target.properties) ? target.properties : undefined;
         const keys = props && !this.discriminators.handled.has(item.$ref) ? outer.filter((k) => Object.hasOwn(props, k)) : [];
         if (keys.length && type !== UNKNOWN) {
@@ -363,9 +379,9 @@ class WireBuilder {
         }
         return this.withoutDiscriminator(type, this.discriminators.objects.get(item.$ref));
       }
-      if (!isRecord(item)) return this.schema(item, itemCtx);
+      if (!isRecord(item)) return this.schema(item, ctx);
       const own = Array.isArray(item.required) ? item.required : [];
-      const type = this.schema(outer.length ? { ...item, required: [...outer, ...own] } : item, itemCtx);
+      const type = this.schema(outer.length ? { ...item, required: [...outer, ...own] } : item, ctx);
       const d = isRecord(item.discriminator) && typeof item.discriminator.propertyName === 'string' ? item.discriminator.propertyName : undefined;
       return d ? { kind: 'omit', type, keys: [d] } : type;
     });
@@ -393,9 +409,10 @@ class WireBuilder {
       case 'boolean':
         return { kind: 'keyword', name: 'boolean' };
       case 'array': {
+        const inner = inside(ctx);
         const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? s.items : undefined;
-        if (prefix) return { kind: 'tuple', items: prefix.map((x, i) => this.schema(x, sub(ctx, Array.isArray(s.prefixItems) ? 'prefixItems' : 'items', i))) };
-        const items = s.items === undefined ? UNKNOWN : this.schema(s.items, sub(ctx, 'items'));
+        if (prefix) return { kind: 'tuple', items: prefix.map((x) => this.schema(x, inner)) };
+        const items = s.items === undefined ? UNKNOWN : this.schema(s.items, inner);
         return items.kind === 'tuple' ? items : { kind: 'array', items };
       }
     }
@@ -405,36 +422,45 @@ class WireBuilder {
   /** A schema under a discriminator through allOf (or anyOf) and not patched: the property as its own name. */
   private impliedDiscriminator(s: Raw, ctx: Ctx): WireMember | undefined {
     // Only a component schema, as openapi-typescript finds them (by the path it types, which matches no other schema's pointer).
-    if ((!s.allOf && !s.anyOf) || s.discriminator || ctx.loc.file !== this.entry || !SCHEMA_COMPONENT.test(ctx.loc.pointer)) return undefined;
-    const pointer = ctx.loc.pointer;
+    const pointer = ctx.component;
+    if ((!s.allOf && !s.anyOf) || s.discriminator || pointer === undefined) return undefined;
     const d = this.discriminators.handled.has(pointer) ? undefined : this.discriminators.objects.get(pointer);
     return d && this.member(d.propertyName, { kind: 'literal', value: discriminatorValue(d, pointer) });
   }
 
   private objectCore(s: Raw, ctx: Ctx): WireType | undefined {
     // Multi-file specs (DigitalOcean's) may keep a whole `properties` map in another file.
-    const propsAt = isRef(s.properties) ? this.spec.deref<unknown>(s.properties, at(ctx.loc, 'properties')) : { value: s.properties, loc: at(ctx.loc, 'properties') };
+    const propsAt = isRef(s.properties) ? this.spec.deref<unknown>(s.properties, { file: ctx.file, pointer: '#' }) : { value: s.properties, loc: { file: ctx.file } };
     const props = isRecord(propsAt?.value) ? Object.entries(propsAt.value) : [];
     const ap = s.additionalProperties;
     const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties) : [];
     const implied = this.impliedDiscriminator(s, ctx);
     if (!props.length && !ap && !patterns.length) return implied ? { kind: 'object', members: [implied] } : undefined;
     const required = Array.isArray(s.required) ? s.required : [];
-    const members = props.filter(([name]) => name !== implied?.name).map(([name, v]): WireMember => {
-      const pCtx: Ctx = { loc: at(propsAt!.loc, name), deferred: true };
+    const deferred: Ctx = { file: ctx.file, deferred: true, request: ctx.request };
+    const members = (implied ? props.filter(([name]) => name !== implied.name) : props).map(([name, v]): WireMember => {
+      const pCtx: Ctx = { file: propsAt!.loc.file, deferred: true, request: ctx.request || REQUEST.test(name) };
       const hasDefault = isRecord(v) && !isRef(v) && v.default !== undefined;
-      const optional = !(required.includes(name) || (hasDefault && !REQUEST.test(pCtx.loc.pointer)));
-      return { name, optional, readonly: isRecord(v) && v.readOnly === true, type: this.schema(v, pCtx), ...withDocs(docsOf(v)) };
+      const optional = !(required.includes(name) || (hasDefault && !pCtx.request));
+      const docs = docsOf(v);
+      const type = this.schema(v, pCtx);
+      const readonly = isRecord(v) && v.readOnly === true;
+      return docs ? { name, optional, readonly, type, docs } : { name, optional, readonly, type };
     });
     if (implied) members.unshift(implied);
     const index: WireType[] = [];
-    if (isRecord(ap) && Object.keys(ap).length) index.push(this.schema(ap, { loc: at(ctx.loc, 'additionalProperties'), deferred: true }));
+    if (isRecord(ap) && Object.keys(ap).length) index.push(this.schema(ap, deferred));
     if (ap === true || (isRecord(ap) && !Object.keys(ap).length)) index.push(UNKNOWN);
-    for (const [p, v] of patterns) index.push(this.schema(v, { loc: at(ctx.loc, 'patternProperties', p), deferred: true }));
+    for (const [, v] of patterns) index.push(this.schema(v, deferred));
     if (!index.length) return members.length ? { kind: 'object', members } : undefined;
     const indexed: WireType = { kind: 'object', members: [], index: { name: 'key', type: union(index) } };
     return members.length ? intersection([{ kind: 'object', members }, indexed]) : indexed;
   }
+}
+
+/** The context for a subschema (items, allOf, ...): no longer the top of a component. */
+function inside(ctx: Ctx): Ctx {
+  return ctx.component === undefined ? ctx : { file: ctx.file, deferred: ctx.deferred, request: ctx.request };
 }
 
 interface External {
@@ -447,9 +473,9 @@ interface ParamRef {
   /** As written (a `$ref` or the parameter itself). */
   readonly raw: unknown;
   readonly value: Raw & { readonly name: string; readonly in: string };
-  readonly loc: Loc;
-  /** Where it is written. */
-  readonly site: Loc;
+  /** The file the parameter is in, and the file it is written in. */
+  readonly file: string;
+  readonly site: string;
 }
 
 function union(types: WireType[]): WireType {
@@ -520,14 +546,6 @@ function isRecord(v: unknown): v is Raw {
 
 function isRef(v: unknown): v is Raw & { $ref: string } {
   return isRecord(v) && typeof v.$ref === 'string';
-}
-
-function at(loc: Loc, ...tokens: (string | number)[]): Loc {
-  return { file: loc.file, pointer: joinPointer(loc.pointer, ...tokens) };
-}
-
-function sub(ctx: Ctx, ...tokens: (string | number)[]): Ctx {
-  return { loc: at(ctx.loc, ...tokens), deferred: ctx.deferred };
 }
 
 function unescape(token: string): string {
