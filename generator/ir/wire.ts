@@ -515,7 +515,7 @@ function literal(value: unknown): WireType {
   return UNKNOWN;
 }
 
-/** JSDoc lines as openapi-typescript writes them (title, summary, format, deprecated, description, default, examples). */
+/** JSDoc lines as openapi-typescript writes them (title, summary, format, deprecated, description, default, examples, const, enum). */
 export function docsOf(value: unknown): string[] | undefined {
   if (!isRecord(value)) return undefined;
   const out: string[] = [];
@@ -525,6 +525,11 @@ export function docsOf(value: unknown): string[] | undefined {
   if (typeof value.description === 'string' && value.description.trim()) out.push(`@description ${value.description.trim()}`);
   for (const key of ['default', 'example'] as const) if (value[key] !== undefined) out.push(`@${key} ${serialize(value[key])}`);
   if (Array.isArray(value.examples)) for (const e of value.examples) out.push(`@example ${serialize(e)}`);
+  if ('const' in value) out.push('@constant');
+  if (Array.isArray(value.enum)) {
+    const type = Array.isArray(value.type) ? value.type.join('|') : typeof value.type === 'string' ? value.type : 'unknown';
+    out.push(`@enum {${type}${value.nullable === true ? '|null' : ''}}`);
+  }
   return out.length ? out : undefined;
 }
 

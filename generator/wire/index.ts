@@ -3,7 +3,7 @@
  * `webhooks`, `components` and `operations` types openapi-fetch takes. One structure per
  * declaration, types written by writer functions, printed once by ts-morph.
  */
-import { printStructure, StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { printStructure, StructureKind, type CodeBlockWriter, type WriterFunction } from 'ts-morph';
 import type { WireMember, WireModel, WireType } from '../ir/wire-model.js';
 
 export const WIRE_FILE = 'src/openapi.ts';
@@ -18,23 +18,25 @@ const NOTHING = 'Record<string, never>';
 const WITH_REQUIRED = 'type WithRequired<T, K extends PropertyKey> = T & Required<Pick<NonNullable<T>, K & keyof NonNullable<T>>>;';
 
 export function printWire(model: WireModel, header: string): string {
-  const statements: (StatementStructures | WriterFunction | string)[] = [
+  const statements: WriterFunction[] = [
     declaration('paths', model.paths),
     declaration('webhooks', model.webhooks),
     declaration('components', model.components),
-    { kind: StructureKind.TypeAlias, name: '$defs', isExported: true, type: NOTHING },
+    declaration('$defs', undefined),
     declaration('operations', model.operations),
   ];
+  if (model.withRequired) statements.push((w) => w.write(WITH_REQUIRED));
   const text = printStructure(
-    { kind: StructureKind.SourceFile, statements: model.withRequired ? [...statements, WITH_REQUIRED] : statements },
+    // A blank line between declarations, whichever kind each is.
+    { kind: StructureKind.SourceFile, statements: statements.map((write, i) => (w: CodeBlockWriter) => (i ? w.blankLineIfLastNot() : w, write(w))) },
     { indentNumberOfSpaces: 2, useSingleQuote: true },
   );
   return `${header}\n${text}`;
 }
 
-/** An exported interface, or `Record<string, never>` when there is nothing to declare. */
-function declaration(name: string, members: readonly WireMember[] | undefined): StatementStructures | WriterFunction {
-  if (!members?.length) return { kind: StructureKind.TypeAlias, name, isExported: true, type: NOTHING };
+/** An exported interface, or `Record<string, never>` when there is nothing to declare (as openapi-typescript does). */
+function declaration(name: string, members: readonly WireMember[] | undefined): WriterFunction {
+  if (!members?.length) return (w) => w.write(`export type ${name} = ${NOTHING};`);
   // A writer, not an interface structure: ts-morph gives a property's type writer a hanging indent.
   return (w) => {
     w.write(`export interface ${name} `).block(() => {
@@ -48,7 +50,8 @@ function writeMember(w: CodeBlockWriter, m: WireMember): void {
     if (m.docs.length === 1 && !m.docs[0]!.includes('\n')) w.writeLine(`/** ${escapeComment(m.docs[0]!)} */`);
     else {
       w.writeLine('/**');
-      for (const line of m.docs.flatMap((d) => escapeComment(d).split('\n'))) w.writeLine(line ? ` * ${line}` : ' *');
+      // A multi-line entry (a JSON example) continues indented under its tag, as openapi-typescript writes it.
+      for (const line of m.docs.flatMap((d) => escapeComment(d).split('\n').map((l, i) => (i ? `    ${l}` : l)))) w.writeLine(line.trim() ? ` * ${line}` : ' *');
       w.writeLine(' */');
     }
   }
