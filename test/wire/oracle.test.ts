@@ -33,7 +33,8 @@ describe.each(SPECS)('%s', (spec) => {
     mkdirSync(dir, { recursive: true });
     const [lathe, oracle] = await Promise.all([latheWire(file), oracleWire(file)]);
     const r = checkCalls(dir, oracle, lathe.text ?? 'export type paths = Record<string, never>;\n', lathe.operations);
-    counts.push(`${spec} | ${r.operations} | ${r.oracle ? r.oracle.size : 'refused'} | ${r.lathe.size}`);
+    // Without openapi-typescript's types there are no calls to hold lathe's to; its file must still compile.
+    counts.push(`${spec} | ${r.operations} | ${r.oracle ? r.oracle.size : 'refused'} | ${r.oracle ? r.lathe.size : 'n/a (src/openapi.ts compiles)'}`);
     expect(r.latheErrors).toEqual([]);
     const missing = [...(r.oracle ?? [])].filter((i) => !r.lathe.has(i)).map((i) => `${lathe.operations[i]!.method} ${lathe.operations[i]!.path}: ${r.latheCallErrors.get(i)}`);
     expect(missing).toEqual([]);
