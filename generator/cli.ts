@@ -12,7 +12,6 @@ import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
-import { coolWire, prewarmWire } from './emit/wire.js';
 import { fingerprint, fingerprintOnDisk, libraryVersions } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
@@ -178,15 +177,6 @@ async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
 }
 
 async function execute(inv: Invocation, io: CliIO): Promise<Run> {
-  prewarmWire();
-  try {
-    return await executeWarm(inv, io);
-  } finally {
-    coolWire();
-  }
-}
-
-async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
   const configFile = config?.file;
   if (!config) {

@@ -69,6 +69,8 @@ export interface LatheConfig {
   readonly pagination: readonly PaginationScheme[];
   /** `permissionsExtension`: the operation extension listing the permissions that may call it. */
   readonly docs: { readonly permissionsExtension?: string };
+  /** `false`: no `src/openapi.ts` (openapi-fetch wire types). Default true. */
+  readonly wireTypes?: boolean;
 }
 
 export function emptyConfig(dir: string): LatheConfig {
@@ -140,7 +142,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -165,6 +167,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
+  if (raw.wireTypes !== undefined && typeof raw.wireTypes !== 'boolean') r.error('#/wireTypes', '`wireTypes` must be true or false');
   return {
     dir,
     file,
@@ -179,6 +182,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     refRoots,
     pagination: readPagination(raw.pagination, r),
     docs: readDocs(raw.docs, r),
+    ...(raw.wireTypes === false ? { wireTypes: false } : {}),
   };
 }
 

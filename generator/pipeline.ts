@@ -2,7 +2,6 @@
  * The pipeline: load -> ir -> emit -> format. Pure with respect to the output folder (writing is the
  * caller's step), so the CLI and the programmatic API share it.
  */
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
 import { generatorHash } from './fingerprint.js';
@@ -15,10 +14,11 @@ import { formatFiles, prettierVersion } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
-import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
-import type { WireCacheInput } from './emit/wire-cache.js';
+import { HEADER } from './emit/header.js';
+import { buildWireModel } from './ir/wire.js';
+import { printWire, WIRE_FILE } from './wire/index.js';
 
-/** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
+/** `wire` is the wire types (generator/wire), after ir. */
 export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
 
 export interface PipelineInput {
@@ -44,15 +44,6 @@ export interface PipelineResult {
   readonly inputs: string[];
 }
 
-/**
- * What the wire worker keeps between runs of this spec, so that a run after an edit types only
- * the path items that changed (emit/wire-splice.ts).
- */
-function perSpecCaches(cacheDir: string, specPath: string): { wire: WireCacheInput } {
-  const name = `${createHash('sha1').update(specPath).digest('hex').slice(0, 16)}.json`;
-  return { wire: { file: join(cacheDir, 'wire', name), maker: generatorHash() } };
-}
-
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
@@ -64,38 +55,29 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       timings[stage] = performance.now() - start;
     }
   };
-  let early: PendingWire | undefined;
-  const kept = input.cacheDir ? perSpecCaches(input.cacheDir, input.specPath) : undefined;
   const loaded = await time('load', () =>
     loadSpec(input.specPath, {
       host: input.host,
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
-      onEntry: (file) => {
-        if (file.format === 'json') early = startWireFromJson(file.text, kept?.wire);
-      },
     }),
   );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;
   if (!spec || hasErrors(diagnostics)) {
-    early?.cancel();
     return { diagnostics, timings, inputs: [input.specPath] };
   }
   const inputs = [...spec.files.keys()];
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
-  // Started from the entry's text: right when the spec is that one file (multi-file specs are bundled first).
-  if (early && spec.files.size > 1) {
-    early.cancel();
-    early = undefined;
-  }
-  const wire = early ?? startWire(spec, kept?.wire);
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
-  if (hasErrors(diagnostics)) {
-    wire.cancel();
-    return { diagnostics, timings, inputs };
-  }
+  if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
+  // Laid out as printed (prettier would take seconds on a big spec's wire types): the format stage leaves it.
+  const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
+    const model = buildWireModel(spec);
+    const text = model ? printWire(model, HEADER) : `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
+    return { path: WIRE_FILE, content: text, preformatted: true };
+  });
   const raw = await time('emit', () => {
     // Layout goes through prettier's printer, so its version is part of what made the files.
     const maker = `${generatorHash()} prettier ${prettierVersion}`;
@@ -107,7 +89,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
-    wire.cancel();
     return { diagnostics: diagnostics.map((d) => (d.line ? d : spec.place(d))), timings, inputs };
   }
   let files: OutputFile[];
@@ -122,12 +103,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
     const message = (e as Error).message.split('\n')[0] ?? String(e);
     diagnostics.push({ severity: 'error', message: `lathe produced code that does not parse (please report it): ${message}`, loc: { file: spec.entry.path, pointer: '#' } });
-    wire.cancel();
     return { diagnostics, timings, inputs };
   }
-  const wireDiagnostics: Diagnostic[] = [];
-  files.push(wireFile(await time('wire', () => wire.result), spec, wireDiagnostics));
+  if (wire) files.push(wire);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  diagnostics.push(...place(wireDiagnostics));
   return { files, diagnostics, timings, inputs };
 }

@@ -130,7 +130,7 @@ export function indexFile(ir: IR, coreModules: readonly string[]): OutputFile {
         `export default ${ir.client.className};`,
         { names: [ir.client.className, 'type ClientOptions'], from: specifier('index', 'client') },
         ...[...coreModules, ...modules].map((m) => `export * from ${quote(specifier('index', m))};`),
-        `export type * as wire from './openapi.js';`,
+        ...(ir.wireTypes === false ? [] : [`export type * as wire from './openapi.js';`]),
       ],
     },
   ]);

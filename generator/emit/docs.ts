@@ -317,7 +317,7 @@ export function packageReadme(ir: IR): OutputFile {
     '',
     '## Wire types',
     '',
-    "`import type { wire } from '" + ir.client.packageName + "'` gives openapi-typescript's `paths`, `components` and `operations` for the same spec (usable with openapi-fetch).",
+    "`import type { wire } from '" + ir.client.packageName + "'` gives the spec's `paths`, `components` and `operations` wire types, for use with openapi-fetch.",
     '',
   ];
   const plain =

@@ -211,4 +211,6 @@ export interface IR {
     readonly packageDescription: string;
   };
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
+  /** `false` when the config turns the wire types (`src/openapi.ts`) off. */
+  readonly wireTypes?: false;
 }

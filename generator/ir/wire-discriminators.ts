@@ -1,0 +1,155 @@
+/**
+ * Discriminators in the wire types, as openapi-fetch users know them from openapi-typescript: a
+ * schema a discriminated `oneOf` (or a discriminator's `mapping`) points at gets the discriminator
+ * property, required, typed as the values that select it; a schema that extends a discriminated
+ * parent through `allOf` gets the property as the literal of its own name (or mapping key).
+ * Found by one walk of the entry document; applied while converting (the spec is not changed).
+ */
+import { joinPointer } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/types.js';
+
+type Raw = Record<string, unknown>;
+
+interface Discriminator {
+  readonly propertyName: string;
+  readonly mapping?: Readonly<Record<string, string>>;
+}
+
+export interface Discriminators {
+  /** Schema object (of the entry file) -> the discriminator properties to add, each with the values that select it. */
+  readonly patches: ReadonlyMap<object, readonly { property: string; values: readonly string[] }[]>;
+  /** Schema pointer -> the discriminator it falls under (its own or an allOf parent's). */
+  readonly objects: ReadonlyMap<string, Discriminator>;
+  /** Schemas already given the property by a patch. */
+  readonly handled: ReadonlySet<string>;
+}
+
+export function scanDiscriminators(spec: LoadedSpec): Discriminators {
+  const root = spec.entry.root;
+  const objects = new Map<string, Discriminator>();
+  const patches = new Map<object, { property: string; values: string[] }[]>();
+  const handled = new Set<string>();
+  const patch = (target: string, property: string, values: string[]) => {
+    if (!isLocal(target)) return;
+    const value = resolve(root, target);
+    if (!isRecord(value) || (!Array.isArray(value.allOf) && value.type !== 'object')) return;
+    const list = patches.get(value) ?? [];
+    list.push({ property, values });
+    patches.set(value, list);
+    handled.add(target);
+  };
+  walk(root, [], (obj, pointerOf) => {
+    const d = discriminatorOf(obj);
+    if (!d) return;
+    objects.set(pointerOf(), d);
+    if (!Array.isArray(obj.oneOf)) return;
+    const mapping = new Map<string, { inferred?: string; defined?: string[] }>();
+    for (const item of obj.oneOf)
+      if (isRecord(item) && typeof item.$ref === 'string') {
+        const value = item.$ref.split('/').pop();
+        if (value) mapping.set(item.$ref, { ...mapping.get(item.$ref), inferred: value });
+      }
+    for (const [key, ref] of Object.entries(d.mapping ?? {})) {
+      const entry = mapping.get(ref);
+      if (entry?.defined) entry.defined.push(key);
+      else mapping.set(ref, { defined: [key] });
+    }
+    for (const [ref, { inferred, defined }] of mapping) {
+      if (handled.has(ref)) continue;
+      const values = defined ?? (inferred ? [inferred] : []);
+      if (values.length) patch(ref, d.propertyName, values);
+    }
+  });
+  walk(root, [], (obj, pointerOf) => {
+    if (!Array.isArray(obj.allOf)) return;
+    const pointer = pointerOf();
+    for (const item of obj.allOf) {
+      if (!isRecord(item)) continue;
+      if (typeof item.$ref === 'string') {
+        const parent = objects.get(item.$ref);
+        if (!parent) return;
+        const values = Object.entries(parent.mapping ?? {}).flatMap(([key, ref]) => (ref === pointer ? [key] : []));
+        if (values.length) patch(pointer, parent.propertyName, values);
+        objects.set(pointer, parent);
+      } else {
+        const d = discriminatorOf(item);
+        if (d) objects.set(pointer, d);
+      }
+    }
+  });
+  return { patches, objects, handled };
+}
+
+/** The value the discriminator property of the schema at `pointer` takes: a mapping key naming it, else its own name. */
+export function discriminatorValue(d: Discriminator, pointer: string): string {
+  const own = unescape(pointer.split('/').pop() ?? '');
+  const mapped = Object.entries(d.mapping ?? {}).find(([, v]) => (v.startsWith('#') ? unescape(v.split('/').pop() ?? '') === own : v === own));
+  return mapped ? mapped[0] : own;
+}
+
+/** The schema with the patches applied (a copy; the spec stays as loaded). */
+export function applyPatches(value: Raw, list: readonly { property: string; values: readonly string[] }[]): Raw {
+  let out = value;
+  for (const { property, values } of list) {
+    const enumSchema = { type: 'string', enum: [...values] };
+    if (Array.isArray(out.allOf)) out = { ...out, allOf: [...out.allOf, { type: 'object', required: [property], properties: { [property]: enumSchema } }] };
+    else {
+      const required = Array.isArray(out.required) ? out.required : [];
+      out = {
+        ...out,
+        properties: { ...(isRecord(out.properties) ? out.properties : {}), [property]: enumSchema },
+        required: required.includes(property) ? required : [...required, property],
+      };
+    }
+  }
+  return out;
+}
+
+function discriminatorOf(obj: Raw): Discriminator | undefined {
+  const d = obj.discriminator;
+  if (!isRecord(d) || typeof d.propertyName !== 'string' || !d.propertyName) return undefined;
+  const mapping = isRecord(d.mapping) ? Object.fromEntries(Object.entries(d.mapping).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+  return { propertyName: d.propertyName, ...(mapping ? { mapping } : {}) };
+}
+
+/** Visits every object of the document; its pointer is built only when asked for (most objects never are). */
+function walk(node: unknown, tokens: string[], visit: (obj: Raw, pointer: () => string) => void): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      tokens.push(String(i));
+      walk(node[i], tokens, visit);
+      tokens.pop();
+    }
+    return;
+  }
+  visit(node as Raw, () => joinPointer('#', ...tokens));
+  for (const k in node) {
+    const v = (node as Raw)[k];
+    if (typeof v !== 'object' || v === null) continue;
+    tokens.push(k);
+    walk(v, tokens, visit);
+    tokens.pop();
+  }
+}
+
+function isLocal(ref: string): boolean {
+  return ref.startsWith('#/');
+}
+
+function resolve(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (!isRecord(node) && !Array.isArray(node)) return undefined;
+    node = (node as Raw)[unescape(raw)];
+  }
+  return node;
+}
+
+function isRecord(v: unknown): v is Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function unescape(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
