@@ -45,9 +45,9 @@ function statSafe(path: string): boolean {
 export function fingerprint(
   inputs: readonly { readonly name: string; readonly path: string }[],
   configText: string,
-  prettier: Options,
+  prettier: Options | undefined,
 ): string | undefined {
-  const h = createHash('sha256').update(generatorHash()).update('\0').update(configText).update('\0').update(JSON.stringify(prettier));
+  const h = createHash('sha256').update(generatorHash()).update('\0').update(configText).update('\0').update(JSON.stringify(prettier ?? null));
   try {
     for (const input of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1)))
       h.update('\0').update(input.name).update('\0').update(readFileSync(input.path));

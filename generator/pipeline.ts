@@ -11,7 +11,7 @@ import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
-import { formatFiles, isFinal, prettierVersion } from './format/index.js';
+import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { LoadMemo } from './load/memo.js';
@@ -30,7 +30,7 @@ export interface PipelineInput {
   readonly cwd: string;
   /** Where formatted files are cached between runs; none for the in-memory API. */
   readonly cacheDir?: string;
-  /** Prettier options (lathe's style, or merged with the project's config); default lathe's style. */
+  /** The project's Prettier options when a Prettier config governs the output; none: no prettier. */
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
   readonly progress?: (stage: Stage) => void;
@@ -108,10 +108,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   const onFinal = input.onFinalFile;
   const raw = await time('emit', () => {
-    // Layout goes through prettier's printer, so its version is part of what made the files.
-    const maker = `${generatorHash()} prettier ${prettierVersion}`;
-    const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, maker) : undefined;
-    const files = emit(ir, onFinal && ((f) => isFinal(f, input.prettier) && onFinal(f)), cache);
+    const cache = input.cacheDir ? new EmitCache(input.cacheDir, ir, generatorHash()) : undefined;
+    // Without prettier, what emit makes is final.
+    const files = emit(ir, input.prettier ? undefined : onFinal, cache);
     cache?.save();
     return files;
   });
@@ -137,7 +136,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     return { diagnostics, timings, inputs };
   }
   const wireDiagnostics: Diagnostic[] = [];
-  files.push(wireFile(await time('wire', () => wire.result), spec, wireDiagnostics));
+  const wired = wireFile(await time('wire', () => wire.result), spec, wireDiagnostics);
+  files.push(...(input.prettier ? await formatFiles([wired], { prettier: input.prettier }) : [wired]));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   diagnostics.push(...place(wireDiagnostics));
   return { files, diagnostics, timings, inputs };
