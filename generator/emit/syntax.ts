@@ -142,8 +142,17 @@ export function typeWriter(node: TypeNode, column: number): string | WriterFunct
 
 // ---- expressions ----
 
+/** Flat texts already made: a literal that breaks asks for its entries' flat text again. */
+const flatTexts = new WeakMap<Expr, string>();
+
 /** `expr` on one line. */
 export function exprText(node: Expr): string {
+  let text = flatTexts.get(node);
+  if (text === undefined) flatTexts.set(node, (text = flatText(node)));
+  return text;
+}
+
+function flatText(node: Expr): string {
   switch (node.kind) {
     case 'code':
       return node.text;

@@ -76,7 +76,36 @@ describe('EmitCache', () => {
     expect(emitCached(irOf(model), dir).hits).toBe(0);
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
     const entries = join(dir, 'emit');
-    for (const shard of readdirSync(entries)) for (const f of readdirSync(join(entries, shard))) writeFileSync(join(entries, shard, f), '{"broken');
+    for (const shard of readdirSync(entries).filter((s) => s !== '.pruned')) for (const f of readdirSync(join(entries, shard))) writeFileSync(join(entries, shard, f), '{"broken');
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
+  });
+});
+
+describe('DiskCache', () => {
+  it('drops entries not written for a month, looking at most once a day', async () => {
+    const { DiskCache, cacheKey } = await import('../../generator/emit/disk-cache.js');
+    const { utimesSync, existsSync } = await import('node:fs');
+    const root = tempDir();
+    const old = cacheKey('old');
+    const fresh = cacheKey('fresh');
+    const cache = new DiskCache(root, 'x');
+    cache.set(old, 'a');
+    cache.set(fresh, 'b');
+    const entry = (key: string) => join(root, 'x', key.slice(0, 2), key);
+    const monthsAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(entry(old), monthsAgo, monthsAgo);
+    new DiskCache(root, 'x');
+    expect(existsSync(entry(old))).toBe(true); // pruned less than a day ago (when the cache was made)
+    utimesSync(join(root, 'x', '.pruned'), monthsAgo, monthsAgo);
+    const later = new DiskCache(root, 'x');
+    expect(later.get(old)).toBeUndefined();
+    expect(later.get(fresh)).toBe('b');
+  });
+
+  it('keys ignore source positions but not content', async () => {
+    const { cacheKey } = await import('../../generator/emit/disk-cache.js');
+    expect(cacheKey({ a: 1, loc: { line: 1 } })).toBe(cacheKey({ a: 1, loc: { line: 9 } }));
+    expect(cacheKey({ a: 1 })).not.toBe(cacheKey({ a: 2 }));
+    expect(cacheKey('a', 'b')).not.toBe(cacheKey('ab'));
   });
 });
