@@ -12,7 +12,10 @@ import { HEADER } from './header.js';
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
-  /** Already laid out by the tool that wrote it (openapi-typescript's printer): the format stage leaves it. */
+  /**
+   * Laid out by another tool (openapi-typescript's printer) or copied as written (the runtime core).
+   * Only informative now: prettier formats every file or none (see format/index.ts).
+   */
   readonly preformatted?: boolean;
 }
 
