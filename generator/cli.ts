@@ -5,8 +5,7 @@
  * prints diagnostics, never a stack trace.
  */
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, watch as fsWatch } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
@@ -317,14 +316,15 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   let result: PipelineResult;
   const { host, loaded } = recordingHost();
+  const cache = cacheDir(io.cwd);
   try {
     result = await runPipeline({
       specPath: specArg,
       host,
       config,
       cwd: io.cwd,
-      cacheDir: cacheDir(io.cwd),
-      prettier,
+      ...(cache ? { cacheDir: cache } : {}),
+      ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
     });
     io.progress?.(undefined);
@@ -391,10 +391,12 @@ function mtimeOf(file: string): number | undefined {
   }
 }
 
-/** The usual place for tools' caches, else a folder in the system's temp dir. */
-function cacheDir(cwd: string): string {
-  const modules = resolve(cwd, 'node_modules');
-  return existsSync(modules) ? resolve(modules, '.cache', 'lathe') : resolve(tmpdir(), `lathe-cache-${process.getuid?.() ?? 'user'}`);
+/** The project's `node_modules/.cache/lathe` (the nearest node_modules up from `cwd`); none without one. */
+function cacheDir(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'lathe');
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 function indent(text: string): string {

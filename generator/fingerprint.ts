@@ -102,9 +102,9 @@ export interface InputBytes {
  * second read: a spec saved during the run must not lend its fingerprint to output made from the
  * version before.
  */
-export function fingerprint(inputs: readonly InputBytes[], configText: string, prettier: Options, libs = libraryVersions()): string {
+export function fingerprint(inputs: readonly InputBytes[], configText: string, prettier: Options | undefined, libs = libraryVersions()): string {
   const h = createHash('sha256').update(generatorHash()).update('\0').update(JSON.stringify(libs));
-  h.update('\0').update(configText).update('\0').update(JSON.stringify(prettier));
+  h.update('\0').update(configText).update('\0').update(JSON.stringify(prettier ?? null));
   for (const input of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) h.update('\0').update(input.name).update('\0').update(input.bytes);
   return h.digest('hex');
 }
@@ -113,7 +113,7 @@ export function fingerprint(inputs: readonly InputBytes[], configText: string, p
 export function fingerprintOnDisk(
   inputs: readonly { readonly name: string; readonly path: string }[],
   configText: string,
-  prettier: Options,
+  prettier: Options | undefined,
 ): string | undefined {
   try {
     return fingerprint(inputs.map((i) => ({ name: i.name, bytes: readFileSync(i.path) })), configText, prettier);

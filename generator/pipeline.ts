@@ -10,7 +10,7 @@ import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
-import { formatFiles, prettierVersion } from './format/index.js';
+import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
@@ -29,7 +29,7 @@ export interface PipelineInput {
   readonly cwd: string;
   /** Where formatted files are cached between runs; none for the in-memory API. */
   readonly cacheDir?: string;
-  /** Prettier options (lathe's style, or merged with the project's config); default lathe's style. */
+  /** The project's Prettier options when a Prettier config governs the output; none: no prettier. */
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
   readonly progress?: (stage: Stage) => void;
@@ -79,9 +79,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     return { path: WIRE_FILE, content: text, preformatted: true };
   });
   const raw = await time('emit', () => {
-    // Layout goes through prettier's printer, so its version is part of what made the files.
-    const maker = `${generatorHash()} prettier ${prettierVersion}`;
-    const cache = input.cacheDir ? new EmitCache(join(input.cacheDir, 'emit'), ir, maker) : undefined;
+    const cache = input.cacheDir ? new EmitCache(input.cacheDir, ir, generatorHash()) : undefined;
     const files = emit(ir, undefined, cache);
     cache?.save();
     return files;
@@ -105,7 +103,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     diagnostics.push({ severity: 'error', message: `lathe produced code that does not parse (please report it): ${message}`, loc: { file: spec.entry.path, pointer: '#' } });
     return { diagnostics, timings, inputs };
   }
-  if (wire) files.push(wire);
+  if (wire) files.push(...(input.prettier ? await formatFiles([wire], { prettier: input.prettier }) : [wire]));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics, timings, inputs };
 }

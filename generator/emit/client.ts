@@ -2,12 +2,13 @@
  * The client class (options per security scheme, env defaults, base URL, top-level resources) and
  * the package entry point.
  */
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
-import { e, propertyKey, quote, t, type Expr, type Prop } from './code.js';
 import { cleanText } from './jsdoc.js';
-import { printModule, type Decl } from './layout.js';
-import { HEADER, importDecl, specifier, type OutputFile } from './modules.js';
+import { importDecl, printModule, specifier, type OutputFile } from './modules.js';
+import { destructure, e, exprWriter, t, type Expr, type Prop } from './syntax.js';
+import { docsAt, memberStructures, type Member } from './types.js';
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
 function schemeDoc(s: IRSecurityScheme): string {
@@ -26,11 +27,15 @@ function optionBinding(option: string, i: number, taken: Set<string>): { key: st
   let local = plain ? option : `credential${i}`;
   while (!plain && taken.has(local)) local = `${local}_`;
   taken.add(local);
-  return { key: plain ? option : propertyKey(option), local };
+  return { key: option, local };
 }
 
 function capitalise(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
+}
+
+function asConst(expr: Expr): Expr {
+  return { kind: 'as', expr, type: t.name('const') };
 }
 
 /** Schemes the client can send by itself (oauth2/openIdConnect tokens are bearer tokens too). */
@@ -47,7 +52,7 @@ export function clientFile(ir: IR): OutputFile {
     if (s.type === 'http') return e.data({ type: 'http', scheme: s.scheme ?? 'bearer' });
     return e.data({ type: 'http', scheme: 'bearer' });
   };
-  const taken = new Set(['baseURL', 'options', 'readEnv', 'BaseClient', name]);
+  const taken = new Set(['baseURL', 'options', 'clientOptions', 'readEnv', 'BaseClient', name]);
   const bindings = schemes.map((s, i) => optionBinding(s.option, i, taken));
   const readEnv = (variable: string) => e.call('readEnv', e.literal(variable));
   const ctorProps = [
@@ -62,77 +67,84 @@ export function clientFile(ir: IR): OutputFile {
     ...(ir.envelope?.errors ? [e.prop('errors', e.literal(ir.envelope.errors))] : []),
   ];
   const superArgs = e.object([
-    { kind: 'spread', expr: e.id('options') },
-    e.prop('baseURL', { kind: 'binary', op: '||', left: e.id('baseURL'), right: e.literal(ir.baseURL) }),
-    // Always `key: local`, even when they are the same word.
-    e.prop('credentials', e.object(schemes.map((s, i): Prop => ({ kind: 'property', key: propertyKey(s.key), value: e.id(bindings[i]!.local) })))),
+    { kind: 'spread', expr: e.code('options') },
+    e.prop('baseURL', { kind: 'binary', op: '||', left: e.code('baseURL'), right: e.literal(ir.baseURL) }),
+    e.prop('credentials', e.object(schemes.map((s, i) => e.prop(s.key, e.code(bindings[i]!.local))))),
     e.prop('credentialOptions', e.object(schemes.map((s) => e.prop(s.key, e.literal(s.option))))),
-    e.prop('securitySchemes', e.object(schemes.map((s) => e.prop(s.key, runtimeScheme(s))))),
+    // A key named like an Object.prototype member (`constructor`) gets no contextual type from the
+    // index signature, so its literals would widen to `string`: `as const` keeps them.
+    e.prop('securitySchemes', e.object(schemes.map((s) => e.prop(s.key, s.key in Object.prototype ? asConst(runtimeScheme(s)) : runtimeScheme(s))))),
     e.prop('defaultSecurity', e.data(ir.security)),
     ...(envelope.length ? [e.prop('envelope', e.object(envelope))] : []),
     e.prop('userAgent', e.literal(`${ir.client.packageName}/${ir.client.packageVersion}`)),
   ]);
   const optional = t.union([t.name('string'), t.name('null'), t.name('undefined')]);
-  const statements: Decl[] = [
-    { kind: 'comment', text: HEADER },
+  const members: Member[] = [
+    // Two schemes may share an option (and none may redeclare `baseURL`): one property each.
+    ...schemes
+      .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((o) => o.option === s.option) === i)
+      .map((s): Member => ({ docs: schemeDoc(s), member: { kind: 'property', key: s.option, optional: true, type: optional } })),
+    {
+      docs: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`),
+      member: { kind: 'property', key: 'baseURL', optional: true, type: optional },
+    },
+  ];
+  // An option named like an Object.prototype member (`constructor`) makes `{}` not a ClientOptions.
+  const emptyOptions = schemes.some((s) => s.option in Object.prototype) ? '{} as ClientOptions' : '{}';
+  const statements: StatementStructures[] = [
     importDecl(module, 'core/client', ['BaseClient']),
     importDecl(module, 'core/client', ['ClientOptionsBase'], true),
     importDecl(module, 'core/env', ['readEnv']),
     ...ir.resources.map((r) => importDecl(module, r.module, [r.className])),
+    { kind: StructureKind.Interface, name: 'ClientOptions', isExported: true, extends: ['ClientOptionsBase'], ...memberStructures(members, 0) },
     {
-      kind: 'interface',
-      name: 'ClientOptions',
-      extends: ['ClientOptionsBase'],
-      members: [
-        // Two schemes may share an option (and none may redeclare `baseURL`): one property each.
-        ...schemes
-          .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((o) => o.option === s.option) === i)
-          .map((s) => ({ docs: schemeDoc(s), member: { kind: 'property' as const, key: propertyKey(s.option), optional: true, type: optional } })),
+      kind: StructureKind.Class,
+      name,
+      isExported: true,
+      extends: 'BaseClient',
+      ...docsAt(cleanText(`Client for ${ir.title} ${ir.version}.`), 0),
+      properties: ir.resources.map((r) => ({ kind: StructureKind.Property, name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
+      ctors: [
         {
-          docs: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`),
-          member: { kind: 'property', key: 'baseURL', optional: true, type: optional },
+          kind: StructureKind.Constructor,
+          parameters: [{ kind: StructureKind.Parameter, name: 'clientOptions', type: 'ClientOptions', initializer: emptyOptions }],
+          statements: [
+            destructure(ctorProps, 'options', 'clientOptions', 4),
+            (w) => {
+              w.write('super(');
+              exprWriter(superArgs, 80, 4)(w);
+              w.write(');');
+            },
+          ],
         },
       ],
     },
-    {
-      kind: 'class',
-      name,
-      extends: 'BaseClient',
-      docs: cleanText(`Client for ${ir.title} ${ir.version}.`),
-      properties: ir.resources.map((r) => ({ name: r.propertyName, type: t.name(r.className), init: { kind: 'new', callee: r.className, args: [e.id('this')] } })),
-      ctor: {
-        props: ctorProps,
-        rest: 'options',
-        type: 'ClientOptions',
-        init: e.object([]),
-        body: [{ kind: 'expression', expr: e.call('super', superArgs) }],
-      },
-      methods: [],
-    },
   ];
-  const printed = printModule(statements);
-  return { path: 'src/client.ts', content: printed.content, ...(printed.inexact ? {} : { styled: true }) };
+  return printModule('src/client.ts', statements);
 }
 
-export function indexFile(ir: IR, coreModules: readonly string[]): OutputFile {
+/** The package entry: the client, resources with their types, errors and pages; not the runtime helpers. */
+export function indexFile(ir: IR): OutputFile {
   const modules: string[] = [];
   const walk = (r: IRResource) => {
     modules.push(r.module);
     r.children.forEach(walk);
   };
   ir.resources.forEach(walk);
-  const printed = printModule([
-    { kind: 'comment', text: HEADER },
+  const from = (m: string) => specifier('index', m);
+  const exportAll = (m: string): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: from(m) });
+  return printModule('src/index.ts', [
     importDecl('index', 'client', [ir.client.className]),
-    {
-      kind: 'exports',
-      lines: [
-        `export default ${ir.client.className};`,
-        { names: [ir.client.className, 'type ClientOptions'], from: specifier('index', 'client') },
-        ...[...coreModules, ...modules].map((m) => `export * from ${quote(specifier('index', m))};`),
-        ...(ir.wireTypes === false ? [] : [`export type * as wire from './openapi.js';`]),
-      ],
-    },
+    { kind: StructureKind.ExportAssignment, isExportEquals: false, expression: ir.client.className },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: from('client'), namedExports: [ir.client.className, { name: 'ClientOptions', isTypeOnly: true }] },
+    exportAll('core/errors'),
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: from('core/api-promise'), namedExports: ['APIPromise'] },
+    exportAll('core/pagination'),
+    // What a caller of a request builder, or of a method with options, needs to name.
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: from('core/types'), namedExports: PUBLIC_TYPES },
+    ...modules.map(exportAll),
+    ...(ir.wireTypes === false ? [] : [{ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: 'wire', moduleSpecifier: './openapi.js' } as const]),
   ]);
-  return { path: 'src/index.ts', content: printed.content, ...(printed.inexact ? {} : { styled: true }) };
 }
+
+const PUBLIC_TYPES = ['BuiltRequest', 'HTTPMethod', 'RequestBody', 'RequestOptions'];

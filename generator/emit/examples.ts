@@ -5,6 +5,7 @@
  */
 import { camelCase, isIdentifier, safeIdentifier, singular } from '../ir/names.js';
 import type { IR, IROperation, IRSchema } from '../ir/types.js';
+import { quote } from './syntax.js';
 import { orderProperties, visibleProperties, type Direction } from './types.js';
 
 const MAX_DEPTH = 8;
@@ -91,7 +92,7 @@ export function exampleValue(schema: IRSchema, ir: IR, name: string, options: Ex
 
 /** A value as TypeScript source, single-quoted like the SDKs we learn from. */
 export function tsLiteral(value: unknown, indent = ''): string {
-  if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

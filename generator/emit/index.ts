@@ -1,6 +1,6 @@
 /**
- * ir -> **emit**: every output file, unformatted, from the IR alone. (The wire types come from
- * openapi-typescript on their own thread: see wire.ts.)
+ * ir -> **emit**: every output file from the IR alone, TypeScript modules as ts-morph structures
+ * printed by ts-morph. (The wire types come from openapi-typescript on their own thread: see wire.ts.)
  */
 import type { IR } from '../ir/types.js';
 import type { EmitCache } from './cache.js';
@@ -12,9 +12,6 @@ import { resourceFile } from './resource.js';
 import { coreFiles } from './templates.js';
 
 export type { OutputFile } from './modules.js';
-
-/** Core modules whose exports the package entry re-exports. */
-const PUBLIC_CORE = ['core/errors', 'core/api-promise', 'core/pagination', 'core/types', 'core/builder'];
 
 /**
  * `onFile` sees each file as soon as it exists (the CLI starts writing some of them early); `cache`
@@ -30,8 +27,7 @@ export function emit(ir: IR, onFile?: (file: OutputFile) => void, cache?: EmitCa
   };
   const core = coreFiles();
   add(...core);
-  const present = new Set(core.map((f) => f.path.replace(/^src\//, '').replace(/\.ts$/, '')));
-  add(clientFile(ir), indexFile(ir, PUBLIC_CORE.filter((m) => present.has(m))));
+  add(clientFile(ir), indexFile(ir));
   eachResource(ir, (r, access) => {
     const key = cache?.keyOf(r, access);
     const hit = key === undefined ? undefined : cache!.lookup(key);

@@ -1,16 +1,22 @@
-import type { Decl } from './layout.js';
+import {
+  printStructure,
+  StructureKind,
+  type ImportDeclarationStructure,
+  type SourceFileStructure,
+  type StatementStructures,
+  type WriterFunction,
+} from 'ts-morph';
+import { HEADER } from './header.js';
 
 /** A file of the output, path relative to the output folder, `/`-separated. */
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
-  /** Already laid out by the tool that wrote it (openapi-typescript's printer): the format stage leaves it. */
-  readonly preformatted?: boolean;
   /**
-   * Already in lathe's Prettier style (laid out by emit/layout.ts): the format stage leaves it,
-   * unless the project's Prettier config asks for another style.
+   * Laid out by another tool (openapi-typescript's printer) or copied as written (the runtime core).
+   * Only informative now: prettier formats every file or none (see format/index.ts).
    */
-  readonly styled?: boolean;
+  readonly preformatted?: boolean;
 }
 
 /** Relative ESM specifier from one module (relative to src/, no extension) to another. */
@@ -24,8 +30,14 @@ export function specifier(from: string, to: string): string {
   return `${up === 0 ? './' : '../'.repeat(up)}${rest}.js`;
 }
 
-export function importDecl(from: string, to: string, names: Iterable<string>, typeOnly = false): Decl {
-  return { kind: 'import', from: specifier(from, to), typeOnly, names: [...names].sort() };
+export function importDecl(from: string, to: string, names: Iterable<string>, typeOnly = false): ImportDeclarationStructure {
+  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(from, to), isTypeOnly: typeOnly, namedImports: [...names].sort() };
+}
+
+/** A module of the output: its statements after the header, printed once by ts-morph. */
+export function printModule(path: string, statements: readonly (StatementStructures | WriterFunction)[]): OutputFile {
+  const file: SourceFileStructure = { kind: StructureKind.SourceFile, leadingTrivia: HEADER, statements: [...statements] };
+  return { path, content: printStructure(file, { indentNumberOfSpaces: 2, useSingleQuote: true }) };
 }
 
 export { HEADER } from './header.js';

@@ -17,7 +17,7 @@ export function packageJson(ir: IR): OutputFile {
     scripts: { build: 'tsc -p tsconfig.json', prepare: 'tsc -p tsconfig.json' },
     devDependencies: { typescript: '~5.9.3' },
   };
-  return { path: 'package.json', content: `${jsonText(pkg)}\n`, styled: true };
+  return { path: 'package.json', content: `${jsonText(pkg)}\n` };
 }
 
 export function tsconfigJson(): OutputFile {
@@ -39,13 +39,10 @@ export function tsconfigJson(): OutputFile {
     },
     include: ['src'],
   };
-  return { path: 'tsconfig.json', content: `${jsonText(config)}\n`, styled: true };
+  return { path: 'tsconfig.json', content: `${jsonText(config)}\n` };
 }
 
-/**
- * JSON as prettier writes it: objects one entry per line, short arrays of scalars on one line
- * (lathe's arrays here are a few short words, well within the print width).
- */
+/** JSON with objects one entry per line and short arrays of scalars on one line. */
 function jsonText(value: unknown, indent = ''): string {
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
   const inner = `${indent}  `;

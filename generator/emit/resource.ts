@@ -1,15 +1,24 @@
 /**
- * One module per resource: the resource class (methods call the builders), its params and response
- * types, the models it owns, one pure request builder per operation and the operation descriptors.
+ * One module per resource: the resource class (methods call the builders), then per operation its
+ * params type, its request builder and descriptor, and its response type; then the models it owns.
+ * Built as ts-morph structures and printed once.
  */
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type FunctionDeclarationStructure,
+  type MethodDeclarationStructure,
+  type ParameterDeclarationStructure,
+  type StatementStructures,
+  type WriterFunction,
+} from 'ts-morph';
 import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
 import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
-import { e, t, typeText, type Expr, type Prop, type Stmt, type TypeNode } from './code.js';
 import { exampleCall } from './examples.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
-import { printModule, type Decl, type Member, type Method, type Param } from './layout.js';
-import { HEADER, importDecl, type OutputFile } from './modules.js';
-import { declaration, interfaceDeclaration, propertyKey, type TypeContext } from './types.js';
+import { importDecl, printModule, type OutputFile } from './modules.js';
+import { destructure, e, exprText, exprWriter, t, typeText, type Expr, type Prop, type TypeNode } from './syntax.js';
+import { declaration, docsAt, interfaceDeclaration, type Member, type TypeContext } from './types.js';
 
 const ORIGIN_PREFIX: Record<IRField['origin'], string> = {
   path: 'Path param: ',
@@ -19,30 +28,34 @@ const ORIGIN_PREFIX: Record<IRField['origin'], string> = {
   body: 'Body param: ',
 };
 
+interface Param {
+  readonly name: string;
+  readonly type: TypeNode;
+  readonly optional?: boolean;
+  readonly init?: Expr;
+}
+
 export function resourceFile(ir: IR, resource: IRResource, accessPath: string[]): OutputFile {
   const module = resource.module;
   const imports = new Map<string, Set<string>>();
   const req: TypeContext = { models: ir.models, module, direction: 'request', imports };
   const res: TypeContext = { models: ir.models, module, direction: 'response', imports };
-  const statements: Decl[] = [];
+  const statements: (StatementStructures | WriterFunction)[] = [];
   const coreValues = new Set<string>();
   const coreTypes = new Set<string>(['RequestOptions']);
 
   statements.push(resourceClass(ir, resource, accessPath, coreTypes, res));
 
+  // Everything about one operation in one place: what it takes, how its request is built, what it returns.
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
+    statements.push(builderFunction(op, coreValues), operationConstant(op));
+    coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
       statements.push(...declaration(op.returns.typeName, op.returns.schema, docLines(op.returns.schema.docs), res));
   }
   for (const model of [...ir.models.values()].filter((m) => m.module === module))
     statements.push(...declaration(model.name, model.schema, docLines(model.schema.docs), res));
-
-  for (const op of resource.operations) {
-    statements.push(builderFunction(op, req, coreValues));
-    statements.push(operationConstant(op));
-    coreTypes.add('BuiltRequest').add('OperationSpec');
-  }
 
   const childImports = resource.children.map((c) => importDecl(module, c.module, [c.className]));
   const modelImports = [...imports.entries()]
@@ -50,18 +63,26 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => importDecl(module, m, names, true));
   const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
-  const printed = printModule([
-      { kind: 'comment', text: HEADER },
-      importDecl(module, 'core/resource', ['APIResource']),
-      ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
-      ...(pageClasses.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...pageClasses])] : []),
-      ...(resource.operations.length ? [importDecl(module, 'core/types', coreTypes, true)] : []),
-      ...(coreValues.size ? [importDecl(module, 'core/builder', coreValues)] : []),
-      ...childImports,
-      ...modelImports,
-      ...statements,
+  return printModule(`src/${module}.ts`, [
+    importDecl(module, 'core/resource', ['APIResource']),
+    ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
+    ...(pageClasses.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...pageClasses])] : []),
+    ...(resource.operations.length ? [importDecl(module, 'core/types', coreTypes, true)] : []),
+    ...(coreValues.size ? [importDecl(module, 'core/builder', coreValues)] : []),
+    ...childImports,
+    ...modelImports,
+    ...statements,
   ]);
-  return { path: `src/${module}.ts`, content: printed.content, ...(printed.inexact ? {} : { styled: true }) };
+}
+
+function parameters(params: readonly Param[]): ParameterDeclarationStructure[] {
+  return params.map((p) => ({
+    kind: StructureKind.Parameter,
+    name: p.name,
+    type: typeText(p.type),
+    ...(p.optional ? { hasQuestionToken: true } : {}),
+    ...(p.init ? { initializer: exprText(p.init) } : {}),
+  }));
 }
 
 function resourceClass(
@@ -70,18 +91,19 @@ function resourceClass(
   accessPath: string[],
   coreTypes: Set<string>,
   ctx: TypeContext,
-): Decl {
-  const methods = resource.operations.map((op) => method(ir, op, accessPath, coreTypes, ctx));
+): ClassDeclarationStructure {
   return {
-    kind: 'class',
+    kind: StructureKind.Class,
     name: resource.className,
+    isExported: true,
     extends: 'APIResource',
     properties: resource.children.map((c) => ({
+      kind: StructureKind.Property,
       name: c.propertyName,
-      type: t.name(c.className),
-      init: { kind: 'new', callee: c.className, args: [e.path('this._client')] },
+      type: c.className,
+      initializer: `new ${c.className}(this._client)`,
     })),
-    methods,
+    methods: resource.operations.map((op) => method(ir, op, accessPath, coreTypes, ctx)),
   };
 }
 
@@ -107,7 +129,7 @@ function useModel(id: string, ir: IR, ctx: TypeContext | undefined): string {
 
 /** The TS type a method resolves to (as docs show it). */
 export function valueType(op: IROperation, ir: IR): string {
-  return typeText(valueTypeNode(op, ir, undefined));
+  return typeText(valueTypeNode(op, ir, undefined), true);
 }
 
 function valueTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
@@ -119,7 +141,7 @@ function valueTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): T
 
 /** The item type of a paginated method (`Message` for `SinglePage<Message>`), as docs show it. */
 export function itemType(op: IROperation, ir: IR): string {
-  return typeText(itemTypeNode(op, ir, undefined));
+  return typeText(itemTypeNode(op, ir, undefined), true);
 }
 
 function itemTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
@@ -163,10 +185,10 @@ function method(
   accessPath: string[],
   coreTypes: Set<string>,
   ctx: TypeContext,
-): Method {
+): MethodDeclarationStructure {
   const params = signatureParams(op);
-  const call = e.call(op.builderName, ...[op.positional?.tsName, op.paramsType ? 'params' : undefined].flatMap((a) => (a ? [e.id(a)] : [])));
-  const opConst = e.id(operationConstName(op));
+  const call = e.call(op.builderName, ...[op.positional?.tsName, op.paramsType ? 'params' : undefined].flatMap((a) => (a ? [e.code(a)] : [])));
+  const opConst = e.code(operationConstName(op));
   const example = exampleCall(ir, op, accessPath);
   const docs = [
     ...(op.summary ? [cleanText(op.summary)] : []),
@@ -176,21 +198,22 @@ function method(
     .filter(Boolean)
     .join('\n\n');
   coreTypes.add('RequestOptions');
-  const options = e.id('options');
+  const options = e.code('options');
+  const returned = op.returns.pagination
+    ? e.call('this._client.requestPage', e.code(`${pageClass(op)}<${typeText(itemTypeNode(op, ir, ctx))}>`), call, opConst, options)
+    : e.call('this._client.request', call, opConst, options);
   return {
+    kind: StructureKind.Method,
     name: op.methodName,
     // The example holds spec values (a cron string may contain `*/`): keep the comment closed only by us.
-    docs: docText.replace(/\*\//g, '*\\/'),
-    params: [...params, { name: 'options', type: t.name('RequestOptions'), optional: true }],
-    returns: returnType(op, ir, ctx),
-    body: [
-      {
-        kind: 'return',
-        expr: op.returns.pagination
-          ? e.call('this._client.requestPage', { kind: 'instantiation', name: pageClass(op), args: [itemTypeNode(op, ir, ctx)] }, call, opConst, options)
-          : e.call('this._client.request', call, opConst, options),
-      },
-    ],
+    ...docsAt(docText.replace(/\*\//g, '*\\/'), 2),
+    parameters: parameters([...params, { name: 'options', type: t.name('RequestOptions'), optional: true }]),
+    returnType: typeText(returnType(op, ir, ctx)),
+    statements: [(w) => {
+      w.write('return ');
+      exprWriter(returned, 11, 4)(w);
+      w.write(';');
+    }],
   };
 }
 
@@ -228,12 +251,12 @@ function scalarParamType(s: IRSchema): TypeNode {
   }
 }
 
-function paramsDeclaration(op: IROperation, ctx: TypeContext): Decl[] {
+function paramsDeclaration(op: IROperation, ctx: TypeContext): StatementStructures[] {
   const mixed = new Set(op.fields.map((f) => f.origin)).size > 1;
   return interfaceDeclaration(op.paramsType!, [], (scope) =>
     op.fields.map(
       (f): Member => ({
-        member: { kind: 'property', key: propertyKey(f.name), optional: !f.required, type: scope.typeOf(f.schema, f.name) },
+        member: { kind: 'property', key: f.name, optional: !f.required, type: scope.typeOf(f.schema, f.name) },
         ...jsDoc(
           docLines(f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs, {
             ...(f.description !== undefined ? { description: f.description } : {}),
@@ -251,11 +274,17 @@ function operationConstName(op: IROperation): string {
   return `${stem[0]!.toLowerCase()}${stem.slice(1)}Operation`;
 }
 
-function operationConstant(op: IROperation): Decl {
+/** The operation's descriptor, a statement of its own (ts-morph hangs a multi-line initializer one level deeper). */
+function operationConstant(op: IROperation): WriterFunction {
   const spec: Record<string, unknown> = { id: op.id };
   if (op.security) spec.security = op.security;
   if (op.returns.unwrap) spec.unwrap = op.returns.unwrap;
-  return { kind: 'const', name: operationConstName(op), type: 'OperationSpec', init: e.data(spec) };
+  const head = `const ${operationConstName(op)}: OperationSpec = `;
+  return (w) => {
+    w.write(head);
+    exprWriter(e.data(spec), head.length, 0)(w);
+    w.write(';');
+  };
 }
 
 /** Local variable names for destructured fields: the field name when it is a safe identifier. */
@@ -272,36 +301,38 @@ function locals(op: IROperation): Map<string, string> {
   return out;
 }
 
-function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<string>): Decl {
+function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDeclarationStructure {
   const names = locals(op);
-  const body: Stmt[] = [];
+  const body: WriterFunction[] = [];
   const bodyFields = op.fields.filter((f) => f.origin === 'body' && f.name !== op.bodyField);
   const required = op.fields.filter((f) => f.required).map((f) => f.name);
+  const statement = (expr: Expr, prefix = '', column = 2): WriterFunction => (w) => {
+    w.write(prefix);
+    exprWriter(expr, column + prefix.length, 2)(w);
+    w.write(';');
+  };
   if (op.paramsType && required.length) {
     // Types say it already; this catches JavaScript callers and casts before anything is sent.
     coreValues.add('requireParams');
-    body.push({ kind: 'expression', expr: e.call('requireParams', e.id('params'), e.data(required)) });
+    body.push(statement(e.call('requireParams', e.code('params'), e.data(required))));
   }
   if (op.paramsType) {
     const entries = [...names].map(([key, local]) => ({ key, local }));
     const rest = bodyFields.length || (op.body && !op.bodyField) ? 'body' : undefined;
     // An omitted `constructor`/`__proto__` field must not be read from Object.prototype and sent.
-    const source: Expr = hasPrototypeNames(op)
-      ? e.call('Object.assign', { kind: 'as', expr: e.call('Object.create', e.literal(null)), type: { kind: 'object', members: [] } }, e.id('params'))
-      : e.id('params');
-    if (entries.length || rest) body.push({ kind: 'destructure', names: entries, ...(rest ? { rest } : {}), init: source });
+    const source = hasPrototypeNames(op) ? 'Object.assign(Object.create(null) as {}, params)' : 'params';
+    if (entries.length || rest) body.push(destructure(entries.map(({ key, local }) => ({ key, local })), rest, source, 2));
   }
   const pathValues: Prop[] = [];
   const constraints: Prop[] = [];
-  const pathFields = op.fields.filter((f) => f.origin === 'path');
-  for (const f of pathFields) {
-    pathValues.push(e.prop(f.name, e.id(names.get(f.name)!)));
+  for (const f of op.fields.filter((f) => f.origin === 'path')) {
+    pathValues.push(e.prop(f.name, e.code(names.get(f.name)!)));
     const c = constraintsOf(f.schema);
     if (c) constraints.push(e.prop(f.name, c));
   }
   if (op.positional) {
     const p = op.positional;
-    pathValues.push({ kind: 'property', key: propertyKey(p.param.name), value: e.id(p.tsName) });
+    pathValues.push(e.prop(p.param.name, e.code(p.tsName)));
     const c = constraintsOf(p.param.schema);
     if (c) constraints.push(e.prop(p.param.name, c));
   }
@@ -309,20 +340,20 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
   const pathExpr = e.call('formatPath', e.literal(op.path), e.object(pathValues), ...(constraints.length ? [e.object(constraints)] : []));
 
   const query = op.fields.filter((f) => f.origin === 'query');
-  let queryExpr: Expr = e.data([]);
+  let queryExpr: Expr | undefined;
   if (query.length) {
     coreValues.add('serializeQuery');
     const entries = query.map((f): Expr => {
       const style = { style: f.style ?? 'form', explode: f.explode ?? (f.style ?? 'form') === 'form' };
-      return { kind: 'array', items: [e.literal(f.name), e.id(names.get(f.name)!), e.data(style)] };
+      return { kind: 'array', items: [e.literal(f.name), e.code(names.get(f.name)!), e.data(style)] };
     });
     queryExpr = e.call('serializeQuery', { kind: 'array', items: entries });
   }
   const entries = (origin: IRField['origin']): Expr[] =>
-    op.fields.filter((f) => f.origin === origin).map((f) => ({ kind: 'array', items: [e.literal(f.name), e.id(names.get(f.name)!)] }));
+    op.fields.filter((f) => f.origin === origin).map((f) => ({ kind: 'array', items: [e.literal(f.name), e.code(names.get(f.name)!)] }));
   const headerEntries = entries('header');
   const cookieEntries = entries('cookie');
-  let headers: Expr = e.object([]);
+  let headers: Expr | undefined;
   if (headerEntries.length || cookieEntries.length) {
     coreValues.add('requestHeaders');
     headers = e.call('requestHeaders', { kind: 'array', items: headerEntries }, ...(cookieEntries.length ? [{ kind: 'array' as const, items: cookieEntries }] : []));
@@ -331,26 +362,27 @@ function builderFunction(op: IROperation, ctx: TypeContext, coreValues: Set<stri
   const request = e.object([
     e.prop('method', e.literal(op.method)),
     e.prop('path', pathExpr),
-    e.prop('query', queryExpr),
-    e.prop('headers', headers),
+    // Absent rather than empty: the runtime reads a missing query or header list as none.
+    ...(queryExpr ? [e.prop('query', queryExpr)] : []),
+    ...(headers ? [e.prop('headers', headers)] : []),
     ...(bodyValue ? [e.prop('body', bodyValue)] : []),
   ]);
-  body.push({ kind: 'return', expr: request });
-  void ctx;
+  body.push(statement(request, 'return '));
   return {
-    kind: 'function',
+    kind: StructureKind.Function,
     name: op.builderName,
-    docs: `Builds the \`${op.method} ${cleanText(op.path)}\` request (${cleanText(op.id)}) without sending it.`,
-    params: signatureParams(op),
-    returns: t.name('BuiltRequest'),
-    body,
+    isExported: true,
+    ...docsAt(`Builds the \`${op.method} ${cleanText(op.path)}\` request (${cleanText(op.id)}) without sending it.`, 0),
+    parameters: parameters(signatureParams(op)),
+    returnType: 'BuiltRequest',
+    statements: body,
   };
 }
 
 function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined {
   if (!op.body) return undefined;
   // With no params object at all (an empty body schema), there is nothing to send but `{}`.
-  const value: Expr = op.bodyField ? e.id(names.get(op.bodyField)!) : op.paramsType ? e.id('body') : e.object([]);
+  const value: Expr = op.bodyField ? e.code(names.get(op.bodyField)!) : op.paramsType ? e.code('body') : e.object([]);
   const contentType = e.literal(op.body.mediaType);
   const cast = (type: TypeNode): Expr => ({ kind: 'as', expr: { kind: 'as', expr: value, type: t.name('unknown') }, type });
   const record = t.generic('Record', t.name('string'), t.name('unknown'));

@@ -2,11 +2,29 @@
  * IR schemas -> TypeScript type text and declaration structures. Inline objects become interfaces
  * in a namespace merged with their parent (`MessageDeleteResponse.Error`), as Stainless does.
  */
+import {
+  StructureKind,
+  type CodeBlockWriter,
+  type IndexSignatureDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type ModuleDeclarationStructure,
+  type PropertySignatureStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import { ModuleDeclarationKind } from 'ts-morph';
 import { NameRegistry, pascalCase, singular } from '../ir/names.js';
 import type { IRModel, IRProperty, IRSchema } from '../ir/types.js';
-import { propertyKey, t, typeText, type TypeMember, type TypeNode } from './code.js';
 import { docLines, jsDoc } from './jsdoc.js';
-import type { Decl, Member } from './layout.js';
+import { propertyKey, t, typeText, typeWriter, wrapDocs, type TypeMember, type TypeNode } from './syntax.js';
+
+/** A declaration a module holds at its top level or in a namespace. */
+export type Decl = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure;
+
+/** A member of an interface with its docs, before it becomes a ts-morph structure. */
+export interface Member {
+  readonly docs?: string;
+  readonly member: TypeMember;
+}
 
 export type Direction = 'request' | 'response';
 
@@ -27,12 +45,46 @@ class Scope {
    */
   readonly names: NameRegistry;
   readonly members: Decl[] = [];
+  /** How deep in namespaces the declarations of this scope are (0: top level). */
+  readonly depth: number;
   constructor(readonly qualified: string) {
     this.names = new NameRegistry(qualified.split('.'));
+    this.depth = qualified.split('.').length - 1;
   }
 }
 
-export { propertyKey } from './code.js';
+export { propertyKey } from './syntax.js';
+
+/** A JSDoc for a declaration at `indent` columns, wrapped to the line width. */
+export function docsAt(docs: string | undefined, indent: number): { docs?: string[] } {
+  return docs ? { docs: [wrapDocs(docs, indent)] } : {};
+}
+
+/** ts-morph structures for interface members whose declaration sits `depth` namespaces deep. */
+export function memberStructures(members: readonly Member[], depth: number): Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'> {
+  const indent = 2 * depth + 2;
+  const properties: PropertySignatureStructure[] = [];
+  const indexSignatures: IndexSignatureDeclarationStructure[] = [];
+  for (const { docs, member } of members) {
+    if (member.kind === 'index') {
+      indexSignatures.push({ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: typeWriter(member.type, indent + 15), ...docsAt(docs, indent) });
+      continue;
+    }
+    const key = propertyKey(member.key);
+    properties.push({
+      kind: StructureKind.PropertySignature,
+      name: key,
+      hasQuestionToken: member.optional,
+      type: typeWriter(member.type, indent + key.length + (member.optional ? 3 : 2)),
+      ...docsAt(docs, indent),
+    });
+  }
+  return { properties, indexSignatures };
+}
+
+function interfaceOf(name: string, docs: string | undefined, members: readonly Member[], depth: number): InterfaceDeclarationStructure {
+  return { kind: StructureKind.Interface, name, isExported: true, ...docsAt(docs, 2 * depth), ...memberStructures(members, depth) };
+}
 
 /** `id` first, then required properties, then optional ones, each in spec order. */
 export function orderProperties<T extends { name: string; required: boolean }>(props: readonly T[]): T[] {
@@ -64,7 +116,7 @@ export function interfaceDeclaration(
 ): Decl[] {
   const scope = new Scope(name);
   const members = properties({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) });
-  const decl: Decl = { kind: 'interface', name, ...jsDoc(docs), members };
+  const decl = interfaceOf(name, jsDoc(docs).docs, members, 0);
   return scope.members.length ? [decl, namespaceOf(name, scope)] : [decl];
 }
 
@@ -79,7 +131,7 @@ function declarationIn(
     const members = orderProperties(visibleProperties(schema.properties, ctx.direction)).map(
       (p): Member => ({
         ...jsDoc(docLines(p.schema.docs)),
-        member: { kind: 'property', key: propertyKey(p.name), optional: !p.required, type: typeOf(p.schema, scope, p.name, ctx) },
+        member: { kind: 'property', key: p.name, optional: !p.required, type: typeOf(p.schema, scope, p.name, ctx) },
       }),
     );
     // Named properties must fit the index signature, so next to them it can only say `unknown`.
@@ -90,13 +142,27 @@ function declarationIn(
           type: members.length ? t.name('unknown') : t.union([typeOf(schema.additional, scope, 'additional', ctx), t.name('undefined')]),
         },
       });
-    return { kind: 'interface', name, ...jsDoc(docs), members };
+    return interfaceOf(name, jsDoc(docs).docs, members, scope.depth);
   }
-  return { kind: 'alias', name, ...jsDoc(docs), type: typeOf(schema, scope, name, ctx) };
+  const type = typeOf(schema, scope, name, ctx);
+  const indent = 2 * scope.depth;
+  return {
+    kind: StructureKind.TypeAlias,
+    name,
+    isExported: true,
+    // ts-morph separates aliases by a line break only; a blank line, as between interfaces, reads better.
+    leadingTrivia: blankLineBefore,
+    ...docsAt(jsDoc(docs).docs, indent),
+    type: typeWriter(type, indent + 14 + name.length),
+  };
+}
+
+function blankLineBefore(w: CodeBlockWriter): void {
+  if (!w.isAtStartOfFirstLineOfBlock()) w.blankLineIfLastNot();
 }
 
 function namespaceOf(name: string, scope: Scope): Decl {
-  return { kind: 'namespace', name, body: scope.members };
+  return { kind: StructureKind.Module, name, isExported: true, declarationKind: ModuleDeclarationKind.Namespace, statements: scope.members };
 }
 
 /** The type of `schema`; nested objects are declared in `scope` as a side effect. */
@@ -179,7 +245,7 @@ function inlineTag(s: IRSchema): TypeNode | undefined {
     const values = p.schema.kind === 'literal' ? [p.schema] : p.schema.kind === 'union' ? p.schema.members : [];
     if (!values.length || !values.every((v) => v.kind === 'literal')) return undefined;
     const literals = values.map((v) => t.literal(v.kind === 'literal' ? v.value : null));
-    members.push({ kind: 'property', key: propertyKey(p.name), optional: !p.required, type: literals.length === 1 ? literals[0]! : t.union(literals) });
+    members.push({ kind: 'property', key: p.name, optional: !p.required, type: literals.length === 1 ? literals[0]! : t.union(literals) });
   }
   return { kind: 'object', members };
 }

@@ -1,29 +1,24 @@
 /**
- * emit -> **format**: prettier, one file at a time (its cost grows faster than linearly with file
- * size, so many small files beat one big one).
- *
- * Most files need nothing here: emit lays them out in lathe's style itself (`styled`). What is
- * left (files emit cannot lay out, or every file when the project asks for another style) goes
- * through prettier, with a content-addressed cache (same unformatted text, same prettier and
- * options -> same result) and, for many files, worker threads.
+ * emit -> **format**: prettier, only when the project has a Prettier config that governs the output
+ * folder; then on every file lathe writes (the runtime core included), one file at a time, with a
+ * content-addressed cache (same text, same prettier and options -> same result) and, for many
+ * files, worker threads. Without such a config, files stay as emit laid them out.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'prettier';
+import { cacheKey, DiskCache } from '../emit/disk-cache.js';
 import type { OutputFile } from '../emit/modules.js';
-import { formatFile, PRETTIER_OPTIONS, prettierVersion } from './prettier.js';
+import { formatFile, prettierVersion } from './prettier.js';
 
-export { formatFile, PRETTIER_OPTIONS, prettierVersion, projectOptions } from './prettier.js';
+export { formatFile, prettierVersion, projectOptions } from './prettier.js';
 
 export interface FormatOptions {
-  /** Folder of the format cache; none: no cache (the in-memory API touches no disk). */
+  /** The project's cache folder (`node_modules/.cache/lathe`); none: no cache (the in-memory API touches no disk). */
   readonly cacheDir?: string;
   /** Threads to format on, this one included; 1 formats here only. Default: one per core when there is enough work. */
   readonly workers?: number;
-  /** Prettier options (lathe's style merged with the project's config); default lathe's style. */
+  /** The project's Prettier options; none: nothing is formatted. */
   readonly prettier?: Options;
 }
 
@@ -32,57 +27,20 @@ const WORKER_THRESHOLD = 64;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-function keyOf(file: OutputFile, options: Options): string {
-  return createHash('sha256')
-    .update(`${prettierVersion}\0${JSON.stringify(options)}\0${file.path}\0${file.content}`)
-    .digest('hex');
-}
-
-function cached(dir: string, key: string): string | undefined {
-  try {
-    return readFileSync(join(dir, key.slice(0, 2), key), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function store(dir: string, key: string, content: string): void {
-  try {
-    const shard = join(dir, key.slice(0, 2));
-    mkdirSync(shard, { recursive: true });
-    // Written whole then renamed, so a concurrent run never reads half an entry.
-    const tmp = join(shard, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, content);
-    renameSync(tmp, join(shard, key));
-  } catch {
-    // A cache that cannot be written only costs time next run.
-  }
-}
-
-/** Whether `options` ask for exactly lathe's own style, the one emit already lays code out in. */
-function isLatheStyle(options: Options): boolean {
-  const keys = new Set([...Object.keys(options), ...Object.keys(PRETTIER_OPTIONS)]);
-  return [...keys].every((k) => (options as Record<string, unknown>)[k] === (PRETTIER_OPTIONS as Record<string, unknown>)[k]);
-}
-
-/** Whether `file` leaves the format stage as it came in (laid out already, in the style asked for). */
-export function isFinal(file: OutputFile, prettier: Options = PRETTIER_OPTIONS): boolean {
-  return Boolean(file.preformatted || (file.styled && isLatheStyle(prettier)));
-}
-
 export async function formatFiles(files: readonly OutputFile[], options: FormatOptions = {}): Promise<OutputFile[]> {
-  const prettier = options.prettier ?? PRETTIER_OPTIONS;
-  const keys = options.cacheDir ? files.map((f) => (isFinal(f, prettier) ? '' : keyOf(f, prettier))) : [];
+  const prettier = options.prettier;
+  if (!prettier) return [...files];
+  const cache = options.cacheDir ? new DiskCache(options.cacheDir, 'prettier') : undefined;
+  const keys = cache ? files.map((f) => cacheKey(prettierVersion, prettier, f.path, f.content)) : [];
   const result: (OutputFile | undefined)[] = files.map((f, i) => {
-    if (isFinal(f, prettier)) return { path: f.path, content: f.content };
-    const hit = options.cacheDir ? cached(options.cacheDir, keys[i]!) : undefined;
+    const hit = cache?.get(keys[i]!);
     return hit === undefined ? undefined : { path: f.path, content: hit };
   });
   const misses = files.flatMap((_, i) => (result[i] ? [] : [i]));
   const formatted = await formatMany(misses.map((i) => files[i]!), prettier, options.workers);
   misses.forEach((i, n) => {
     result[i] = formatted[n]!;
-    if (options.cacheDir) store(options.cacheDir, keys[i]!, formatted[n]!.content);
+    cache?.set(keys[i]!, formatted[n]!.content);
   });
   return result as OutputFile[];
 }

@@ -3,9 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Options } from 'prettier';
 import type { OutputFile } from '../emit/modules.js';
-import { PRETTIER_OPTIONS } from './style.js';
-
-export { PRETTIER_OPTIONS } from './style.js';
 
 /**
  * Prettier itself is imported only when something is formatted or a config file may apply: most
@@ -50,14 +47,13 @@ function parserFor(path: string): string | undefined {
 }
 
 /**
- * lathe's style, overridden by the consuming project's Prettier config when one governs the output
- * folder, so generated code reads like the rest of that project.
+ * The consuming project's Prettier options when a Prettier config governs the output folder (then
+ * generated code is formatted to read like the rest of that project), else none.
  */
-export async function projectOptions(outDir: string): Promise<Options> {
+export async function projectOptions(outDir: string): Promise<Options | undefined> {
   const src = join(outDir, 'src');
-  if (!mayHaveConfig(src)) return PRETTIER_OPTIONS;
-  const found = await (await prettier()).resolveConfig(join(src, 'index.ts'), { editorconfig: false });
-  return found ? { ...PRETTIER_OPTIONS, ...found } : PRETTIER_OPTIONS;
+  if (!mayHaveConfig(src)) return undefined;
+  return (await (await prettier()).resolveConfig(join(src, 'index.ts'), { editorconfig: false })) ?? undefined;
 }
 
 /**
@@ -93,9 +89,9 @@ function packageJsonMayConfigure(file: string): boolean {
   }
 }
 
-export async function formatFile(file: OutputFile, options: Options = PRETTIER_OPTIONS): Promise<OutputFile> {
+export async function formatFile(file: OutputFile, options: Options): Promise<OutputFile> {
   const parser = parserFor(file.path);
-  if (!parser || file.preformatted) return { path: file.path, content: file.content };
+  if (!parser) return { path: file.path, content: file.content };
   // Example code in docs is laid out by the emitter to match the reference pages; keep it as written.
   const embedded = parser === 'markdown' ? { embeddedLanguageFormatting: 'off' as const } : {};
   const { format } = await prettier();

@@ -213,7 +213,7 @@ export class BaseClient {
     authQuery: ReadonlyArray<readonly [string, string]>,
     overrides: QueryValues | undefined,
   ): string {
-    const layers = [queryPairs(this.#defaultQuery), request.query, authQuery, queryPairs(overrides ?? {})];
+    const layers = [queryPairs(this.#defaultQuery), request.query ?? [], authQuery, queryPairs(overrides ?? {})];
     let pairs: ReadonlyArray<readonly [string, string | null]> = [];
     for (const layer of layers) {
       const names = new Set(layer.map(([name]) => name));

@@ -25,10 +25,10 @@ export interface BuiltRequest {
   readonly method: HTTPMethod;
   /** Starts with `/`; every parameter already percent-encoded. Relative to the client's base URL. */
   readonly path: string;
-  /** Serialized query pairs, in order (arrays and deepObject already expanded). */
-  readonly query: ReadonlyArray<readonly [string, string]>;
-  /** Header parameters of the operation (not auth, not content-type). */
-  readonly headers: Readonly<Record<string, string>>;
+  /** Serialized query pairs, in order (arrays and deepObject already expanded); absent when there are none. */
+  readonly query?: ReadonlyArray<readonly [string, string]>;
+  /** Header parameters of the operation (not auth, not content-type); absent when there are none. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly body?: RequestBody;
 }
 

@@ -68,27 +68,6 @@ describe('EmitCache', () => {
     expect(all.files.find((f) => f.path.endsWith('requests/message.ts'))!.content).toContain('(edited)');
   });
 
-  it('keeps one entry per resource of the last run: an edit writes its resource and drops the old entry', () => {
-    const dir = tempDir();
-    const ir = irOf(text);
-    emitCached(ir, dir);
-    const [base] = readdirSync(dir);
-    const before = new Set(readdirSync(join(dir, base!)));
-    expect(before.size).toBe(resourceCount(ir));
-    emitCached(irOf(text.replace('summary: Create a New Request Message', 'summary: Create a New Request Message (edited)')), dir);
-    const after = new Set(readdirSync(join(dir, base!)));
-    expect(after.size).toBe(resourceCount(ir));
-    expect([...after].filter((f) => !before.has(f))).toHaveLength(1);
-  });
-
-  it('keeps the four bases used last', () => {
-    const dir = tempDir();
-    for (let i = 1; i <= 6; i++) emitCached(irOf(text), dir, `code-${i}`);
-    expect(readdirSync(dir)).toHaveLength(4);
-    expect(emitCached(irOf(text), dir, 'code-6').hits).toBe(resourceCount(irOf(text)));
-    expect(emitCached(irOf(text), dir, 'code-1').hits).toBe(0);
-  });
-
   it('reuses nothing after a model changed, or with other lathe code, or from a damaged file', () => {
     const dir = tempDir();
     emitCached(irOf(text), dir);
@@ -96,7 +75,37 @@ describe('EmitCache', () => {
     expect(model).not.toBe(text);
     expect(emitCached(irOf(model), dir).hits).toBe(0);
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
-    for (const base of readdirSync(dir)) for (const f of readdirSync(join(dir, base))) writeFileSync(join(dir, base, f), '{"broken');
+    const entries = join(dir, 'emit');
+    for (const shard of readdirSync(entries).filter((s) => s !== '.pruned')) for (const f of readdirSync(join(entries, shard))) writeFileSync(join(entries, shard, f), '{"broken');
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
+  });
+});
+
+describe('DiskCache', () => {
+  it('drops entries not written for a month, looking at most once a day', async () => {
+    const { DiskCache, cacheKey } = await import('../../generator/emit/disk-cache.js');
+    const { utimesSync, existsSync } = await import('node:fs');
+    const root = tempDir();
+    const old = cacheKey('old');
+    const fresh = cacheKey('fresh');
+    const cache = new DiskCache(root, 'x');
+    cache.set(old, 'a');
+    cache.set(fresh, 'b');
+    const entry = (key: string) => join(root, 'x', key.slice(0, 2), key);
+    const monthsAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(entry(old), monthsAgo, monthsAgo);
+    new DiskCache(root, 'x');
+    expect(existsSync(entry(old))).toBe(true); // pruned less than a day ago (when the cache was made)
+    utimesSync(join(root, 'x', '.pruned'), monthsAgo, monthsAgo);
+    const later = new DiskCache(root, 'x');
+    expect(later.get(old)).toBeUndefined();
+    expect(later.get(fresh)).toBe('b');
+  });
+
+  it('keys ignore source positions but not content', async () => {
+    const { cacheKey } = await import('../../generator/emit/disk-cache.js');
+    expect(cacheKey({ a: 1, loc: { line: 1 } })).toBe(cacheKey({ a: 1, loc: { line: 9 } }));
+    expect(cacheKey({ a: 1 })).not.toBe(cacheKey({ a: 2 }));
+    expect(cacheKey('a', 'b')).not.toBe(cacheKey('ab'));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IRModel, IRSchema, SchemaDocs } from '../../generator/ir/types.js';
 import { docLines } from '../../generator/emit/jsdoc.js';
 import { declaration, type Direction } from '../../generator/emit/types.js';
-import { printModule } from '../../generator/emit/layout.js';
+import { printModule } from '../../generator/emit/modules.js';
 
 const loc = { file: '/spec.yaml', pointer: '#' };
 /** IRSchema without loc (and with optional docs), member by member of the union. */
@@ -11,7 +11,7 @@ const s = (schema: Draft): IRSchema => ({ loc, docs: {}, ...schema }) as IRSchem
 
 function print(name: string, schema: IRSchema, direction: Direction = 'response', models = new Map<string, IRModel>()): string {
   const statements = declaration(name, schema, docLines(schema.docs), { models, module: 'm', direction, imports: new Map() });
-  return printModule(statements).content;
+  return printModule('src/m.ts', statements).content;
 }
 
 describe('declarations', () => {

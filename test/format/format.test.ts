@@ -1,49 +1,77 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { resolveConfig } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { formatFile, PRETTIER_OPTIONS, projectOptions } from '../../generator/format/index.js';
+import { formatFile, formatFiles, projectOptions } from '../../generator/format/index.js';
 import { CONFIG_FILES } from '../../generator/format/prettier.js';
-import { tempDir } from '../helpers.js';
+import { lathe, ROOT, tempDir } from '../helpers.js';
 
 describe('formatFile', () => {
-  it('formats TypeScript in the SDK style (single quotes, trailing commas, 110 columns)', async () => {
-    const out = await formatFile({ path: 'src/a.ts', content: 'export const a = {b: "c", d: [1,2]}' });
-    expect(out.content).toBe("export const a = { b: 'c', d: [1, 2] };\n");
+  it("formats TypeScript in the options' style", async () => {
+    const out = await formatFile({ path: 'src/a.ts', content: 'export const a = {b: "c", d: [1,2]}' }, { singleQuote: true, semi: false });
+    expect(out.content).toBe("export const a = { b: 'c', d: [1, 2] }\n");
   });
 
   it('leaves example code in Markdown as the emitter laid it out', async () => {
     const code = "const message = await client.x.create(\n  'id',\n  { a: 1 },\n);";
-    const out = await formatFile({ path: 'docs/a.md', content: `# T\n\n\`\`\`ts\n${code}\n\`\`\`\n` });
+    const out = await formatFile({ path: 'docs/a.md', content: `# T\n\n\`\`\`ts\n${code}\n\`\`\`\n` }, {});
     expect(out.content).toContain(code);
   });
 
   it('passes through files it has no parser for', async () => {
     const file = { path: 'LICENSE', content: 'as   is' };
-    expect(await formatFile(file)).toEqual(file);
+    expect(await formatFile(file, {})).toEqual(file);
   });
 });
 
-describe('docs pages (not run through prettier: written in its style)', () => {
-  it('are already what prettier would print, for every Cloudforce One operation', async () => {
-    const { generate } = await import('../../generator/index.js');
-    const { read } = await import('../helpers.js');
-    const config = read('examples/cloudforce-one/lathe.config.yaml');
-    const specPath = 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml';
-    const { files } = await generate({ spec: read(specPath), specPath, config });
-    const pages = files.filter((f) => f.path.startsWith('docs/'));
-    expect(pages.length).toBe(23);
-    for (const page of pages) expect((await formatFile({ path: page.path, content: page.content })).content, page.path).toBe(page.content);
+describe('formatFiles', () => {
+  const files = [{ path: 'src/a.ts', content: 'export const a = {b: "c"}' }];
+
+  it('leaves every file as emitted when no Prettier config governs the output', async () => {
+    expect(await formatFiles(files, {})).toEqual(files);
+  });
+
+  it('caches by content in the cache folder: an entry found there is used as is', async () => {
+    const cacheDir = tempDir();
+    const first = await formatFiles(files, { prettier: { semi: false }, cacheDir });
+    expect(first[0]!.content).toBe('export const a = { b: "c" }\n');
+    const shard = join(cacheDir, 'prettier', readdirSync(join(cacheDir, 'prettier')).find((f) => f !== '.pruned')!);
+    const entry = join(shard, readdirSync(shard)[0]!);
+    writeFileSync(entry, 'from the cache\n');
+    expect((await formatFiles(files, { prettier: { semi: false }, cacheDir }))[0]!.content).toBe('from the cache\n');
+    // Other options, other key.
+    expect((await formatFiles(files, { prettier: { semi: true }, cacheDir }))[0]!.content).toBe('export const a = { b: "c" };\n');
   });
 });
 
-describe('runtime templates (copied without formatting)', () => {
-  it('are prettier-clean in lathe style, header included', async () => {
-    const { coreFiles } = await import('../../generator/emit/templates.js');
-    const files = coreFiles();
-    expect(files.length).toBeGreaterThan(5);
-    for (const f of files) expect((await formatFile({ path: f.path, content: f.content })).content, f.path).toBe(f.content);
+describe('a project with a .prettierrc', () => {
+  it('gets every generated file, the runtime core included, in its style', { timeout: 120_000 }, async () => {
+    const project = tempDir();
+    const options = { semi: false, singleQuote: false };
+    writeFileSync(join(project, '.prettierrc'), JSON.stringify(options));
+    mkdirSync(join(project, 'node_modules'));
+    const r = lathe(['generate', '--spec', join(ROOT, 'spec/cloudforce-one-message-create.yaml'), '--config', join(ROOT, 'lathe.config.yaml'), '--out', 'sdk'], project);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const ts: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) ts.push(p);
+      }
+    };
+    walk(join(project, 'sdk', 'src'));
+    expect(ts.some((p) => p.includes(`${join('src', 'core')}`))).toBe(true);
+    expect(ts.some((p) => p.endsWith('client.ts') && !p.includes('core'))).toBe(true);
+    for (const file of ts) {
+      const content = readFileSync(file, 'utf8');
+      expect(await format(content, { ...options, parser: 'typescript' }), file).toBe(content);
+      expect(content, file).not.toMatch(/ from '/);
+    }
+    // The format cache lives in the project's node_modules, nowhere else.
+    expect(existsSync(join(project, 'node_modules', '.cache', 'lathe', 'prettier'))).toBe(true);
   });
 });
 
@@ -56,7 +84,7 @@ describe("the project's Prettier config (looked for without importing prettier w
     expect(names).toEqual(['package.json', 'package.yaml', ...CONFIG_FILES]);
   });
 
-  // [case, files written in the output folder (or above it), whether they change lathe's style]
+  // [case, files written in the output folder (or above it), whether prettier runs]
   const cases: [string, Record<string, string>, boolean][] = [
     ['no config at all', {}, false],
     ['a .prettierrc.json beside the output', { '.prettierrc.json': '{"semi": false}' }, true],
@@ -74,7 +102,7 @@ describe("the project's Prettier config (looked for without importing prettier w
       for (const [file, text] of Object.entries(files)) writeFileSync(join(out, file), text);
       const found = await resolveConfig(join(out, 'src', 'index.ts'), { editorconfig: false });
       const options = await projectOptions(out);
-      expect(options).toEqual(found ? { ...PRETTIER_OPTIONS, ...found } : PRETTIER_OPTIONS);
-      if (configures) expect(options).not.toEqual(PRETTIER_OPTIONS);
+      expect(options).toEqual(found ?? undefined);
+      expect(options !== undefined).toBe(configures);
     });
 });

@@ -10,6 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, LatheError, type Diagnostic, type OutputFile } from '../../generator/index.js';
@@ -33,6 +34,7 @@ const HOSTILE: Case[] = [
   { name: 'text', spec: 'text.yaml' },
   { name: 'names', spec: 'names.yaml' },
   { name: 'names-config', spec: 'names.yaml', config: 'names.config.yaml' },
+  { name: 'toolchains', spec: 'toolchains.yaml' },
 ];
 
 const KNOWN_BUGS: (Case & { fix: string })[] = [
@@ -151,6 +153,12 @@ describe.each(HOSTILE)('hostile spec $spec $config', (c) => {
     expect(added).toEqual([]);
   });
 
+  it('bundles with esbuild (as tsx and Vite do) into a module that loads', async () => {
+    const bundled = await bundle(c.name);
+    const mod = (await import(pathToFileURL(bundled).href)) as Record<string, unknown>;
+    expect(typeof mod.default).toBe('function');
+  });
+
   it('writes to disk inside the output folder and nowhere else', () => {
     const parent = tempDir('lathe-hostile-write-');
     const out = join(parent, 'out');
@@ -166,6 +174,39 @@ describe.each(HOSTILE)('hostile spec $spec $config', (c) => {
     };
     walk(out);
     expect(onDisk.sort()).toEqual([...files().map((f) => f.path), '.lathe-manifest.json'].sort());
+  });
+});
+
+/** The package's entry bundled by esbuild into one ES module file (written beside the workspace). */
+async function bundle(name: string): Promise<string> {
+  const entry = join(workspace.root, 'pkgs', name, 'src', 'index.ts');
+  const outfile = join(workspace.root, 'esbuild', `${name}.mjs`);
+  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
+  return outfile;
+}
+
+describe('names other toolchains and the auth tables trip on', () => {
+  it("a param key holding both quotes and a backslash survives esbuild, and is sent as it is named", async () => {
+    const mod = (await import(pathToFileURL(await bundle('toolchains')).href)) as Record<string, unknown>;
+    const build = mod.buildItemCreateRequest as (id: string, params: Record<string, unknown>) => Record<string, unknown>;
+    const request = build('i', { "q'uote\"d": 'v', "h'ead\"er\\x": 'h', "b'o\"dy": 'b', plain: 1 });
+    expect(request.query).toEqual([["q'uote\"d", 'v']]);
+    expect(request.headers).toEqual({ "h'ead\"er\\x": 'h' });
+    expect(request.body).toEqual({ type: 'json', value: { "b'o\"dy": 'b', plain: 1 } });
+  });
+
+  it('security schemes named constructor, toString, hasOwnProperty: the client compiles and sends the credential', async () => {
+    expect(workspace.errorsOf('toolchains')).toEqual([]);
+    const mod = (await import(pathToFileURL(workspace.entryOf('toolchains')).href)) as Record<string, unknown>;
+    const Client = mod.default as new (options: Record<string, unknown>) => { items: { create(id: string, p: object): Promise<unknown> } };
+    const seen: Headers[] = [];
+    const fetch = async (_url: string, init: RequestInit) => {
+      seen.push(new Headers(init.headers));
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = new Client({ constructor_: 'secret', baseURL: 'http://127.0.0.1:9', maxRetries: 0, fetch });
+    await client.items.create('i', { "q'uote\"d": 'v' });
+    expect(seen[0]!.get('x-constructor')).toBe('secret');
   });
 });
 
