@@ -78,7 +78,9 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     validation.length = 0;
     graph.checkAll();
     refProblems = graph.diagnostics.splice(0);
-    operationIds = validateDocument(entry.root, entryFile, ctx);
+    // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
+    // once the document is refused for its depth.
+    operationIds = graph.nestsTooDeep ? new Map() : validateDocument(entry.root, entryFile, ctx);
   }
   // A file reached only while validating (cannot happen today: checkAll walks every ref) would
   // still have its read problems reported.
