@@ -268,12 +268,11 @@ function paginationOf(op: RawOperation, envelope: (IRSchema & { kind: 'object' }
 }
 
 function arrayItems(schema: IRSchema, converter: SchemaConverter): IRSchema | undefined {
-  if (schema.kind === 'array') return schema.items;
-  if (schema.kind === 'ref') {
-    const target = converter.models.get(schema.model)?.schema;
-    return target ? arrayItems(target, converter) : undefined;
-  }
-  return undefined;
+  // Through chains of alias models; a chain that loops (A = B, B = A, broken only when the models
+  // are finished) is not an array.
+  let s: IRSchema | undefined = schema;
+  for (let hops = 0; s?.kind === 'ref' && hops < 16; hops++) s = converter.models.get(s.model)?.schema;
+  return s?.kind === 'array' ? s.items : undefined;
 }
 
 /** Each model lives in the module of the first resource (in tree order) that uses it. */

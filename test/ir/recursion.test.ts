@@ -83,6 +83,16 @@ describe('circular type aliases', () => {
   });
 });
 
+describe('an alias loop as a whole response body', () => {
+  it('A = $ref B, B = allOf [A] returned by an operation generates with the warning (it overflowed the stack)', async () => {
+    const doc = JSON.parse(spec({ A: R('B'), B: { allOf: [R('A')] } })) as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }> };
+    doc.paths['/a']!.get.responses['200']!.content['application/json']!.schema = R('A');
+    const r = await outcome(JSON.stringify(doc, null, 2));
+    expect(r.files).toBeDefined();
+    expect(r.diagnostics.some((d) => /is a member of itself/.test(d.message) && located(d))).toBe(true);
+  });
+});
+
 const KINDS = ['anyOf', 'allOf', 'oneOf', 'items', 'additionalProperties', 'properties', 'example'];
 
 describe('deep nesting', () => {
