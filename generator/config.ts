@@ -4,6 +4,8 @@
  * `lathe.config.yaml:12:3: error: ...` like a spec mistake.
  */
 import type { Document, LineCounter, Node } from 'yaml';
+import semver from 'semver';
+import validatePackageName from 'validate-npm-package-name';
 import { yaml } from './yaml.js';
 import { joinPointer, type Diagnostic } from './diagnostics.js';
 
@@ -71,7 +73,12 @@ export interface LatheConfig {
   readonly docs: { readonly permissionsExtension?: string };
   /** `false`: no `src/openapi.ts` (openapi-fetch wire types). Default true. */
   readonly wireTypes?: boolean;
+  /** Operations a `resources` tree leaves out: one warning (default), an error, or nothing. */
+  readonly leftOutOperations?: LeftOutOperations;
 }
+
+export const LEFT_OUT_OPERATIONS = ['warning', 'error', 'ignore'] as const;
+export type LeftOutOperations = (typeof LEFT_OUT_OPERATIONS)[number];
 
 export function emptyConfig(dir: string): LatheConfig {
   return { dir, package: {}, client: {}, positional: { exclude: [] }, auth: {}, refRoots: [], pagination: [], docs: {} };
@@ -142,11 +149,13 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
+  const paths = strings(raw, ['spec', 'output'], '#', r, false);
   const pkg = strings(raw.package, ['name', 'version', 'description'], '#/package', r);
+  checkPackage(pkg, r);
   const client = strings(raw.client, ['name', 'baseURLEnv', 'baseURL'], '#/client', r);
   const envelope = raw.envelope === undefined ? undefined : strings(raw.envelope, ['result', 'success', 'errors'], '#/envelope', r);
   // Records keyed by user-given names have no prototype: a `__proto__` key is a key like any other.
@@ -162,8 +171,14 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     const p = raw.positional;
     if (!isRecord(p) || (p.exclude !== undefined && !isStringArray(p.exclude)))
       r.error('#/positional', '`positional.exclude` must be a list of path parameter names');
-    else exclude = (p.exclude as string[] | undefined) ?? [];
+    else {
+      unknownKeys(p, ['exclude'], '#/positional', r);
+      exclude = (p.exclude as string[] | undefined) ?? [];
+    }
   }
+  const leftOut = raw.leftOutOperations;
+  if (leftOut !== undefined && !LEFT_OUT_OPERATIONS.includes(leftOut as LeftOutOperations))
+    r.error('#/leftOutOperations', `\`leftOutOperations\` must be one of: ${LEFT_OUT_OPERATIONS.join(', ')}`);
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
@@ -171,8 +186,8 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   return {
     dir,
     file,
-    ...(typeof raw.spec === 'string' ? { spec: raw.spec } : {}),
-    ...(typeof raw.output === 'string' ? { output: raw.output } : {}),
+    ...(paths.spec !== undefined ? { spec: paths.spec } : {}),
+    ...(paths.output !== undefined ? { output: paths.output } : {}),
     package: pkg,
     client,
     ...(envelope ? { envelope } : {}),
@@ -183,6 +198,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     pagination: readPagination(raw.pagination, r),
     docs: readDocs(raw.docs, r),
     ...(raw.wireTypes === false ? { wireTypes: false } : {}),
+    ...(typeof leftOut === 'string' && LEFT_OUT_OPERATIONS.includes(leftOut as LeftOutOperations) ? { leftOutOperations: leftOut as LeftOutOperations } : {}),
   };
 }
 
@@ -228,6 +244,16 @@ function readDocs(value: unknown, r: Reader): LatheConfig['docs'] {
   return docs;
 }
 
+/** The generated package's name and version, held to npm's own rules so `npm publish` accepts them. */
+function checkPackage(pkg: { name?: string; version?: string }, r: Reader): void {
+  if (pkg.name !== undefined) {
+    const v = validatePackageName(pkg.name);
+    if (!v.validForNewPackages) r.error('#/package/name', `'${pkg.name}' is not a valid npm package name: ${[...(v.errors ?? []), ...(v.warnings ?? [])].join('; ')}`);
+  }
+  if (pkg.version !== undefined && semver.valid(pkg.version) !== pkg.version)
+    r.error('#/package/version', `'${pkg.version}' is not a semantic version as npm reads it (e.g. 1.0.0)`);
+}
+
 function readResources(value: unknown, pointer: string, r: Reader): Record<string, ResourceConfig> {
   const out: Record<string, ResourceConfig> = Object.create(null) as Record<string, ResourceConfig>;
   if (!isRecord(value)) {
@@ -242,6 +268,8 @@ function readResources(value: unknown, pointer: string, r: Reader): Record<strin
       continue;
     }
     unknownKeys(res, ['methods', 'models', 'subresources'], at, r);
+    for (const k of ['methods', 'models'] as const)
+      if (res[k] !== undefined && !isRecord(res[k])) r.error(joinPointer(at, k), `\`${k}\` must be a mapping of names`);
     const methods: Record<string, MethodConfig> = Object.create(null) as Record<string, MethodConfig>;
     for (const [m, endpoint] of Object.entries(isRecord(res.methods) ? res.methods : {})) {
       const e = typeof endpoint === 'string' ? endpoint : isRecord(endpoint) ? endpoint.endpoint : undefined;
@@ -260,20 +288,28 @@ function readResources(value: unknown, pointer: string, r: Reader): Record<strin
   return out;
 }
 
-function strings<K extends string>(value: unknown, keys: readonly K[], pointer: string, r: Reader): { [P in K]?: string } {
+/**
+ * The string values of `keys` in a mapping. Anything else is an error, numbers too: YAML reads
+ * `version: 1.10` as the number 1.1, so turning it back into a string would silently change it.
+ */
+function strings<K extends string>(value: unknown, keys: readonly K[], pointer: string, r: Reader, closed = true): { [P in K]?: string } {
   const out: { [P in K]?: string } = {};
   if (value === undefined) return out;
   if (!isRecord(value)) {
     r.error(pointer, `expected a mapping with ${keys.join(', ')}`);
     return out;
   }
-  unknownKeys(value, keys, pointer, r);
+  if (closed) unknownKeys(value, keys, pointer, r);
   for (const k of keys) {
     const v = value[k];
     if (v === undefined) continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
-    else r.error(joinPointer(pointer, k), `\`${k}\` must be a string`);
+    const at = joinPointer(pointer, k);
+    if (typeof v === 'string') {
+      if (v.trim() === '') r.error(at, `\`${k}\` must not be empty`);
+      else out[k] = v;
+    } else if (typeof v === 'number' || typeof v === 'boolean')
+      r.error(at, `\`${k}\` must be a string, not the ${typeof v} ${String(v)}: put the value in quotes`);
+    else r.error(at, v === null ? `\`${k}\` must not be empty` : `\`${k}\` must be a string, not ${v instanceof Array ? 'a list' : 'a mapping'}`);
   }
   return out;
 }
@@ -283,14 +319,16 @@ function unknownKeys(value: Record<string, unknown>, known: readonly string[], p
     if (!known.includes(k)) r.error(joinPointer(pointer, k), `unknown key '${k}' (expected one of: ${known.join(', ')})`);
 }
 
+/** Where the node at `pointer` is: at its key when it is a mapping entry (a mapping value starts a line below). */
 function offsetOf(doc: Document, pointer: string): number | undefined {
   let node: unknown = doc.contents;
-  for (const raw of pointer.split('/').slice(1)) {
+  const tokens = pointer.split('/').slice(1);
+  for (const [i, raw] of tokens.entries()) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (yaml().isMap(node)) {
       const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === token);
       if (!pair) break;
-      node = pair.value ?? pair.key;
+      node = i === tokens.length - 1 ? pair.key : (pair.value ?? pair.key);
       if (!node) break;
     } else if (yaml().isSeq(node)) node = node.items[Number(token)];
     else break;

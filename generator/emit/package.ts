@@ -2,6 +2,15 @@
 import type { IR } from '../ir/types.js';
 import type { OutputFile } from './modules.js';
 
+/**
+ * npm runs `prepare` when the package is installed as a `file:` or git dependency, but it does
+ * not install that package's devDependencies there: a plain `tsc` would fail the whole install.
+ * So the build runs only when TypeScript can be found from the package's folder (its own
+ * devDependency, or a workspace root's); otherwise the install goes on and says how to build.
+ */
+const PREPARE =
+  "node -e \"let tsc; try { tsc = require.resolve('typescript/bin/tsc') } catch { console.log('TypeScript is not installed here: build this package with tsc -p tsconfig.json'); process.exit() } require('node:child_process').execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' })\"";
+
 export function packageJson(ir: IR): OutputFile {
   const pkg = {
     name: ir.client.packageName,
@@ -14,7 +23,7 @@ export function packageJson(ir: IR): OutputFile {
     files: ['dist', 'src', 'api.md', 'docs'],
     sideEffects: false,
     engines: { node: '>=20' },
-    scripts: { build: 'tsc -p tsconfig.json', prepare: 'tsc -p tsconfig.json' },
+    scripts: { build: 'tsc -p tsconfig.json', prepare: PREPARE },
     devDependencies: { typescript: '~5.9.3' },
   };
   return { path: 'package.json', content: `${jsonText(pkg)}\n` };

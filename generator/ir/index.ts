@@ -2,7 +2,7 @@
  * load -> **ir**: builds the IR from a loaded spec and the config. Decides every name of the SDK
  * surface (resources, methods, params and response types, builders) so emitters only print.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { joinPointer, type Diagnostic } from '../diagnostics.js';
 import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
@@ -11,6 +11,7 @@ import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resour
 import { configTarget, isRecord, SchemaConverter } from './schema.js';
 import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme } from './types.js';
 import { refsOf } from './walk.js';
+import { skippedParts } from './skipped.js';
 
 export type { IR } from './types.js';
 
@@ -29,12 +30,14 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
   const ops = readOperationsWith(spec, names, diagnostics, config);
   const { converter, rawOps } = ops;
   const plan = config.resources ? planFromConfig(config.resources, rawOps, config, diagnostics) : inferPlan(rawOps);
+  if (config.resources) reportLeftOut(plan, rawOps, config, diagnostics);
 
   declareModels(plan, spec, converter, diagnostics);
   const resources = plan.map((p) => buildResource(p, [], names, converter, config, diagnostics));
   assignModelModules(resources, converter);
 
-  const schemes = securitySchemes(root, config, clientName);
+  const schemes = securitySchemes(root, config, clientName, diagnostics);
+  diagnostics.push(...skippedParts(spec));
   const ir: IR = {
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' || typeof info.version === 'number' ? String(info.version) : '0.0.0',
@@ -268,12 +271,11 @@ function paginationOf(op: RawOperation, envelope: (IRSchema & { kind: 'object' }
 }
 
 function arrayItems(schema: IRSchema, converter: SchemaConverter): IRSchema | undefined {
-  if (schema.kind === 'array') return schema.items;
-  if (schema.kind === 'ref') {
-    const target = converter.models.get(schema.model)?.schema;
-    return target ? arrayItems(target, converter) : undefined;
-  }
-  return undefined;
+  // Through chains of alias models; a chain that loops (A = B, B = A, broken only when the models
+  // are finished) is not an array.
+  let s: IRSchema | undefined = schema;
+  for (let hops = 0; s?.kind === 'ref' && hops < 16; hops++) s = converter.models.get(s.model)?.schema;
+  return s?.kind === 'array' ? s.items : undefined;
 }
 
 /** Each model lives in the module of the first resource (in tree order) that uses it. */
@@ -295,7 +297,27 @@ function assignModelModules(resources: readonly IRResource[], converter: SchemaC
   resources.forEach(walk);
 }
 
-function securitySchemes(root: Record<string, unknown>, config: LatheConfig, clientName: string): IRSecurityScheme[] {
+/** Operations a `resources` tree leaves out vanish from the SDK: said once, with all of them. */
+function reportLeftOut(plan: readonly ResourcePlan[], ops: readonly RawOperation[], config: LatheConfig, diagnostics: Diagnostic[]): void {
+  const mode = config.leftOutOperations ?? 'warning';
+  if (mode === 'ignore') return;
+  const listed = new Set<RawOperation>();
+  const walk = (p: ResourcePlan) => {
+    for (const m of p.methods) listed.add(m.op);
+    p.children.forEach(walk);
+  };
+  plan.forEach(walk);
+  const left = ops.filter((op) => !listed.has(op)).map((op) => `${op.method.toLowerCase()} ${op.path}`);
+  if (!left.length) return;
+  const shown = left.length > 50 ? [...left.slice(0, 50), `and ${left.length - 50} more`] : left;
+  diagnostics.push({
+    severity: mode,
+    message: `\`resources\` leaves out ${left.length} of ${ops.length} operations, which the SDK will not have: ${shown.join(', ')} (set \`leftOutOperations: ignore\` to accept this, or \`error\` to refuse it)`,
+    loc: { file: config.file ?? 'lathe.config.yaml', pointer: '#/resources' },
+  });
+}
+
+function securitySchemes(root: Record<string, unknown>, config: LatheConfig, clientName: string, diagnostics: Diagnostic[]): IRSecurityScheme[] {
   const taken = new Set(RESERVED_OPTIONS);
   const option = (wanted: string) => {
     let name = wanted;
@@ -306,6 +328,13 @@ function securitySchemes(root: Record<string, unknown>, config: LatheConfig, cli
   const components = isRecord(root.components) ? root.components : {};
   // Swagger 2.0 keeps them in securityDefinitions, with `basic` for http basic.
   const raw = isRecord(components.securitySchemes) ? components.securitySchemes : isRecord(root.securityDefinitions) ? root.securityDefinitions : {};
+  for (const key of Object.keys(config.auth))
+    if (!Object.hasOwn(raw, key))
+      diagnostics.push({
+        severity: 'error',
+        message: `\`auth\` names the security scheme '${key}', which the spec does not define${Object.keys(raw).length ? ` (it has: ${Object.keys(raw).join(', ')})` : ''}`,
+        loc: { file: config.file ?? 'lathe.config.yaml', pointer: joinPointer('#/auth', key) },
+      });
   return Object.entries(raw).flatMap(([key, value]) => {
     if (!isRecord(value) || typeof value.type !== 'string') return [];
     const s: Record<string, unknown> = value.type === 'basic' ? { ...value, type: 'http', scheme: 'basic' } : value;

@@ -8,8 +8,17 @@ import type { LoadedSpec } from '../load/types.js';
 import { pascalCase, type NameRegistry } from './names.js';
 import type { Constraints, IRModel, IRProperty, IRSchema, SchemaDocs } from './types.js';
 import { walkSchema } from './walk.js';
+import { breakAliasCycles } from './cycles.js';
+import { isSchemaPlace } from './schema-place.js';
 
 type Raw = Record<string, unknown>;
+
+/**
+ * How deep schemas may nest, counted through `$ref`s. Real specs nest far less (no document of the
+ * valid corpus or Cloudflare's API nests JSON deeper than 28 levels, two or so per schema level); the output of anyOf x600 or items x650 overflows tsc's own stack, and each level is a
+ * few frames of lathe's recursive conversion and emit. 100 leaves both far from their limits.
+ */
+export const MAX_SCHEMA_DEPTH = 100;
 
 export interface ModelDraft {
   id: string;
@@ -52,15 +61,30 @@ export class SchemaConverter {
   }
 
   finishedModels(): Map<string, IRModel> {
+    breakAliasCycles(this.models, (loc, message) => this.warn(loc, message));
     const out = new Map<string, IRModel>();
     for (const d of this.models.values())
       if (d.schema) out.set(d.id, { id: d.id, name: d.name, loc: d.loc, schema: d.schema, module: d.module ?? 'models' });
     return out;
   }
 
+  private depth = 0;
+  private tooDeep = false;
+
   convert(value: unknown, loc: Loc): IRSchema {
-    if (isRecord(value) && '$ref' in value) return this.convertRef(value, loc);
-    return this.convertInline(value, loc);
+    if (this.depth >= MAX_SCHEMA_DEPTH) {
+      // One error is enough: every level above this one would repeat it.
+      if (!this.tooDeep) this.error(loc, `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep (counting through $refs); lathe's limit keeps the output within what tsc can check`);
+      this.tooDeep = true;
+      return { kind: 'unknown', loc, docs: {} };
+    }
+    this.depth++;
+    try {
+      if (isRecord(value) && '$ref' in value) return this.convertRef(value, loc);
+      return this.convertInline(value, loc);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The id under which a `$ref`'s target is known, or undefined if it does not resolve. */
@@ -90,6 +114,10 @@ export class SchemaConverter {
     const wrapperDocs = docsOf(value);
     const target = this.targetOf(value, loc);
     if (!target) return { kind: 'unknown', loc, docs: wrapperDocs };
+    if (!isSchemaPlace(this.spec, target.loc)) {
+      this.error(at(loc, '$ref'), `$ref '${String(value.$ref)}' points at ${target.loc.pointer}, which is not a schema`);
+      return { kind: 'unknown', loc, docs: wrapperDocs };
+    }
     if (
       this.models.has(target.id) ||
       this.declared.has(target.id) ||
@@ -442,6 +470,10 @@ export class SchemaConverter {
 
   private warn(loc: Loc, message: string): void {
     this.diagnostics.push(this.spec.place({ severity: 'warning', message, loc }));
+  }
+
+  private error(loc: Loc, message: string): void {
+    this.diagnostics.push(this.spec.place({ severity: 'error', message, loc }));
   }
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { SpecHost } from './types.js';
 
 /** Error codes that mean "there is no file here" rather than "something is broken". */
-const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+// A name longer than the file system allows (ENAMETOOLONG) cannot name a file either.
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG']);
 
 /**
  * A host that reads from disk. Missing files (and folders given as files) come back as undefined so

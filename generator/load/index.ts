@@ -65,7 +65,9 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   };
   graph.checkAll();
   const refProblems = graph.diagnostics.splice(0);
-  validateDocument(entry.root, entryFile, ctx);
+  // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
+  // once the document is refused for its depth.
+  if (!graph.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
   // A file reached only while validating (cannot happen today: checkAll walks every ref) would
   // still have its read problems reported.
   const late = graph.diagnostics.splice(0);

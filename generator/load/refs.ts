@@ -22,6 +22,14 @@ export interface Found {
 
 type Target = { readonly ok: true; readonly file: string; readonly pointer: string } | { readonly ok: false; readonly message?: string };
 
+/**
+ * How deep a document's values may nest. Real specs stay near 30 (Cloudflare's whole API: 28); a
+ * deeper document (arrays in an `example`, 10,000 levels of `items`) would overflow the recursive
+ * code of lathe and of the libraries it hands the document to. Schemas have a tighter limit of
+ * their own (ir/schema.ts), counted through `$ref`s.
+ */
+export const MAX_DOCUMENT_DEPTH = 256;
+
 const MISSING: Failure = { kind: 'missing' };
 const BROKEN: Failure = { kind: 'broken' };
 
@@ -221,6 +229,9 @@ export class RefGraph {
    * Checks every `$ref` in every file reachable from the entry, once each, recording a diagnostic
    * at the `$ref` itself for each that does not lead to a value.
    */
+  /** Some value nests deeper than MAX_DOCUMENT_DEPTH (reported): nothing else should walk the document. */
+  nestsTooDeep = false;
+
   checkAll(): void {
     const reportedLoops = new Set<string>();
     for (let file = this.unwalked.shift(); file; file = this.unwalked.shift()) this.walk(file.path, file.root, [], reportedLoops);
@@ -229,18 +240,26 @@ export class RefGraph {
   private walk(path: string, root: unknown, rootTokens: readonly string[], reportedLoops: Set<string>): void {
     // An explicit stack: specs nest deeper than the call stack likes. Pointers are built only
     // for the few nodes that need one, from parent links.
-    type Entry = { value: unknown; parent: Entry | undefined; key: string };
+    type Entry = { value: unknown; parent: Entry | undefined; key: string; depth: number };
     const pointerOf = (e: Entry): Loc => {
       const keys: string[] = [];
       for (let n: Entry | undefined = e; n?.parent; n = n.parent) keys.push(n.key);
       return child({ file: path, pointer: '#' }, ...rootTokens, ...keys.reverse());
     };
-    const stack: Entry[] = [{ value: root, parent: undefined, key: rootTokens[rootTokens.length - 1] ?? '' }];
+    const stack: Entry[] = [{ value: root, parent: undefined, key: rootTokens[rootTokens.length - 1] ?? '', depth: rootTokens.length }];
+    let tooDeep = false;
     for (let entry = stack.pop(); entry; entry = stack.pop()) {
       const value = entry.value;
+      if (entry.depth >= MAX_DOCUMENT_DEPTH) {
+        // Once per file: the levels below would only repeat it.
+        this.nestsTooDeep = true;
+        if (!tooDeep) this.diagnostics.push({ severity: 'error', message: `values nest more than ${MAX_DOCUMENT_DEPTH} levels deep here, past lathe's limit`, loc: pointerOf(entry) });
+        tooDeep = true;
+        continue;
+      }
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) {
-          if (typeof value[i] === 'object' && value[i] !== null) stack.push({ value: value[i], parent: entry, key: String(i) });
+          if (typeof value[i] === 'object' && value[i] !== null) stack.push({ value: value[i], parent: entry, key: String(i), depth: entry.depth + 1 });
         }
         continue;
       }
@@ -249,7 +268,7 @@ export class RefGraph {
       const keys = Object.keys(obj);
       for (let i = keys.length - 1; i >= 0; i--) {
         const v = obj[keys[i]!];
-        if (typeof v === 'object' && v !== null) stack.push({ value: v, parent: entry, key: keys[i]! });
+        if (typeof v === 'object' && v !== null) stack.push({ value: v, parent: entry, key: keys[i]!, depth: entry.depth + 1 });
       }
     }
   }

@@ -176,10 +176,10 @@ describe('lathe generate / check', () => {
   });
 });
 
-describe("import { generate } from 'lathe'", () => {
+describe("import { generate } from 'lathe-openapi'", () => {
   it('returns the files in memory and writes nothing', () => {
     const script = [
-      "import { generate } from 'lathe';",
+      "import { generate } from 'lathe-openapi';",
       "import { readFileSync, readdirSync } from 'node:fs';",
       "const before = readdirSync('.').sort().join();",
       "const r = await generate({ spec: readFileSync(process.argv[1], 'utf8'), config: readFileSync(process.argv[2], 'utf8') });",

@@ -273,7 +273,7 @@ describe('bugs these fixtures found, fixed', () => {
       if (bug.name === 'bug-config-keys-collide') {
         // Two config keys that would become one SDK name are the user's to rename: an error, placed.
         expect(r.error).toBeInstanceOf(LatheError);
-        expect((r.error as LatheError).message).toContain("lathe.config.yaml:10:5: error: resources 'a_b' and 'aB' would get the same name in the SDK");
+        expect((r.error as LatheError).message).toContain("lathe.config.yaml:9:3: error: resources 'a_b' and 'aB' would get the same name in the SDK");
         expect((r.error as LatheError).message).toContain("methods 'x_y' and 'xY' would get the same name in the SDK");
         return;
       }

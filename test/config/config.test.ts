@@ -1,0 +1,142 @@
+/**
+ * Strict, complete config checking (issue 16): every problem of a config in one run, each placed
+ * at its key; wrong types, empty values, npm-invalid package names and versions, security schemes
+ * the spec lacks, and operations a partial `resources` tree leaves out.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../generator/config.js';
+import { formatDiagnostic, generate, LatheError, type Diagnostic } from '../../generator/index.js';
+
+const parse = (text: string) => parseConfig(text, '/p/lathe.config.yaml', 'lathe.config.yaml', '/p');
+
+/** 1-based line of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('config file checks', () => {
+  const text = [
+    'output: ""', // empty
+    'package:',
+    '  name: Not A Valid Name',
+    '  version: 1.10', // YAML: the number 1.1
+    'client:',
+    '  name: 42',
+    '  baseURL:', // null: empty
+    'envelope:',
+    '  result: [a]',
+    'leftOutOperations: sometimes',
+    'positional:',
+    '  exclude: [account_id]',
+    '  include: [x]',
+    'resources:',
+    '  a:',
+    '    methods: get /a',
+    '',
+  ].join('\n');
+  const { config, diagnostics } = parse(text);
+  const at = (key: string) => diagnostics.find((d) => d.loc?.pointer === key);
+
+  it('reports every problem in one run, and no config', () => {
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => d.loc?.pointer).sort()).toEqual(
+      [
+        '#/client/baseURL',
+        '#/client/name',
+        '#/envelope/result',
+        '#/leftOutOperations',
+        '#/output',
+        '#/package/name',
+        '#/package/version',
+        '#/positional/include',
+        '#/resources/a/methods',
+      ].sort(),
+    );
+    expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('places each at its key', () => {
+    expect(at('#/client/name')?.line).toBe(lineOf(text, 'name: 42'));
+    expect(at('#/package/version')?.line).toBe(lineOf(text, 'version: 1.10'));
+    expect(at('#/package/name')?.line).toBe(lineOf(text, 'Not A Valid Name'));
+    expect(at('#/resources/a/methods')?.line).toBe(lineOf(text, 'methods: get /a'));
+    for (const d of diagnostics) expect(d.column, formatDiagnostic(d)).toBeGreaterThan(0);
+  });
+
+  it('never reads a number as the string it might have been', () => {
+    expect(at('#/package/version')?.message).toMatch(/must be a string, not the number 1\.1: put the value in quotes/);
+    expect(at('#/client/name')?.message).toMatch(/must be a string/);
+  });
+
+  it('holds package name and version to npm rules', () => {
+    expect(at('#/package/name')?.message).toMatch(/not a valid npm package name/);
+    expect(parse('package:\n  version: "1.10"\n').diagnostics[0]?.message).toMatch(/not a semantic version/);
+    expect(parse('package:\n  name: "@scope/ok-name"\n  version: "1.10.0"\n').diagnostics).toEqual([]);
+    expect(parse('package:\n  name: node_modules\n').diagnostics.length).toBe(1);
+  });
+});
+
+const SPEC = `openapi: 3.1.0
+info: { title: t, version: '1' }
+components:
+  securitySchemes:
+    apiKey: { type: apiKey, in: header, name: X-Key }
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses: { '200': { description: ok } }
+  /b:
+    get:
+      operationId: getB
+      responses: { '200': { description: ok } }
+    post:
+      operationId: postB
+      responses: { '200': { description: ok } }
+`;
+
+async function run(config: string): Promise<{ ok: boolean; diagnostics: readonly Diagnostic[] }> {
+  try {
+    return { ok: true, diagnostics: (await generate({ spec: SPEC, config })).diagnostics };
+  } catch (e) {
+    if (e instanceof LatheError) return { ok: false, diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+describe('config checks against the spec', () => {
+  it('an auth entry for a scheme the spec lacks is an error at its key', async () => {
+    const config = 'auth:\n  apiKey:\n    env: MY_KEY\n  bearer:\n    env: MY_TOKEN\n';
+    const r = await run(config);
+    expect(r.ok).toBe(false);
+    const d = r.diagnostics.find((x) => x.loc?.pointer === '#/auth/bearer');
+    expect(d?.message).toMatch(/'bearer', which the spec does not define \(it has: apiKey\)/);
+    expect(d?.line).toBe(lineOf(config, 'bearer:'));
+    expect(d?.displayFile).toBe('lathe.config.yaml');
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toHaveLength(1);
+  });
+
+  const partial = 'resources:\n  a:\n    methods:\n      get: get /a\n';
+
+  it('operations a partial `resources` leaves out are listed in one warning at `resources`', async () => {
+    const r = await run(partial);
+    expect(r.ok).toBe(true);
+    const warnings = r.diagnostics.filter((d) => d.message.includes('leaves out'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.severity).toBe('warning');
+    expect(warnings[0]!.message).toMatch(/leaves out 2 of 3 operations.*get \/b, post \/b/);
+    expect(warnings[0]!.line).toBe(1);
+  });
+
+  it('`leftOutOperations: error` refuses it, `ignore` silences it', async () => {
+    const refused = await run(`${partial}leftOutOperations: error\n`);
+    expect(refused.ok).toBe(false);
+    expect(refused.diagnostics.some((d) => d.severity === 'error' && d.message.includes('leaves out'))).toBe(true);
+    const quiet = await run(`${partial}leftOutOperations: ignore\n`);
+    expect(quiet.ok).toBe(true);
+    expect(quiet.diagnostics.some((d) => d.message.includes('leaves out'))).toBe(false);
+  });
+
+  it('a complete resources tree says nothing', async () => {
+    const r = await run('resources:\n  a:\n    methods:\n      get: get /a\n  b:\n    methods:\n      get: get /b\n      create: post /b\n');
+    expect(r.diagnostics).toEqual([]);
+  });
+});
