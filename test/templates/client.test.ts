@@ -185,8 +185,8 @@ describe('errors', () => {
     expect(error.message).toBe('200 Invalid zone');
   });
 
-  it('reports ParamError from builders before sending', () => {
-    expect(() => client().messages.create('r', { account_id: 'x'.repeat(33), content: 'x' })).toThrow(ParamError);
+  it('rejects with ParamError from builders before sending', async () => {
+    expect(await rejection(client().messages.create('r', { account_id: 'x'.repeat(33), content: 'x' }))).toBeInstanceOf(ParamError);
     expect(server.requests).toHaveLength(0);
   });
 });
