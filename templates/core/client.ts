@@ -5,7 +5,14 @@ import { APIError, InvalidHeaderError, SDKError, envelopeErrors } from './errors
 import { PagePromise, type AbstractPage, type PageConstructor, type PageItem } from './pagination.js';
 import { Redactor, isSensitiveHeader } from './redact.js';
 import { readBody, readErrorBody, type ReadContext } from './response.js';
-import { isIdempotent, newIdempotencyKey, retryDelay, shouldRetry, shouldRetryError, sleep } from './retry.js';
+import {
+  isIdempotent,
+  newIdempotencyKey,
+  retryDelay,
+  shouldRetry,
+  shouldRetryError,
+  sleep,
+} from './retry.js';
 import { sendAttempt, type Attempt, type Fetch } from './transport.js';
 import type {
   BuiltRequest,
@@ -190,7 +197,9 @@ export class BaseClient {
     const idempotencyHeader = this.#idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
     const idempotencyKey =
       options.idempotencyKey ??
-      (this.#idempotencyHeader !== undefined && !SAFE_METHODS.has(request.method) ? newIdempotencyKey() : undefined);
+      (this.#idempotencyHeader !== undefined && !SAFE_METHODS.has(request.method)
+        ? newIdempotencyKey()
+        : undefined);
     const headers = buildHeaders([
       { Accept: 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
       this.#defaultHeaders,
@@ -275,7 +284,11 @@ export class BaseClient {
     }
   }
 
-  async #parse(response: Response, call: PreparedCall, op: OperationSpec): Promise<{ body: unknown; data: unknown }> {
+  async #parse(
+    response: Response,
+    call: PreparedCall,
+    op: OperationSpec,
+  ): Promise<{ body: unknown; data: unknown }> {
     const body = await readBody(response, call.read);
     const success = this.#envelope?.success;
     if (success !== undefined && isRecord(body) && body[success] === false) {

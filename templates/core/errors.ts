@@ -117,7 +117,13 @@ export class InvalidResponseError extends SDKError {
   readonly headers: Headers;
   /** The response's media type, '' when it sent none. */
   readonly contentType: string;
-  constructor(status: number, headers: Headers, contentType: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    status: number,
+    headers: Headers,
+    contentType: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.status = status;
     this.headers = headers;
@@ -133,7 +139,9 @@ export class ResponseTooLargeError extends SDKError {
   readonly headers: Headers;
   readonly limit: number;
   constructor(status: number, headers: Headers, limit: number) {
-    super(`The ${status} response body is larger than maxResponseSize (${limit} bytes); raise the limit or read it with asResponse()`);
+    super(
+      `The ${status} response body is larger than maxResponseSize (${limit} bytes); raise the limit or read it with asResponse()`,
+    );
     this.status = status;
     this.headers = headers;
     this.limit = limit;

@@ -5,10 +5,10 @@
  */
 import { isRecord } from './util.js';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Characters of a response body copied into an error message; the body itself stays on the error. */
-export const MESSAGE_BODY_LIMIT = 2_000;
+const MESSAGE_BODY_LIMIT = 2_000;
 
 /**
  * Header names that carry credentials in common APIs (Authorization, Cookie, X-Auth-Key,
@@ -47,7 +47,8 @@ export class Redactor {
 
   text(text: string): string {
     let result = text;
-    for (const secret of this.#secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    for (const secret of this.#secrets)
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     return result;
   }
 
@@ -58,7 +59,9 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
     if (isRecord(value) && isPlain(value)) {
       // fromEntries defines own properties, so a `__proto__` key stays data.
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, this.value(item, depth + 1)]),
+      );
     }
     return value;
   }

@@ -34,7 +34,12 @@ const SNIPPET_BYTES = 4 * SNIPPET_LIMIT;
  */
 export async function readBody(response: Response, context: ReadContext): Promise<unknown> {
   const { status, headers } = response;
-  if (context.method === 'HEAD' || status === 204 || status === 205 || headers.get('content-length') === '0') {
+  if (
+    context.method === 'HEAD' ||
+    status === 204 ||
+    status === 205 ||
+    headers.get('content-length') === '0'
+  ) {
     await response.body?.cancel();
     return undefined;
   }
@@ -45,7 +50,13 @@ export async function readBody(response: Response, context: ReadContext): Promis
     if (!lenient && kindOf(mediaType) !== 'json') {
       // Enough of the body to show what it is (a login page, a proxy's error), not all of it.
       const text = decode((await readLimited(response, { ...context, limit: SNIPPET_BYTES }, false)).bytes);
-      throw invalid(response, context, mediaType, `is ${mediaType}, not the JSON the operation declares`, text);
+      throw invalid(
+        response,
+        context,
+        mediaType,
+        `is ${mediaType}, not the JSON the operation declares`,
+        text,
+      );
     }
     const text = decode((await readLimited(response, context)).bytes);
     if (text === '') return undefined;
@@ -95,7 +106,8 @@ async function readLimited(
   strict = true,
 ): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const { limit } = context;
-  const tooLarge = () => new ResponseTooLargeError(response.status, context.redactor.headers(response.headers), limit);
+  const tooLarge = () =>
+    new ResponseTooLargeError(response.status, context.redactor.headers(response.headers), limit);
   const declaredLength = Number(response.headers.get('content-length') ?? NaN);
   if (strict && declaredLength > limit) {
     await response.body?.cancel();
@@ -143,7 +155,8 @@ function invalid(
   text: string,
   cause?: unknown,
 ): InvalidResponseError {
-  const snippet = text === '' ? '' : `: ${JSON.stringify(capText(context.redactor.text(text), SNIPPET_LIMIT))}`;
+  const snippet =
+    text === '' ? '' : `: ${JSON.stringify(capText(context.redactor.text(text), SNIPPET_LIMIT))}`;
   return new InvalidResponseError(
     response.status,
     context.redactor.headers(response.headers),
