@@ -192,13 +192,28 @@ describe('errors', () => {
 });
 
 describe('responses', () => {
-  it('is lazy: nothing is sent until the promise is consumed, and only once', async () => {
-    const promise = client().request(get('/lazy'), publicOp);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(server.requests).toHaveLength(0);
+  it('sends when the method is called, once, whatever consumes the promise', async () => {
+    const promise = client().request(get('/eager'), publicOp);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
     expect(await promise).toEqual({ ok: true });
     expect(await promise).toEqual({ ok: true });
+    expect(await promise.asResponse()).toBeInstanceOf(Response);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not report an unhandled rejection for a call nobody awaits', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      server.handle((_req, res) => json(res, 500, {}));
+      void client().request(get('/ignored'), publicOp);
+      await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('withResponse gives data and response; asResponse leaves the body unread', async () => {
