@@ -16,12 +16,13 @@ import {
 import { sendAttempt, type Attempt, type Fetch } from './transport.js';
 import type {
   BuiltRequest,
+  HTTPMethod,
   OperationSpec,
   RequestOptions,
   SecurityRequirement,
   SecurityScheme,
 } from './types.js';
-import { encodeBody } from './uploads.js';
+import { encodeBody, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
 export { readEnv } from './env.js';
@@ -109,6 +110,23 @@ interface PreparedCall {
  */
 export type RequestInput = BuiltRequest | (() => BuiltRequest);
 
+/** A raw call's options (`client.post(path, { body, query, headers })`): per-request options and a body. */
+export interface RawRequestOptions extends RequestOptions {
+  /**
+   * JSON-encoded, unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as
+   * they are), FormData (multipart), URLSearchParams (a form) or a string (text/plain).
+   */
+  readonly body?: unknown;
+}
+
+/**
+ * What `withOptions` accepts: any option of the generated client (credential options such as
+ * `apiKey` included; the generated client's constructor checks them).
+ */
+export type ClientOverrides = ClientOptionsBase & { readonly baseURL?: string } & Readonly<
+    Record<string, unknown>
+  >;
+
 export class BaseClient {
   readonly baseURL: string;
   readonly timeout: number;
@@ -123,6 +141,7 @@ export class BaseClient {
   readonly #fetch: Fetch;
   readonly #fetchOptions: RequestInit;
   readonly #idempotencyHeader: string | undefined;
+  readonly #options: BaseClientOptions;
 
   constructor(options: BaseClientOptions) {
     if (!isAbsoluteURL(options.baseURL)) {
@@ -146,6 +165,58 @@ export class BaseClient {
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.#fetchOptions = options.fetchOptions ?? {};
     this.#idempotencyHeader = options.idempotencyHeader || undefined;
+    this.#options = options;
+  }
+
+  /**
+   * A new client of the same class with `options` changed and everything else (credentials
+   * included) as this one has it; this client is left as it is.
+   */
+  withOptions(options: ClientOverrides): this {
+    const Client = this.constructor as new (options: object) => this;
+    // The generated constructor takes credentials by option name (`apiKey`), not by scheme name.
+    const credentials: Record<string, unknown> = {};
+    const { credentialOptions = {} } = this.#options;
+    for (const [scheme, value] of Object.entries(this.#auth.credentials)) {
+      const option = credentialOptions[scheme];
+      if (option !== undefined) credentials[option] = value ?? null;
+    }
+    return new Client({ ...this.#options, ...credentials, ...options });
+  }
+
+  get<T = unknown>(path: string, options?: RawRequestOptions): APIPromise<T> {
+    return this.#raw('GET', path, options);
+  }
+
+  post<T = unknown>(path: string, options?: RawRequestOptions): APIPromise<T> {
+    return this.#raw('POST', path, options);
+  }
+
+  put<T = unknown>(path: string, options?: RawRequestOptions): APIPromise<T> {
+    return this.#raw('PUT', path, options);
+  }
+
+  patch<T = unknown>(path: string, options?: RawRequestOptions): APIPromise<T> {
+    return this.#raw('PATCH', path, options);
+  }
+
+  delete<T = unknown>(path: string, options?: RawRequestOptions): APIPromise<T> {
+    return this.#raw('DELETE', path, options);
+  }
+
+  /**
+   * A request to a path the spec may not describe (relative to baseURL), with the client's
+   * defaults, the spec's top-level security, retries and errors; the whole body is returned.
+   */
+  #raw<T>(method: HTTPMethod, path: string, { body, ...options }: RawRequestOptions = {}): APIPromise<T> {
+    const request = (): BuiltRequest => ({
+      method,
+      path,
+      query: [],
+      headers: {},
+      ...(body === undefined ? {} : { body: toRequestBody(body) }),
+    });
+    return this.request<T>(request, { id: `${method} ${path}` }, options);
   }
 
   /** Sends `request` (lazily, see APIPromise) and resolves with the parsed, unwrapped body. */

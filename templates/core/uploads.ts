@@ -35,6 +35,35 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
   }
 }
 
+/** How a raw call's `body` goes on the wire: see RawRequestOptions. */
+export function toRequestBody(value: unknown): RequestBody {
+  if (typeof value === 'string') return { type: 'text', value, contentType: 'text/plain;charset=UTF-8' };
+  if (value instanceof URLSearchParams) {
+    return { type: 'text', value: value.toString(), contentType: 'application/x-www-form-urlencoded' };
+  }
+  if (value instanceof FormData) {
+    const fields = new Map<string, unknown[]>();
+    value.forEach((item, name) => fields.set(name, [...(fields.get(name) ?? []), item]));
+    // fromEntries defines own properties, so a field named `__proto__` stays a field.
+    return { type: 'multipart', value: Object.fromEntries(fields) };
+  }
+  if (value instanceof Blob) {
+    return { type: 'binary', value, contentType: value.type || 'application/octet-stream' };
+  }
+  if (
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
+  ) {
+    return {
+      type: 'binary',
+      value: value as ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>,
+      contentType: 'application/octet-stream',
+    };
+  }
+  return { type: 'json', value };
+}
+
 /** Nested objects use `a[b]=v` (the `qs` convention most form parsers understand); arrays repeat the key. */
 function encodeForm(fields: Record<string, unknown>): string {
   const pairs = serializeQuery(
