@@ -2,6 +2,7 @@
 import { APIPromise } from './api-promise.js';
 import { authenticate, type AuthConfig, type Credentials } from './auth.js';
 import { APIError, InvalidHeaderError, SDKError, envelopeErrors } from './errors.js';
+import { Log, type LogLevel, type Logger } from './log.js';
 import { PagePromise, type AbstractPage, type PageConstructor, type PageItem } from './pagination.js';
 import { Redactor, isSensitiveHeader } from './redact.js';
 import { readBody, readErrorBody, type ReadContext } from './response.js';
@@ -27,6 +28,7 @@ import { isRecord } from './util.js';
 
 export { readEnv } from './env.js';
 export type { Fetch } from './transport.js';
+export type { LogLevel, Logger } from './log.js';
 
 export type HeaderValues = Readonly<Record<string, string | null | undefined>>;
 export type QueryValues = Readonly<Record<string, string | number | boolean | null | undefined>>;
@@ -57,6 +59,13 @@ export interface ClientOptionsBase {
    * per-call `idempotencyKey` goes in `Idempotency-Key`).
    */
   idempotencyHeader?: string | null | undefined;
+  /**
+   * How much the client logs: requests and responses at 'debug', retries at 'info'. Default: the
+   * client's `<CLIENT>_LOG` environment variable, else 'warn'. Credentials never appear in logs.
+   */
+  logLevel?: LogLevel | undefined;
+  /** Where logs go. Default: `console`. */
+  logger?: Logger | undefined;
   /** Sent with every request; null removes a header the SDK would otherwise send. */
   defaultHeaders?: HeaderValues | undefined;
   /** Added to every request's query string; null removes a pair. */
@@ -84,6 +93,8 @@ export interface BaseClientOptions extends ClientOptionsBase {
   defaultSecurity?: readonly SecurityRequirement[] | undefined;
   envelope?: Envelope | undefined;
   userAgent?: string | undefined;
+  /** The environment variable that holds the log level (`<CLIENT>_LOG`). */
+  logEnv?: string | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -142,6 +153,7 @@ export class BaseClient {
   readonly #fetchOptions: RequestInit;
   readonly #idempotencyHeader: string | undefined;
   readonly #options: BaseClientOptions;
+  readonly #log: Log;
 
   constructor(options: BaseClientOptions) {
     if (!isAbsoluteURL(options.baseURL)) {
@@ -166,6 +178,11 @@ export class BaseClient {
     this.#fetchOptions = options.fetchOptions ?? {};
     this.#idempotencyHeader = options.idempotencyHeader || undefined;
     this.#options = options;
+    this.#log = new Log(this.constructor.name, options.logLevel, options.logger, options.logEnv);
+  }
+
+  get logLevel(): LogLevel {
+    return this.#log.level;
   }
 
   /**
@@ -327,22 +344,40 @@ export class BaseClient {
   /** Resolves with a 2xx response after retries, or rejects with an SDKError. */
   async #send(call: PreparedCall): Promise<Response> {
     const { attempt, redactor } = call;
+    const log = this.#log;
+    const what = `${attempt.init.method} ${redactor.text(attempt.url)}`;
+    const headersOf = (headers: Headers) => ({ headers: Object.fromEntries(redactor.headers(headers)) });
     for (let retries = 0; ; retries++) {
       attempt.init.headers.set('x-retry-count', String(retries));
       const canRetry = retries < call.maxRetries && attempt.replayable;
+      const left = `${call.maxRetries - retries - 1} left`;
+      if (log.enabled('debug'))
+        log.debug(`${what} (attempt ${retries + 1})`, headersOf(attempt.init.headers));
+      const started = Date.now();
       let response: Response;
       try {
         response = await sendAttempt(attempt);
       } catch (error) {
-        if (!canRetry || !shouldRetryError(error, call.idempotent)) throw error;
-        await sleep(retryDelay(retries), call.signal);
+        const name = error instanceof Error ? error.name : 'error';
+        if (!canRetry || !shouldRetryError(error, call.idempotent)) {
+          log.debug(`${what} failed: ${name}`);
+          throw error;
+        }
+        const delay = retryDelay(retries);
+        log.info(`${what} failed (${name}); retrying in ${Math.round(delay)} ms, ${left}`);
+        await sleep(delay, call.signal);
         continue;
+      }
+      if (log.enabled('debug')) {
+        log.debug(`${what} -> ${response.status} in ${Date.now() - started} ms`, headersOf(response.headers));
       }
       if (response.ok) return response;
       if (canRetry && shouldRetry(response, call.idempotent)) {
         // Release the connection; the body of a response we are discarding is never read.
         await response.body?.cancel();
-        await sleep(retryDelay(retries, response.headers), call.signal);
+        const delay = retryDelay(retries, response.headers);
+        log.info(`${what} -> ${response.status}; retrying in ${Math.round(delay)} ms, ${left}`);
+        await sleep(delay, call.signal);
         continue;
       }
       const error = redactor.value(await readErrorBody(response, call.read));

@@ -98,6 +98,7 @@ export class TestClient extends BaseClient {
       defaultSecurity: [['api_email', 'api_key'], ['api_token']],
       envelope: { success: 'success', errors: 'errors' },
       userAgent: 'test-sdk/1.2.3',
+      logEnv: 'LATHE_TEST_LOG',
     });
   }
 
