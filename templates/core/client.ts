@@ -2,7 +2,7 @@
 import { APIPromise } from './api-promise.js';
 import { authenticate, type AuthConfig, type Credentials } from './auth.js';
 import { APIError, InvalidHeaderError, SDKError, envelopeErrors } from './errors.js';
-import { Log, type LogLevel, type Logger } from './log.js';
+import { ClientLog, type LogLevel, type Logger } from './log.js';
 import { PagePromise, type AbstractPage, type PageConstructor, type PageItem } from './pagination.js';
 import { Redactor, isSensitiveHeader } from './redact.js';
 import { readBody, readErrorBody, type ReadContext } from './response.js';
@@ -153,7 +153,7 @@ export class BaseClient {
   readonly #fetchOptions: RequestInit;
   readonly #idempotencyHeader: string | undefined;
   readonly #options: BaseClientOptions;
-  readonly #log: Log;
+  readonly #log: ClientLog;
 
   constructor(options: BaseClientOptions) {
     if (!isAbsoluteURL(options.baseURL)) {
@@ -178,7 +178,7 @@ export class BaseClient {
     this.#fetchOptions = options.fetchOptions ?? {};
     this.#idempotencyHeader = options.idempotencyHeader || undefined;
     this.#options = options;
-    this.#log = new Log(this.constructor.name, options.logLevel, options.logger, options.logEnv);
+    this.#log = new ClientLog(this.constructor.name, options.logLevel, options.logger, options.logEnv);
   }
 
   get logLevel(): LogLevel {

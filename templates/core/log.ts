@@ -22,7 +22,7 @@ function isLevel(value: string): value is LogLevel {
   return Object.hasOwn(RANKS, value);
 }
 
-export class Log {
+export class ClientLog {
   readonly level: LogLevel;
   readonly #logger: Logger;
   readonly #prefix: string;
