@@ -127,10 +127,17 @@ function buildResource(
   return { keys: plan.keys, propertyName, className, module, operations, children, models };
 }
 
-const CLIENT_MEMBERS = ['baseURL', 'timeout', 'maxRetries', 'request', 'requestPage', 'toString', 'toJSON'];
+// BaseClient's public members (templates/core/client.ts), raw calls (`get`, `delete`, ...) included.
+const CLIENT_MEMBERS = [
+  ...['baseURL', 'timeout', 'maxRetries', 'maxResponseSize', 'logLevel', 'request', 'requestPage', 'withOptions'],
+  ...['get', 'post', 'put', 'patch', 'delete', 'toString', 'toJSON'],
+];
 
 /** Client options lathe or the runtime already define. */
-const RESERVED_OPTIONS = ['baseURL', 'options', 'timeout', 'maxRetries', 'defaultHeaders', 'defaultQuery', 'fetch', 'fetchOptions'];
+const RESERVED_OPTIONS = [
+  ...['baseURL', 'options', 'timeout', 'maxRetries', 'defaultHeaders', 'defaultQuery', 'fetch', 'fetchOptions'],
+  ...['maxResponseSize', 'idempotencyHeader', 'logLevel', 'logger'],
+];
 
 function safeMethod(name: string): string {
   return ['constructor', '_client', 'toString', 'valueOf', 'hasOwnProperty'].includes(name) ? `${name}_` : name;

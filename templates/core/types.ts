@@ -46,6 +46,12 @@ export interface OperationSpec {
   readonly security?: readonly SecurityRequirement[];
   /** Return this property of the parsed JSON body instead of the whole body (the envelope's `result`). */
   readonly unwrap?: string;
+  /**
+   * The media type of the success response the spec declares. A JSON type makes any other response
+   * an InvalidResponseError; text/* and other types make the result a string / Blob whatever the
+   * server says. Undefined: JSON when `unwrap` is set, else the response's Content-Type decides.
+   */
+  readonly responseMediaType?: string;
 }
 
 export type SecurityScheme =
@@ -61,4 +67,11 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string | null | undefined>>;
   readonly query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
   readonly fetchOptions?: RequestInit;
+  /**
+   * Sent in the idempotency header (the client's `idempotencyHeader`, else `Idempotency-Key`), the
+   * same on every retry; it lets POST and PATCH be retried after 408, 409, 429, 5xx and timeouts.
+   */
+  readonly idempotencyKey?: string;
+  /** Bytes of response body the SDK reads at most (default: the client's `maxResponseSize`). */
+  readonly maxResponseSize?: number;
 }

@@ -185,20 +185,35 @@ describe('errors', () => {
     expect(error.message).toBe('200 Invalid zone');
   });
 
-  it('reports ParamError from builders before sending', () => {
-    expect(() => client().messages.create('r', { account_id: 'x'.repeat(33), content: 'x' })).toThrow(ParamError);
+  it('rejects with ParamError from builders before sending', async () => {
+    expect(await rejection(client().messages.create('r', { account_id: 'x'.repeat(33), content: 'x' }))).toBeInstanceOf(ParamError);
     expect(server.requests).toHaveLength(0);
   });
 });
 
 describe('responses', () => {
-  it('is lazy: nothing is sent until the promise is consumed, and only once', async () => {
-    const promise = client().request(get('/lazy'), publicOp);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(server.requests).toHaveLength(0);
+  it('sends when the method is called, once, whatever consumes the promise', async () => {
+    const promise = client().request(get('/eager'), publicOp);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
     expect(await promise).toEqual({ ok: true });
     expect(await promise).toEqual({ ok: true });
+    expect(await promise.asResponse()).toBeInstanceOf(Response);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not report an unhandled rejection for a call nobody awaits', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      server.handle((_req, res) => json(res, 500, {}));
+      void client().request(get('/ignored'), publicOp);
+      await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('withResponse gives data and response; asResponse leaves the body unread', async () => {
@@ -325,5 +340,74 @@ describe('request building', () => {
     const [url, init] = calls[0]!;
     expect(url).toBe('https://api.invalid/v4/x');
     expect(init).toMatchObject({ method: 'GET', keepalive: true, cache: 'no-store', redirect: 'manual' });
+  });
+});
+
+describe('withOptions', () => {
+  it('returns a client of the same class with the changes, keeping credentials; the original is unchanged', async () => {
+    server.handle((req, res) => json(res, 200, { success: true, result: { id: 1, content: String(req.headers['x-auth-key']) } }));
+    const original = client({ timeout: 1_000, defaultHeaders: { 'X-Team': 'core' } });
+    const changed = original.withOptions({ timeout: 5_000, apiKey: 'other-key-0000' });
+    expect(changed).toBeInstanceOf(TestClient);
+    expect(changed).not.toBe(original);
+    expect(changed.timeout).toBe(5_000);
+    expect(original.timeout).toBe(1_000);
+    expect(await changed.messages.create('r', { account_id: 'a', content: 'x' })).toEqual({ id: 1, content: 'other-key-0000' });
+    expect(await original.messages.create('r', { account_id: 'a', content: 'x' })).toEqual({ id: 1, content: SECRETS.apiKey });
+    const [first] = server.requests;
+    expect(first!.headers['x-auth-email']).toBe(SECRETS.apiEmail);
+    expect(first!.headers['x-team']).toBe('core');
+    expect(first!.url).toBe('/accounts/a/requests/r/message/new');
+  });
+
+  it('keeps a credential that was turned off turned off, and works on a bare BaseClient', async () => {
+    const noToken = client({ apiToken: null, apiKey: null }).withOptions({ maxRetries: 1 });
+    expect(await rejection(noToken.request(get('/x'), { id: 'op', security: [['api_token']] }))).toBeInstanceOf(MissingCredentialsError);
+    const bare = new BaseClient({ baseURL: server.url, credentials: { t: 'bare-token' }, securitySchemes: { t: { type: 'http', scheme: 'bearer' } } });
+    await bare.withOptions({ defaultHeaders: { 'X-More': '1' } }).request(get('/x'), { id: 'op', security: [['t']] });
+    expect(server.requests[0]!.headers['authorization']).toBe('Bearer bare-token');
+    expect(server.requests[0]!.headers['x-more']).toBe('1');
+  });
+});
+
+describe('raw calls', () => {
+  it('send any method to a path with query, headers and a JSON body, returning the whole body', async () => {
+    server.handle((req, res) => json(res, 200, { success: true, result: { method: req.method } }));
+    const c = client();
+    expect(await c.get('/zones', { query: { page: 2 } })).toEqual({ success: true, result: { method: 'GET' } });
+    await c.post('/zones', { body: { name: 'example.com' }, headers: { 'X-Extra': 'e' } });
+    await c.put('/zones/1', { body: [1, 2] });
+    await c.patch('/zones/1', { body: 'plain text' });
+    await c.delete('/zones/1');
+    const [get_, post, put, patch, del] = server.requests;
+    expect(get_!.url).toBe('/zones?page=2');
+    expect(post!.method).toBe('POST');
+    expect(post!.headers['content-type']).toBe('application/json');
+    expect(post!.headers['x-extra']).toBe('e');
+    expect(JSON.parse(post!.body.toString())).toEqual({ name: 'example.com' });
+    expect(JSON.parse(put!.body.toString())).toEqual([1, 2]);
+    expect(patch!.headers['content-type']).toBe('text/plain;charset=UTF-8');
+    expect(patch!.body.toString()).toBe('plain text');
+    expect(del!.method).toBe('DELETE');
+    // The spec's top-level security: email and key, first satisfied alternative.
+    expect(post!.headers['x-auth-key']).toBe(SECRETS.apiKey);
+  });
+
+  it('send binary, form and multipart bodies as they are', async () => {
+    const c = client();
+    await c.post('/b', { body: new Blob(['abc'], { type: 'image/png' }) });
+    await c.post('/b', { body: new URLSearchParams({ a: '1 2' }) });
+    const form = new FormData();
+    form.append('tag', 'a');
+    form.append('tag', 'b');
+    await c.post('/b', { body: form });
+    const [blob, urlencoded, multipart] = server.requests;
+    expect(blob!.headers['content-type']).toBe('image/png');
+    expect(blob!.body.toString()).toBe('abc');
+    expect(urlencoded!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(urlencoded!.body.toString()).toBe('a=1+2');
+    expect(multipart!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const parsed = await new Response(new Uint8Array(multipart!.body), { headers: { 'content-type': multipart!.headers['content-type']! } }).formData();
+    expect(parsed.getAll('tag')).toEqual(['a', 'b']);
   });
 });

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { BaseClient, readEnv, type ClientOptionsBase } from '../../templates/core/client.js';
 import { APIResource } from '../../templates/core/resource.js';
 import type { APIPromise } from '../../templates/core/api-promise.js';
@@ -97,6 +98,7 @@ export class TestClient extends BaseClient {
       defaultSecurity: [['api_email', 'api_key'], ['api_token']],
       envelope: { success: 'success', errors: 'errors' },
       userAgent: 'test-sdk/1.2.3',
+      logEnv: 'LATHE_TEST_LOG',
     });
   }
 
@@ -123,7 +125,8 @@ const messageListOperation: OperationSpec = { id: 'message-list', unwrap: 'resul
 
 export class MessageResource extends APIResource {
   create(requestId: string, params: MessageCreateParams, options?: RequestOptions): APIPromise<Message> {
-    return this._client.request(buildMessageCreateRequest(requestId, params), messageCreateOperation, options);
+    // The builder runs inside the call, so a ParamError rejects the promise instead of throwing here.
+    return this._client.request(() => buildMessageCreateRequest(requestId, params), messageCreateOperation, options);
   }
 
   all(params: MessageListParams, options?: RequestOptions): PagePromise<SinglePage<Message>, Message> {
@@ -169,3 +172,44 @@ export function get(path: string, query: ReadonlyArray<readonly [string, string]
 }
 
 export const publicOp: OperationSpec = { id: 'public-op', security: [] };
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The error `promise` rejects with, and the milliseconds from now until it did. */
+export async function timedRejection(promise: PromiseLike<unknown>): Promise<{ ms: number; error: unknown }> {
+  const start = performance.now();
+  const error = await rejection(promise);
+  return { ms: performance.now() - start, error };
+}
+
+/**
+ * A server for the calling test file, reset before each test, and a TestClient aimed at it with
+ * the test credentials, `defaults` and then per-call options.
+ */
+export function useServer(defaults: TestClientOptions = {}) {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server?.reset());
+  const current = (): TestServer => {
+    if (server === undefined) throw new Error('useServer: the server starts in beforeAll');
+    return server;
+  };
+  return {
+    get server(): TestServer {
+      return current();
+    },
+    client: (options: TestClientOptions = {}) =>
+      new TestClient({ ...SECRETS, baseURL: current().url, ...defaults, ...options }),
+  };
+}
