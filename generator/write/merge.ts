@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { assertInside, hash, readIfExists } from './index.js';
-import { pristineText, readPristine } from './pristine.js';
+import { pristineText, readPending, readPristine, savePending } from './pristine.js';
 
 export interface MergePlan {
   /** What to write: the new output, with each cleanly merged file's merged content. */
@@ -18,7 +18,7 @@ export interface MergePlan {
   /** Files with hand edits that were merged cleanly (the edit is kept). */
   readonly merged: string[];
   /** Files whose hand edit and the new output change the same lines: content with markers. */
-  readonly conflicts: { readonly path: string; readonly content: string }[];
+  readonly conflicts: { readonly path: string; readonly content: string; readonly theirs: OutputFile }[];
   /** Files that still hold conflict markers from an earlier run. */
   readonly unresolved: string[];
 }
@@ -32,9 +32,10 @@ const MARKER = /^(<{7} |>{7} |={7}$|\|{7} )/m;
  */
 export function planMerge(outDir: string, files: readonly OutputFile[]): MergePlan {
   const index = readPristine(outDir);
+  const pending = readPending(outDir);
   const plan: MergePlan = { files: [], merged: [], conflicts: [], unresolved: [] };
   for (const f of files) {
-    const baseDigest = index?.files[f.path];
+    const baseDigest = pending[f.path] ?? index?.files[f.path];
     const ours = baseDigest === undefined ? undefined : readIfExists(join(outDir, f.path));
     if (ours === undefined || ours === f.content || hash(ours) === baseDigest) {
       plan.files.push(f);
@@ -51,7 +52,7 @@ export function planMerge(outDir: string, files: readonly OutputFile[]): MergePl
       continue;
     }
     const result = merge3(ours, base, f.content);
-    if (result.conflict) plan.conflicts.push({ path: f.path, content: result.text });
+    if (result.conflict) plan.conflicts.push({ path: f.path, content: result.text, theirs: f });
     else plan.merged.push(f.path);
     plan.files.push({ ...f, content: result.conflict ? ours : result.text });
   }
@@ -78,7 +79,8 @@ export function handEdited(outDir: string): { path: string; conflicted: boolean 
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Writes each conflicted file (only those) with its markers, in place. */
+/** Writes each conflicted file (only those) with its markers, in place, and what it was merged with. */
 export function writeConflicts(outDir: string, conflicts: MergePlan['conflicts']): void {
+  savePending(outDir, conflicts.map((c) => c.theirs));
   for (const c of conflicts) writeFileSync(assertInside(outDir, c.path), c.content);
 }

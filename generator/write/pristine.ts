@@ -13,6 +13,12 @@ import { hash } from './index.js';
 export const STATE_DIR = '.lathe';
 const BLOBS = `${STATE_DIR}/pristine`;
 const INDEX = `${STATE_DIR}/pristine.json`;
+/**
+ * Files left with conflict markers, with the new output they were merged with. Once the user has
+ * resolved the markers, that output is the base of the next merge (as git's merge head is): the
+ * resolution already holds it.
+ */
+const PENDING = `${STATE_DIR}/pending.json`;
 
 export interface PristineIndex {
   /** Output path -> sha256 of what lathe generated for it last time. */
@@ -26,6 +32,37 @@ export function readPristine(outDir: string): PristineIndex | undefined {
   } catch {
     return undefined;
   }
+}
+
+export function readPending(outDir: string): Readonly<Record<string, string>> {
+  try {
+    const pending = JSON.parse(readFileSync(join(outDir, PENDING), 'utf8')) as { files?: Record<string, string> };
+    return pending.files && typeof pending.files === 'object' ? pending.files : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Records the new output of files left in conflict (see PENDING). */
+export function savePending(outDir: string, files: readonly OutputFile[]): void {
+  const blobs = join(outDir, BLOBS);
+  mkdirSync(blobs, { recursive: true });
+  const pending: Record<string, string> = { ...readPending(outDir) };
+  for (const f of files) pending[f.path] = writeBlob(blobs, f.content);
+  writeAtomic(join(outDir, PENDING), `${JSON.stringify({ files: pending }, null, 1)}\n`);
+}
+
+function writeBlob(blobs: string, content: string): string {
+  const digest = hash(content);
+  const target = join(blobs, digest);
+  if (!existsSync(target)) writeAtomic(target, content);
+  return digest;
+}
+
+function writeAtomic(target: string, content: string): void {
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, target);
 }
 
 export function pristineText(outDir: string, digest: string): string | undefined {
@@ -50,14 +87,11 @@ export function savePristine(outDir: string, files: readonly OutputFile[]): void
     const digest = hash(f.content);
     index[f.path] = digest;
     if (have.has(digest)) continue;
-    const tmp = join(blobs, `${digest}.tmp-${process.pid}`);
-    writeFileSync(tmp, f.content);
-    renameSync(tmp, join(blobs, digest));
+    writeBlob(blobs, f.content);
     have.add(digest);
   }
-  const tmp = join(outDir, `${INDEX}.tmp-${process.pid}`);
-  writeFileSync(tmp, `${JSON.stringify({ files: index }, null, 1)}\n`);
-  renameSync(tmp, join(outDir, INDEX));
+  writeAtomic(join(outDir, INDEX), `${JSON.stringify({ files: index }, null, 1)}\n`);
+  rmSync(join(outDir, PENDING), { force: true });
   const used = new Set(Object.values(index));
   for (const name of have) if (!used.has(name)) rmSync(join(blobs, name), { force: true });
 }
