@@ -20,9 +20,9 @@ import type { OutputFile } from './emit/modules.js';
 import { diffOutput, intactInputs, readIfExists, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
 import { StagingWriter } from './write/staging.js';
 import { unifiedDiff } from './write/diff.js';
-// Safe regeneration (surface report, hand-edit merges): see surface/ and write/merge.ts.
-import { baseline, compareOutput, fails, reportLines, type FailOn } from './surface/cli.js';
-import { GitRefError } from './surface/index.js';
+// Safe regeneration (surface report, hand-edit merges): see surface/ and write/merge.ts. The
+// surface report loads ts-morph, so it is imported only when a run compares outputs.
+import type { FailOn } from './surface/cli.js';
 import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
 import { hasPristine, savePristine } from './write/pristine.js';
 
@@ -248,11 +248,13 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
     return { code: 1, watched };
   }
-  const plan = planMerge(outDir, result.files);
-  if (inv.command === 'diff') return { code: surfaceReport(inv, io, outDir, plan, true).show(), watched };
+  const mergeStart = performance.now();
+  const plan = planMerge(outDir, result.files, { mergedOnly: inv.command === 'check' });
+  if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
+  if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true)).show(), watched };
   if (inv.command === 'check') {
     const diff = diffOutput(outDir, plan.files);
-    const api = surfaceReport(inv, io, outDir, plan, inv.verbose).show();
+    const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose)).show();
     for (const c of plan.conflicts) diff.changed.includes(c.path) || diff.changed.push(c.path);
     const stale = [...diff.changed, ...diff.removed];
     if (!stale.length) {
@@ -272,7 +274,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   }
   if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
   // Not on a first run: everything would be "added".
-  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? surfaceReport(inv, io, outDir, plan, inv.verbose) : undefined;
+  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? await surfaceReport(inv, io, outDir, plan, inv.verbose) : undefined;
   const start = performance.now();
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), path: p }));
   const inputPrint = fingerprint(names, config.text ?? '', prettier);
@@ -356,7 +358,8 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
  * The API report (brief, or `full`); `show` prints it and returns the exit code `--fail-on` asks
  * for (generate computes it before writing and shows it after the "wrote" line).
  */
-function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: MergePlan, full: boolean): { show(): number } {
+async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: MergePlan, full: boolean): Promise<{ show(): number }> {
+  const { baseline, compareOutput, fails, reportLines, GitRefError } = await import('./surface/cli.js');
   let lines: string[];
   let code = 0;
   try {

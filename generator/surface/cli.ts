@@ -3,6 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { folderTree, gitTree, memoryTree, surfaceDiff, type Tree } from './index.js';
+
+export { GitRefError } from './tree.js';
 import { formatReport } from './report.js';
 import type { SurfaceReport } from './model.js';
 

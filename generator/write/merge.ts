@@ -6,10 +6,10 @@
  * conflict is written out with git's markers for the user to resolve.
  */
 import { mergeDiff3 } from 'node-diff3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
-import { assertInside, hash, readIfExists } from './index.js';
+import { assertInside, hash, MANIFEST, readIfExists } from './index.js';
 import { pristineText, readPending, readPristine, savePending } from './pristine.js';
 
 export interface MergePlan {
@@ -29,15 +29,19 @@ const MARKER = /^(<{7} |>{7} |={7}$|\|{7} )/m;
  * Plans the merge of `files` (the new pristine output) into `outDir`. Reads only; writes nothing.
  * Without a pristine record (an output from an older lathe) nothing can be merged and every file
  * is taken as generated.
+ *
+ * `mergedOnly` (check): only hand edits that a `generate` already merged and recorded count; an
+ * edit made since is not fresh until `generate` has taken it in.
  */
-export function planMerge(outDir: string, files: readonly OutputFile[]): MergePlan {
+export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean } = {}): MergePlan {
   const index = readPristine(outDir);
   const pending = readPending(outDir);
+  const recorded = options.mergedOnly ? recordedDigests(outDir) : undefined;
   const plan: MergePlan = { files: [], merged: [], conflicts: [], unresolved: [] };
   for (const f of files) {
     const baseDigest = pending[f.path] ?? index?.files[f.path];
     const ours = baseDigest === undefined ? undefined : readIfExists(join(outDir, f.path));
-    if (ours === undefined || ours === f.content || hash(ours) === baseDigest) {
+    if (ours === undefined || ours === f.content || hash(ours) === baseDigest || (recorded && recorded[f.path] !== hash(ours))) {
       plan.files.push(f);
       continue;
     }
@@ -57,6 +61,15 @@ export function planMerge(outDir: string, files: readonly OutputFile[]): MergePl
     plan.files.push({ ...f, content: result.conflict ? ours : result.text });
   }
   return plan;
+}
+
+/** What lathe last wrote, as its manifest records it (hashes of the merged content, for merged files). */
+function recordedDigests(outDir: string): Readonly<Record<string, string>> {
+  try {
+    return (JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as { files?: Record<string, string> }).files ?? {};
+  } catch {
+    return {};
+  }
 }
 
 export function merge3(ours: string, base: string, theirs: string): { conflict: boolean; text: string } {

@@ -59,6 +59,14 @@ describe('hand edits', () => {
     writeFileSync(custom, 'export const tries = 3;\n');
     const { body, helper } = handEdit(file);
     expect(lathe(['status'], dir).stdout).toBe(`edited: out/${RESOURCE}\n`);
+    // Not merged yet: check shows the edit as a difference; generate takes it in, then check agrees.
+    const unmerged = lathe(['check'], dir);
+    expect(unmerged.code).toBe(1);
+    expect(unmerged.stderr).toContain(`changed: out/${RESOURCE}`);
+    const takeIn = lathe(['generate'], dir);
+    expect(takeIn.code, takeIn.stderr).toBe(0);
+    expect(takeIn.stdout).toContain(`0 changed, 0 removed, 25 unchanged, 1 hand-edited kept (${RESOURCE})`);
+    expect(lathe(['check'], dir).code).toBe(0);
 
     writeFileSync(join(dir, 'widgets.yaml'), ADD_LABEL(SPEC));
     const gen = lathe(['generate'], dir);
