@@ -31,12 +31,19 @@ import {
 import { hasDebris } from './write/journal.js';
 import { hasStaleLock, LOCK, waitUnlocked } from './write/lock.js';
 import { unifiedDiff } from './write/diff.js';
+// Safe regeneration (surface report, hand-edit merges): see surface/ and write/merge.ts. The
+// surface report loads ts-morph, so it is imported only when a run compares outputs.
+import type { FailOn } from './surface/cli.js';
+import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
+import { hasPristine, savePristine } from './write/pristine.js';
 
 const USAGE = `Usage: lathe <command> [options]
 
 Commands:
   generate        write the SDK from the spec into the output folder
   check           exit 1 if the output folder is stale, listing what differs
+  diff            report every change to the SDK's public API the next generate would make
+  status          list the files of the output folder that carry hand edits
 
 Options:
   --spec FILE     the OpenAPI document (default: \`spec\` in the config)
@@ -44,7 +51,10 @@ Options:
   --out DIR       the output folder (default: \`output\` in the config, else generated)
   --watch         (generate) regenerate whenever the spec, a file it refers to, or the config changes
   --quiet         print errors only
-  --verbose       print stage timings
+  --verbose       print stage timings and every API change
+  --fail-on breaking   (check, diff) exit 1 when the API change is breaking
+  --against DIR|REV    (diff) compare with that folder, or the output folder at that git revision
+  --json          (diff) print the report as JSON
   -h, --help      show this help
   -v, --version   show lathe's version
 
@@ -70,13 +80,16 @@ const defaultIO: CliIO = {
 };
 
 interface Invocation {
-  readonly command: 'generate' | 'check';
+  readonly command: 'generate' | 'check' | 'diff' | 'status';
   readonly spec?: string;
   readonly config?: string;
   readonly out?: string;
   readonly watch: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
+  readonly failOn?: FailOn;
+  readonly against?: string;
+  readonly json: boolean;
 }
 
 function parse(argv: string[]): Invocation | { help: true } | { version: true } | { usage: string } {
@@ -93,6 +106,9 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
         watch: { type: 'boolean' },
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        'fail-on': { type: 'string' },
+        against: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -104,10 +120,13 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
   if (values.help) return { help: true };
   if (values.version) return { version: true };
   const [command, ...extra] = positionals;
-  if (command !== 'generate' && command !== 'check')
+  if (command !== 'generate' && command !== 'check' && command !== 'diff' && command !== 'status')
     return { usage: command ? `unknown command '${command}'` : 'missing command' };
   if (extra.length) return { usage: `unexpected argument '${extra[0]}'` };
   if (values.watch && command !== 'generate') return { usage: '--watch only goes with generate' };
+  if (values['fail-on'] !== undefined && values['fail-on'] !== 'breaking') return { usage: `--fail-on takes 'breaking', not '${values['fail-on']}'` };
+  if (values['fail-on'] !== undefined && command !== 'check' && command !== 'diff') return { usage: '--fail-on goes with check or diff' };
+  if ((values.against !== undefined || values.json) && command !== 'diff') return { usage: '--against and --json go with diff' };
   return {
     command,
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
@@ -116,6 +135,9 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
     watch: values.watch ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
+    ...(values['fail-on'] !== undefined ? { failOn: 'breaking' as const } : {}),
+    ...(values.against !== undefined ? { against: values.against } : {}),
+    json: values.json ?? false,
   };
 }
 
@@ -181,6 +203,10 @@ async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   if (!config) {
     print(configDiagnostics, io, inv.quiet);
     return { code: 1, watched: configFile ? [configFile] : [] };
+  }
+  if (inv.command === 'status') {
+    const dir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
+    return { code: status(dir, relative(io.cwd, dir) || '.', io), watched: [] };
   }
   const specArg = inv.spec ? resolve(io.cwd, inv.spec) : config.spec ? resolve(config.dir, config.spec) : undefined;
   if (!specArg) {
@@ -310,7 +336,7 @@ async function lockedRun(job: Job): Promise<Run> {
       fingerprintOnDisk(inputs, config.text ?? '', prettier) === record.fingerprint
     );
   });
-  if (recorded) {
+  if (recorded && inv.command !== 'diff') {
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
@@ -339,15 +365,27 @@ async function lockedRun(job: Job): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
     return { code: 1, watched };
   }
-  if (inv.command === 'check') return reportStale(job, result.files, watched);
+  const mergeStart = performance.now();
+  const plan = planMerge(outDir, result.files, { mergedOnly: inv.command === 'check' });
+  if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
+  if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true)).show(), watched };
+  if (inv.command === 'check') {
+    const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose)).show();
+    const stale = reportStale(job, plan, watched);
+    return stale.code ? stale : { code: api, watched };
+  }
+  if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
+  // Not on a first run: everything would be "added".
+  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? await surfaceReport(inv, io, outDir, plan, inv.verbose) : undefined;
   const start = performance.now();
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
   const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, result.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined);
-    if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, result.files) };
+    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined);
+    savePristine(outDir, result.files);
+    if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
   } catch (e) {
     lastWrite = undefined;
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
@@ -357,22 +395,24 @@ async function lockedRun(job: Job): Promise<Run> {
   const timings = { ...result.timings, write: performance.now() - start };
   if (!inv.quiet)
     io.out(
-      `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged (${Math.round(performance.now() - started)} ms)`,
+      `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged${plan.merged.length ? `, ${plan.merged.length} hand-edited kept (${plan.merged.join(', ')})` : ''} (${Math.round(performance.now() - started)} ms)`,
     );
+  api?.show();
   if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
   return { code: 0, watched };
 }
 
-function reportStale(job: Job, files: readonly OutputFile[], watched: string[]): Run {
+function reportStale(job: Job, plan: MergePlan, watched: string[]): Run {
   const { inv, io, outDir, rel } = job;
-  const diff = diffOutput(outDir, files);
+  const diff = diffOutput(outDir, plan.files);
+  for (const c of plan.conflicts) if (!diff.changed.includes(c.path)) diff.changed.push(c.path);
   const stale = [...diff.changed, ...diff.removed];
   if (!stale.length) {
-    if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${files.length} files)`);
+    if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${plan.files.length} files${plan.merged.length ? `, ${plan.merged.length} with hand edits` : ''})`);
     return { code: 0, watched };
   }
   io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
-  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  const byPath = new Map(plan.files.map((f) => [f.path, f.content]));
   for (const p of diff.changed) {
     const current = readIfExists(resolve(outDir, p));
     io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
@@ -435,4 +475,47 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
       done(0);
     });
   });
+}
+
+/**
+ * The API report (brief, or `full`); `show` prints it and returns the exit code `--fail-on` asks
+ * for (generate computes it before writing and shows it after the "wrote" line).
+ */
+async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: MergePlan, full: boolean): Promise<{ show(): number }> {
+  const { baseline, compareOutput, fails, reportLines, GitRefError } = await import('./surface/cli.js');
+  let lines: string[];
+  let code = 0;
+  try {
+    const report = compareOutput(baseline(outDir, io.cwd, inv.against), plan.files);
+    const quiet = !full && !report.changes.length;
+    lines = quiet ? [] : reportLines(report, full, inv.json).map((l, i) => (inv.json || i ? l : `lathe: ${l}`));
+    if (inv.verbose && !inv.json) lines.push(`lathe: API report took ${Math.round(report.ms)} ms (${report.analysed.length} module(s) analysed)`);
+    code = fails(report, inv.failOn) ? 1 : 0;
+  } catch (e) {
+    if (!(e instanceof GitRefError)) throw e;
+    const message = e.message;
+    return { show: () => (io.err(`lathe: ${message}`), 2) };
+  }
+  return {
+    show: () => {
+      if (!inv.quiet || code) for (const l of lines) (code ? io.err : io.out)(l);
+      return code;
+    },
+  };
+}
+
+function reportConflicts(outDir: string, rel: string, plan: MergePlan, io: CliIO): number {
+  writeConflicts(outDir, plan.conflicts);
+  for (const c of plan.conflicts) io.err(`lathe: conflict: ${rel}/${c.path}: your edit and the new output change the same lines; resolve the markers`);
+  for (const p of plan.unresolved) io.err(`lathe: unresolved: ${rel}/${p} still has conflict markers`);
+  io.err(`lathe: nothing else in ${rel} was changed; resolve the conflicts, then run \`lathe generate\` again`);
+  return 1;
+}
+
+/** `lathe status`: files lathe generated that have been edited by hand since. */
+function status(outDir: string, rel: string, io: CliIO): number {
+  const edited = handEdited(outDir);
+  if (!edited.length) io.out(`lathe: no hand edits in ${rel}`);
+  for (const e of edited) io.out(`${e.conflicted ? 'conflict' : 'edited'}: ${rel}/${e.path}`);
+  return 0;
 }

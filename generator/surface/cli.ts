@@ -1,0 +1,32 @@
+/** The surface report as the CLI shows it: which trees to compare, how to print, what exit code. */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { OutputFile } from '../emit/modules.js';
+import { folderTree, gitTree, memoryTree, surfaceDiff, type Tree } from './index.js';
+
+export { GitRefError } from './tree.js';
+import { formatReport } from './report.js';
+import type { SurfaceReport } from './model.js';
+
+export type FailOn = 'breaking';
+
+/** The baseline: `against` (a folder, else a git revision of the output folder), default the output folder. */
+export function baseline(outDir: string, cwd: string, against: string | undefined): Tree {
+  if (against === undefined) return folderTree(outDir);
+  const dir = resolve(cwd, against);
+  if (existsSync(dir) && statSync(dir).isDirectory()) return folderTree(dir);
+  return gitTree(outDir, against);
+}
+
+export function compareOutput(before: Tree, files: readonly OutputFile[]): SurfaceReport {
+  return surfaceDiff(before, memoryTree(new Map(files.map((f) => [f.path, f.content]))));
+}
+
+export function reportLines(report: SurfaceReport, full: boolean, json: boolean): string[] {
+  if (json) return [JSON.stringify({ bump: report.bump, changes: report.changes, analysed: report.analysed }, null, 2)];
+  return formatReport(report, { full });
+}
+
+export function fails(report: SurfaceReport, failOn: FailOn | undefined): boolean {
+  return failOn === 'breaking' && report.changes.some((c) => c.impact === 'breaking');
+}
