@@ -19,6 +19,7 @@ import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import { diffOutput, intactInputs, readIfExists, writeOutput, type InputRecord, type OutputDiff } from './write/index.js';
 import { StagingWriter } from './write/staging.js';
+import { SITE_DIR } from './docs/html/paths.js';
 import { unifiedDiff } from './write/diff.js';
 
 const USAGE = `Usage: lathe <command> [options]
@@ -31,6 +32,7 @@ Options:
   --spec FILE     the OpenAPI document (default: \`spec\` in the config)
   --config FILE   the config file (default: lathe.config.yaml, if present)
   --out DIR       the output folder (default: \`output\` in the config, else generated)
+  --site DIR      also write the HTML reference into DIR (\`docs.html: true\` in the config: into site/ of the output)
   --watch         (generate) regenerate whenever the spec, a file it refers to, or the config changes
   --quiet         print errors only
   --verbose       print stage timings
@@ -60,6 +62,7 @@ interface Invocation {
   readonly spec?: string;
   readonly config?: string;
   readonly out?: string;
+  readonly site?: string;
   readonly watch: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -76,6 +79,7 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
         spec: { type: 'string' },
         config: { type: 'string' },
         out: { type: 'string' },
+        site: { type: 'string' },
         watch: { type: 'boolean' },
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -99,6 +103,7 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.site !== undefined ? { site: values.site } : {}),
     watch: values.watch ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
@@ -186,7 +191,9 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const prettier = await projectOptions(outDir);
   // Nothing lathe reads changed and nobody touched what it wrote: no need to run the pipeline.
   const inputsOf = (record: InputRecord) => record.files.map((name) => ({ name, path: resolve(outDir, name) }));
-  const recorded = intactInputs(outDir, (record) => {
+  const site = siteTarget(inv, io, outDir);
+  // A site in a folder of its own has its own manifest, which the fast path does not look at.
+  const recorded = site.dir !== undefined ? undefined : intactInputs(outDir, (record) => {
     const inputs = inputsOf(record);
     return inputs.some((i) => i.path === specArg) && fingerprint(inputs, config.text ?? '', prettier) === record.fingerprint;
   });
@@ -207,6 +214,7 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
       prettier,
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
       ...(early ? { onFinalFile: (f: OutputFile) => early.put(f) } : {}),
+      ...(site.enabled ? { site: true } : {}),
     });
     io.progress?.(undefined);
   } catch (e) {
@@ -222,15 +230,21 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${relative(io.cwd, outDir) || '.'} left untouched`);
     return { code: 1, watched };
   }
+  const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
   if (inv.command === 'check') {
-    const diff = diffOutput(outDir, result.files);
+    const diff = diffOutput(outDir, files);
+    if (site.dir !== undefined) {
+      const siteDiff = diffOutput(site.dir, siteFiles);
+      for (const p of siteDiff.changed) diff.changed.push(relative(outDir, resolve(site.dir, p)).split(sep).join('/'));
+      for (const p of siteDiff.removed) diff.removed.push(relative(outDir, resolve(site.dir, p)).split(sep).join('/'));
+    }
     const stale = [...diff.changed, ...diff.removed];
     if (!stale.length) {
       if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${result.files.length} files)`);
       return { code: 0, watched };
     }
     io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
-    const byPath = new Map(result.files.map((f) => [f.path, f.content]));
+    const byPath = new Map([...files, ...siteFiles.map((f) => ({ ...f, path: relative(outDir, resolve(site.dir!, f.path)).split(sep).join('/') }))].map((f) => [f.path, f.content]));
     for (const p of diff.changed) {
       const current = readIfExists(resolve(outDir, p));
       io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
@@ -246,7 +260,11 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
   const record = inputPrint ? { files: names.map((n) => n.name).sort(), fingerprint: inputPrint } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, result.files, record, await early?.finish());
+    diff = writeOutput(outDir, files, record, await early?.finish());
+    if (site.dir !== undefined) {
+      const written = writeOutput(site.dir, siteFiles);
+      diff = { ...diff, changed: [...diff.changed, ...written.changed], removed: [...diff.removed, ...written.removed], unchanged: [...diff.unchanged, ...written.unchanged] };
+    }
   } catch (e) {
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
     io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
@@ -263,6 +281,22 @@ async function executeWarm(inv: Invocation, io: CliIO): Promise<Run> {
     if (pool) io.out(`lathe: node was restarted with ${pool} V8 background thread(s) for this big spec (see README)`);
   }
   return { code: 0, watched };
+}
+
+/**
+ * Where the HTML reference goes: `--site DIR` (a folder of its own, unless it is the output's
+ * `site/`), else `site/` of the output when the config asks for it.
+ */
+function siteTarget(inv: Invocation, io: CliIO, outDir: string): { enabled: boolean; dir?: string } {
+  if (inv.site === undefined) return { enabled: false };
+  const dir = resolve(io.cwd, inv.site);
+  return dir === resolve(outDir, SITE_DIR) ? { enabled: true } : { enabled: true, dir };
+}
+
+/** The site's files (emitted under `site/`) apart from the rest, with paths relative to the site. */
+function splitSite(files: readonly OutputFile[]): [OutputFile[], OutputFile[]] {
+  const prefix = `${SITE_DIR}/`;
+  return [files.filter((f) => !f.path.startsWith(prefix)), files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ ...f, path: f.path.slice(prefix.length) }))];
 }
 
 function mtimeOf(file: string): number | undefined {

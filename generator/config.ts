@@ -51,6 +51,8 @@ export interface LatheConfig {
   readonly resources?: Readonly<Record<string, ResourceConfig>>;
   /** Folders (relative to the config) that `$ref`s may reach besides the spec's own folder tree. */
   readonly refRoots: readonly string[];
+  /** `html`: also write the HTML reference into `site/` of the output. */
+  readonly docs?: { readonly html?: boolean };
 }
 
 export function emptyConfig(dir: string): LatheConfig {
@@ -122,7 +124,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'docs'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -147,6 +149,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
+  const docs = readDocs(raw.docs, r);
   return {
     dir,
     file,
@@ -159,7 +162,19 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     auth,
     ...(resources ? { resources } : {}),
     refRoots,
+    ...(docs ? { docs } : {}),
   };
+}
+
+function readDocs(value: unknown, r: Reader): LatheConfig['docs'] {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) {
+    r.error('#/docs', '`docs` must be a mapping, e.g. `docs: { html: true }`');
+    return undefined;
+  }
+  unknownKeys(value, ['html'], '#/docs', r);
+  if (value.html !== undefined && typeof value.html !== 'boolean') r.error('#/docs/html', '`docs.html` must be true or false');
+  return typeof value.html === 'boolean' ? { html: value.html } : {};
 }
 
 function readResources(value: unknown, pointer: string, r: Reader): Record<string, ResourceConfig> {

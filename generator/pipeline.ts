@@ -16,11 +16,12 @@ import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { LoadMemo } from './load/memo.js';
 import type { SpecHost } from './load/types.js';
+import { SITE_DIR } from './docs/html/paths.js';
 import { startWire, startWireFromJson, wireFile, type PendingWire } from './emit/wire.js';
 import type { WireCacheInput } from './emit/wire-cache.js';
 
 /** `wire` is the wait for openapi-typescript after formatting (it runs alongside ir, emit and format). */
-export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
+export type Stage = 'load' | 'ir' | 'emit' | 'site' | 'format' | 'wire' | 'write';
 
 export interface PipelineInput {
   /** Absolute path of the spec's entry file. */
@@ -39,6 +40,8 @@ export interface PipelineInput {
    * the run is known to succeed: for early writes into a staging folder.
    */
   readonly onFinalFile?: (file: OutputFile) => void;
+  /** Write the HTML reference (into `site/`) even if the config does not ask for it. */
+  readonly site?: boolean;
 }
 
 export interface PipelineResult {
@@ -115,6 +118,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     cache?.save();
     return files;
   });
+  if (input.site || input.config.docs?.html) {
+    // Loaded only when asked for: its Markdown renderer, sanitizer and highlighter cost start-up time.
+    const { siteFiles } = await import('./docs/html/site.js');
+    raw.push(...(await time('site', () => siteFiles(ir).map((f) => ({ ...f, path: `${SITE_DIR}/${f.path}` })))));
+  }
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
