@@ -199,8 +199,8 @@ function anchorPart(name: string): string {
 }
 
 /** Nested fields shown per page at most: a schema thousands of fields deep stays readable (and fast). */
-const MAX_NESTED = 400;
-const MAX_DEPTH = 5;
+const MAX_NESTED = 200;
+const MAX_DEPTH = 4;
 
 /** Builds fields, descending into nested objects when asked, never into a model already on the path. */
 class FieldBuilder {

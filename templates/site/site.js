@@ -87,7 +87,9 @@
     build(tree, list);
     navRoot.replaceChildren(list);
     var current = navRoot.querySelector('[aria-current="page"]');
-    if (current && current.scrollIntoView) current.scrollIntoView({ block: 'center' });
+    // Scroll the sidebar alone (scrollIntoView would scroll the page too).
+    var sidebar = document.getElementById('sidebar');
+    if (current && sidebar) sidebar.scrollTop = Math.max(0, current.offsetTop - sidebar.clientHeight / 2);
   }
 
   // Search over names, paths and descriptions with the index built when the site was generated.

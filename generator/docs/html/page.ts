@@ -99,15 +99,30 @@ function fieldHtml(f: DocField): string {
   const nested = f.children.length
     ? `<details class="nested"><summary>Expand ${f.children.length} field${f.children.length === 1 ? '' : 's'}<span class="skip"> of ${esc(f.name)}</span></summary><div class="fields">${f.children.map(fieldHtml).join('')}</div></details>`
     : '';
-  return `<div class="field" id="${id}"><div class="field-head"><a class="field-name mono" href="#${id}">${esc(f.name)}</a>${
-    f.optional ? '<span class="field-optional mono" title="optional">?</span>' : ''
-  }<span class="field-type mono">: ${esc(f.type)}</span>${f.location ? `<span class="location">${esc(f.location)}</span>` : ''}</div>${
+  return `<div class="field" id="${id}"><div class="field-head"><span class="field-sig mono"><a class="field-name" href="#${id}">${esc(f.name)}</a>${
+    f.optional ? '<span class="field-optional" title="optional">?</span>' : ''
+  }<span class="field-type">: ${esc(f.type)}</span></span>${f.location ? `<span class="location">${esc(f.location)}</span>` : ''}</div>${
     f.description ? `<div class="description">${markdownHtml(f.description)}</div>` : ''
   }${f.constraints.length ? `<ul class="constraints" aria-label="Constraints">${f.constraints.map(constraintHtml).join('')}</ul>` : ''}${nested}</div>`;
 }
 
-function codeBlock(code: string, language: 'typescript' | 'json', label: string, id: string): string {
-  return `<div class="code"><div class="code-head"><span>${esc(label)}</span><button type="button" class="icon-button copy" data-copy="${esc(id)}" aria-label="Copy ${esc(label)}">Copy</button></div><pre tabindex="0" aria-label="${esc(label)}"><code id="${esc(id)}" class="hljs language-${language}">${highlight(code, language)}</code></pre></div>`;
+/** Highlighted code parts: the client setup is the same on most pages of an API. */
+const highlighted = new Map<string, string>();
+
+function highlightPart(code: string, language: 'typescript' | 'json'): string {
+  let html = highlighted.get(code);
+  if (html === undefined) {
+    html = highlight(code, language);
+    if (highlighted.size > 1000) highlighted.clear();
+    highlighted.set(code, html);
+  }
+  return html;
+}
+
+/** `parts` are whole statements or values, highlighted apart and joined by a blank line. */
+function codeBlock(parts: readonly string[], language: 'typescript' | 'json', label: string, id: string): string {
+  const code = parts.map((p, i) => (i === 0 ? highlightPart(p, language) : highlight(p, language))).join('\n\n');
+  return `<div class="code"><div class="code-head"><span>${esc(label)}</span><button type="button" class="icon-button copy" data-copy="${esc(id)}" aria-label="Copy ${esc(label)}">Copy</button></div><pre tabindex="0" aria-label="${esc(label)}"><code id="${esc(id)}" class="hljs language-${language}">${code}</code></pre></div>`;
 }
 
 function section(id: string, title: string, content: string, actions = ''): string {
@@ -153,9 +168,9 @@ export function operationHtml(frame: PageFrame, doc: OperationDoc): string {
   if (doc.positional) params.push(fieldHtml(doc.positional));
   if (doc.params)
     params.push(
-      `<div class="field" id="param-params"><div class="field-head"><a class="field-name mono" href="#param-params">params</a>${
-        doc.params.optional ? '<span class="field-optional mono" title="optional">?</span>' : ''
-      }<span class="field-type mono">: ${esc(doc.params.type)}</span></div><div class="fields">${doc.params.fields.map(fieldHtml).join('')}</div></div>`,
+      `<div class="field" id="param-params"><div class="field-head"><span class="field-sig mono"><a class="field-name" href="#param-params">params</a>${
+        doc.params.optional ? '<span class="field-optional" title="optional">?</span>' : ''
+      }<span class="field-type">: ${esc(doc.params.type)}</span></span></div><div class="fields">${doc.params.fields.map(fieldHtml).join('')}</div></div>`,
     );
   if (params.length) {
     const all = [...(doc.positional ? [doc.positional] : []), ...(doc.params?.fields ?? [])];
@@ -173,8 +188,8 @@ export function operationHtml(frame: PageFrame, doc: OperationDoc): string {
       ),
     );
   else parts.push(section('returns', 'Returns', '<p>Nothing (the response has no body).</p>'));
-  parts.push(section('example', 'Example', codeBlock(`${doc.example.setup}\n\n${doc.example.call}`, 'typescript', 'TypeScript', 'example-code')));
-  if (doc.response !== undefined) parts.push(section('example-response', 'Example response', codeBlock(doc.response, 'json', 'JSON', 'example-response-code')));
+  parts.push(section('example', 'Example', codeBlock([doc.example.setup, doc.example.call], 'typescript', 'TypeScript', 'example-code')));
+  if (doc.response !== undefined) parts.push(section('example-response', 'Example response', codeBlock([doc.response], 'json', 'JSON', 'example-response-code')));
   return layout(frame, parts.join('\n'));
 }
 
