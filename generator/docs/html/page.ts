@@ -39,7 +39,7 @@ export function humanName(key: string): string {
     .join(' ');
 }
 
-export function layout(frame: PageFrame, body: string): string {
+export function layout(frame: PageFrame, body: string, wide = false): string {
   const root = rootOf(frame.path);
   const a = (p: string) => esc(root + p);
   const crumbs = frame.crumbs
@@ -62,7 +62,7 @@ export function layout(frame: PageFrame, body: string): string {
 <button type="button" class="icon-button menu-button" id="menu-toggle" aria-expanded="false" aria-controls="sidebar">Menu</button>
 <a class="brand" href="${a('index.html')}">${esc(frame.ir.title)}<small>${esc(frame.ir.version)}</small></a>
 <div class="search" role="search">
-<label for="search-input" class="skip">Search the API</label>
+<label for="search-input" class="sr-only">Search the API</label>
 <input id="search-input" type="search" placeholder="Search (press /)" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 <ul id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></ul>
 </div>
@@ -72,7 +72,7 @@ export function layout(frame: PageFrame, body: string): string {
 <aside class="sidebar" id="sidebar">
 <nav id="nav-tree" aria-label="API resources"><p class="nav-title">Resources</p><ul>${fallback}</ul></nav>
 </aside>
-<main id="main" class="content">
+<main id="main" class="content${wide ? ' wide' : ''}">
 <nav class="breadcrumbs" aria-label="Breadcrumb">${crumbs}</nav>
 ${body}
 </main>
@@ -97,7 +97,7 @@ function constraintHtml(c: DocConstraint): string {
 function fieldHtml(f: DocField): string {
   const id = esc(f.anchor);
   const nested = f.children.length
-    ? `<details class="nested"><summary>Expand ${f.children.length} field${f.children.length === 1 ? '' : 's'}<span class="skip"> of ${esc(f.name)}</span></summary><div class="fields">${f.children.map(fieldHtml).join('')}</div></details>`
+    ? `<details class="nested"><summary>Expand ${f.children.length} field${f.children.length === 1 ? '' : 's'}<span class="sr-only"> of ${esc(f.name)}</span></summary><div class="fields">${f.children.map(fieldHtml).join('')}</div></details>`
     : '';
   return `<div class="field" id="${id}"><div class="field-head"><span class="field-sig mono"><a class="field-name" href="#${id}">${esc(f.name)}</a>${
     f.optional ? '<span class="field-optional" title="optional">?</span>' : ''
@@ -188,9 +188,10 @@ export function operationHtml(frame: PageFrame, doc: OperationDoc): string {
       ),
     );
   else parts.push(section('returns', 'Returns', '<p>Nothing (the response has no body).</p>'));
-  parts.push(section('example', 'Example', codeBlock([doc.example.setup, doc.example.call], 'typescript', 'TypeScript', 'example-code')));
-  if (doc.response !== undefined) parts.push(section('example-response', 'Example response', codeBlock([doc.response], 'json', 'JSON', 'example-response-code')));
-  return layout(frame, parts.join('\n'));
+  const examples = [section('example', 'Example', codeBlock([doc.example.setup, doc.example.call], 'typescript', 'TypeScript', 'example-code'))];
+  if (doc.response !== undefined) examples.push(section('example-response', 'Example response', codeBlock([doc.response], 'json', 'JSON', 'example-response-code')));
+  // On a wide screen the examples sit beside the reference, as in Cloudflare's and Stripe's docs.
+  return layout(frame, `<div class="operation"><div class="reference">${parts.join('\n')}</div><div class="examples">${examples.join('\n')}</div></div>`, true);
 }
 
 export interface ResourceLink {
