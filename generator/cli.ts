@@ -30,6 +30,7 @@ import {
 } from './write/index.js';
 import { hasDebris } from './write/journal.js';
 import { hasStaleLock, LOCK, waitUnlocked } from './write/lock.js';
+import { SITE_DIR } from './docs/html/paths.js';
 import { unifiedDiff } from './write/diff.js';
 // Safe regeneration (surface report, hand-edit merges): see surface/ and write/merge.ts. The
 // surface report loads ts-morph, so it is imported only when a run compares outputs.
@@ -49,6 +50,7 @@ Options:
   --spec FILE     the OpenAPI document (default: \`spec\` in the config)
   --config FILE   the config file (default: lathe.config.yaml, if present)
   --out DIR       the output folder (default: \`output\` in the config, else generated)
+  --site DIR      also write the HTML reference into DIR (\`docs.html: true\` in the config: into site/ of the output)
   --watch         (generate) regenerate whenever the spec, a file it refers to, or the config changes
   --quiet         print errors only
   --verbose       print stage timings and every API change
@@ -84,6 +86,7 @@ interface Invocation {
   readonly spec?: string;
   readonly config?: string;
   readonly out?: string;
+  readonly site?: string;
   readonly watch: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -103,6 +106,7 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
         spec: { type: 'string' },
         config: { type: 'string' },
         out: { type: 'string' },
+        site: { type: 'string' },
         watch: { type: 'boolean' },
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -132,6 +136,7 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.site !== undefined ? { site: values.site } : {}),
     watch: values.watch ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
@@ -328,7 +333,9 @@ async function lockedRun(job: Job): Promise<Run> {
   // Nothing lathe reads changed and nobody touched what it wrote: no need to run the pipeline.
   const inputsOf = (record: InputRecord) => record.files.map((name) => ({ name, path: resolve(outDir, name) }));
   const libraries = libraryVersions();
-  const recorded = intactInputs(outDir, (record) => {
+  const site = siteTarget(inv, io, outDir);
+  // A site in a folder of its own has its own manifest, which the fast path does not look at.
+  const recorded = site.dir !== undefined ? undefined : intactInputs(outDir, (record) => {
     const inputs = inputsOf(record);
     return (
       inputs.some((i) => i.path === specArg) &&
@@ -352,6 +359,7 @@ async function lockedRun(job: Job): Promise<Run> {
       ...(cache ? { cacheDir: cache } : {}),
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
+      ...(site.enabled ? { site: true } : {}),
     });
     io.progress?.(undefined);
   } catch (e) {
@@ -365,13 +373,14 @@ async function lockedRun(job: Job): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
     return { code: 1, watched };
   }
+  const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
   const mergeStart = performance.now();
-  const plan = planMerge(outDir, result.files, { mergedOnly: inv.command === 'check' });
+  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check' });
   if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
   if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true)).show(), watched };
   if (inv.command === 'check') {
     const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose)).show();
-    const stale = reportStale(job, plan, watched);
+    const stale = reportStale(job, plan, watched, site.dir === undefined ? undefined : { dir: site.dir, files: siteFiles });
     return stale.code ? stale : { code: api, watched };
   }
   if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
@@ -384,8 +393,12 @@ async function lockedRun(job: Job): Promise<Run> {
   let diff: OutputDiff;
   try {
     diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined);
-    savePristine(outDir, result.files);
+    savePristine(outDir, files);
     if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
+    if (site.dir !== undefined) {
+      const written = writeOutput(site.dir, siteFiles);
+      diff = { ...diff, changed: [...diff.changed, ...written.changed], removed: [...diff.removed, ...written.removed], unchanged: [...diff.unchanged, ...written.unchanged] };
+    }
   } catch (e) {
     lastWrite = undefined;
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
@@ -402,17 +415,24 @@ async function lockedRun(job: Job): Promise<Run> {
   return { code: 0, watched };
 }
 
-function reportStale(job: Job, plan: MergePlan, watched: string[]): Run {
+/** `site`: the HTML reference when it goes to a folder of its own, checked with the output. */
+function reportStale(job: Job, plan: MergePlan, watched: string[], site?: { dir: string; files: readonly OutputFile[] }): Run {
   const { inv, io, outDir, rel } = job;
   const diff = diffOutput(outDir, plan.files);
   for (const c of plan.conflicts) if (!diff.changed.includes(c.path)) diff.changed.push(c.path);
+  const fromOut = (p: string) => relative(outDir, resolve(site!.dir, p)).split(sep).join('/');
+  if (site) {
+    const siteDiff = diffOutput(site.dir, site.files);
+    diff.changed.push(...siteDiff.changed.map(fromOut));
+    diff.removed.push(...siteDiff.removed.map(fromOut));
+  }
   const stale = [...diff.changed, ...diff.removed];
   if (!stale.length) {
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (${plan.files.length} files${plan.merged.length ? `, ${plan.merged.length} with hand edits` : ''})`);
     return { code: 0, watched };
   }
   io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
-  const byPath = new Map(plan.files.map((f) => [f.path, f.content]));
+  const byPath = new Map([...plan.files, ...(site?.files ?? []).map((f) => ({ ...f, path: fromOut(f.path) }))].map((f) => [f.path, f.content]));
   for (const p of diff.changed) {
     const current = readIfExists(resolve(outDir, p));
     io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
@@ -421,6 +441,22 @@ function reportStale(job: Job, plan: MergePlan, watched: string[]): Run {
   for (const p of diff.removed) io.err(`  no longer generated: ${rel}/${p}`);
   io.err('Run `lathe generate` to update it.');
   return { code: 1, watched };
+}
+
+/**
+ * Where the HTML reference goes: `--site DIR` (a folder of its own, unless it is the output's
+ * `site/`), else `site/` of the output when the config asks for it.
+ */
+function siteTarget(inv: Invocation, io: CliIO, outDir: string): { enabled: boolean; dir?: string } {
+  if (inv.site === undefined) return { enabled: false };
+  const dir = resolve(io.cwd, inv.site);
+  return dir === resolve(outDir, SITE_DIR) ? { enabled: true } : { enabled: true, dir };
+}
+
+/** The site's files (emitted under `site/`) apart from the rest, with paths relative to the site. */
+function splitSite(files: readonly OutputFile[]): [OutputFile[], OutputFile[]] {
+  const prefix = `${SITE_DIR}/`;
+  return [files.filter((f) => !f.path.startsWith(prefix)), files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ ...f, path: f.path.slice(prefix.length) }))];
 }
 
 function mtimeOf(file: string): number | undefined {

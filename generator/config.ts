@@ -69,8 +69,11 @@ export interface LatheConfig {
   readonly refRoots: readonly string[];
   /** Paged lists; an array result no scheme matches is a single page. */
   readonly pagination: readonly PaginationScheme[];
-  /** `permissionsExtension`: the operation extension listing the permissions that may call it. */
-  readonly docs: { readonly permissionsExtension?: string };
+  /**
+   * `permissionsExtension`: the operation extension listing the permissions that may call it;
+   * `html`: also write the HTML reference into `site/` of the output.
+   */
+  readonly docs: { readonly permissionsExtension?: string; readonly html?: boolean };
   /** `false`: no `src/openapi.ts` (openapi-fetch wire types). Default true. */
   readonly wireTypes?: boolean;
   /** Operations a `resources` tree leaves out: one warning (default), an error, or nothing. */
@@ -238,10 +241,18 @@ function readPagination(value: unknown, r: Reader): PaginationScheme[] {
 }
 
 function readDocs(value: unknown, r: Reader): LatheConfig['docs'] {
-  const docs = strings(value, ['permissionsExtension'], '#/docs', r);
+  if (value !== undefined && !isRecord(value)) {
+    r.error('#/docs', '`docs` must be a mapping, e.g. `docs: { html: true }`');
+    return {};
+  }
+  const given = (value ?? {}) as Record<string, unknown>;
+  unknownKeys(given, ['permissionsExtension', 'html'], '#/docs', r);
+  const { html, ...rest } = given;
+  const docs = strings(rest, ['permissionsExtension'], '#/docs', r, false);
   if (docs.permissionsExtension !== undefined && !docs.permissionsExtension.startsWith('x-'))
     r.error('#/docs/permissionsExtension', '`permissionsExtension` must name a specification extension (`x-...`)');
-  return docs;
+  if (html !== undefined && typeof html !== 'boolean') r.error('#/docs/html', '`docs.html` must be true or false');
+  return { ...docs, ...(typeof html === 'boolean' ? { html } : {}) };
 }
 
 /** The generated package's name and version, held to npm's own rules so `npm publish` accepts them. */

@@ -14,12 +14,13 @@ import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
+import { SITE_DIR } from './docs/html/paths.js';
 import { HEADER } from './emit/header.js';
 import { buildWireModel } from './ir/wire.js';
 import { printWire, WIRE_FILE } from './wire/index.js';
 
 /** `wire` is the wire types (generator/wire), after ir. */
-export type Stage = 'load' | 'ir' | 'emit' | 'format' | 'wire' | 'write';
+export type Stage = 'load' | 'ir' | 'emit' | 'site' | 'format' | 'wire' | 'write';
 
 export interface PipelineInput {
   /** Absolute path of the spec's entry file. */
@@ -33,6 +34,8 @@ export interface PipelineInput {
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
   readonly progress?: (stage: Stage) => void;
+  /** Write the HTML reference (into `site/`) even if the config does not ask for it. */
+  readonly site?: boolean;
 }
 
 export interface PipelineResult {
@@ -84,6 +87,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     cache?.save();
     return files;
   });
+  if (input.site || input.config.docs?.html) {
+    // Loaded only when asked for: its Markdown renderer, sanitizer and highlighter cost start-up time.
+    const { siteFiles } = await import('./docs/html/site.js');
+    raw.push(...(await time('site', () => siteFiles(ir).map((f) => ({ ...f, path: `${SITE_DIR}/${f.path}` })))));
+  }
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
