@@ -6,7 +6,8 @@ import { CloudforceOne } from './resources/cloudforce-one/cloudforce-one.js';
 
 export interface ClientOptions extends ClientOptionsBase {
   /**
-   * The previous authorization scheme for interacting with the Cloudflare API, used in conjunction with a Global API key.
+   * The previous authorization scheme for interacting with the Cloudflare API,
+   * used in conjunction with a Global API key.
    *
    * Sent as the `X-Auth-Email` header.
    *
@@ -14,7 +15,8 @@ export interface ClientOptions extends ClientOptionsBase {
    */
   apiEmail?: string | null | undefined;
   /**
-   * The previous authorization scheme for interacting with the Cloudflare API. When possible, use API tokens instead of Global API keys.
+   * The previous authorization scheme for interacting with the Cloudflare API.
+   * When possible, use API tokens instead of Global API keys.
    *
    * Sent as the `X-Auth-Key` header.
    *
@@ -40,7 +42,8 @@ export interface ClientOptions extends ClientOptionsBase {
   /**
    * Overrides the base URL of the API.
    *
-   * Defaults to `process.env['CLOUDFLARE_BASE_URL']`, else `https://api.cloudflare.com/client/v4`.
+   * Defaults to `process.env['CLOUDFLARE_BASE_URL']`, else
+   * `https://api.cloudflare.com/client/v4`.
    */
   baseURL?: string | null | undefined;
 }
@@ -49,14 +52,15 @@ export interface ClientOptions extends ClientOptionsBase {
 export class Cloudflare extends BaseClient {
   cloudforceOne: CloudforceOne = new CloudforceOne(this);
 
-  constructor({
-    baseURL = readEnv('CLOUDFLARE_BASE_URL'),
-    apiEmail = readEnv('CLOUDFLARE_EMAIL') ?? null,
-    apiKey = readEnv('CLOUDFLARE_API_KEY') ?? null,
-    apiToken = readEnv('CLOUDFLARE_API_TOKEN') ?? null,
-    userServiceKey = readEnv('CLOUDFLARE_API_USER_SERVICE_KEY') ?? null,
-    ...options
-  }: ClientOptions = {}) {
+  constructor(clientOptions: ClientOptions = {}) {
+    const {
+      baseURL = readEnv('CLOUDFLARE_BASE_URL'),
+      apiEmail = readEnv('CLOUDFLARE_EMAIL') ?? null,
+      apiKey = readEnv('CLOUDFLARE_API_KEY') ?? null,
+      apiToken = readEnv('CLOUDFLARE_API_TOKEN') ?? null,
+      userServiceKey = readEnv('CLOUDFLARE_API_USER_SERVICE_KEY') ?? null,
+      ...options
+    } = clientOptions;
     super({
       ...options,
       baseURL: baseURL || 'https://api.cloudflare.com/client/v4',
@@ -76,9 +80,17 @@ export class Cloudflare extends BaseClient {
         api_email: { type: 'apiKey', in: 'header', name: 'X-Auth-Email' },
         api_key: { type: 'apiKey', in: 'header', name: 'X-Auth-Key' },
         api_token: { type: 'http', scheme: 'bearer' },
-        user_service_key: { type: 'apiKey', in: 'header', name: 'X-Auth-User-Service-Key' },
+        user_service_key: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Auth-User-Service-Key',
+        },
       },
-      defaultSecurity: [['api_email', 'api_key'], ['api_token'], ['user_service_key']],
+      defaultSecurity: [
+        ['api_email', 'api_key'],
+        ['api_token'],
+        ['user_service_key'],
+      ],
       envelope: { success: 'success', errors: 'errors' },
       userAgent: 'cloudflare-cloudforce-one/0.1.0',
     });

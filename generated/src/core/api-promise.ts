@@ -1,24 +1,32 @@
 // File copied from lathe's runtime templates (templates/core). Do not edit: run `lathe generate` instead.
 /**
- * A Promise that sends its request only once something consumes it (`await`, `then`, `withResponse`,
- * `asResponse`), so building a call has no side effects until the caller asks for a result.
+ * The promise a client method returns. The request is sent when the method is called (as with
+ * Stainless SDKs), so calls started together run together; `await`, `then`, `withResponse` and
+ * `asResponse` all share that one request.
  */
 export class APIPromise<T> extends Promise<T> {
-  readonly #send: () => Promise<Response>;
   readonly #parse: (response: Response) => Promise<T>;
-  #response: Promise<Response> | undefined;
+  readonly #response: Promise<Response>;
   #data: Promise<T> | undefined;
+
+  // Promises that built-ins derive from this one are plain: this constructor cannot take an executor.
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
 
   constructor(send: () => Promise<Response>, parse: (response: Response) => Promise<T>) {
     // The underlying native promise is never observed: every consumer goes through `then` below.
     super((resolve) => resolve(undefined as T));
-    this.#send = send;
     this.#parse = parse;
+    this.#response = send();
+    // A call nobody awaits must not crash the process with an unhandled rejection; whoever does
+    // await it still gets the error.
+    this.#response.catch(() => {});
   }
 
   /** The raw Response, body unread. Non-2xx statuses still reject with an APIError. */
   asResponse(): Promise<Response> {
-    return (this.#response ??= this.#send());
+    return this.#response;
   }
 
   /** The parsed data together with the Response it came from (whose body has been consumed). */

@@ -1,4 +1,5 @@
 // File copied from lathe's runtime templates (templates/core). Do not edit: run `lathe generate` instead.
+import { capText } from './redact.js';
 import { isRecord } from './util.js';
 
 /**
@@ -14,13 +15,16 @@ export class APIError extends SDKError {
   override name = 'APIError';
   readonly status: number;
   readonly headers: Headers;
-  /** The response body: parsed JSON when it parses, else the text (undefined when empty). */
+  /**
+   * The response body: parsed JSON when it parses, else the text (undefined when empty), with the
+   * client's credentials redacted. The message quotes at most 2,000 characters of it.
+   */
   readonly error: unknown;
   /** The envelope's `errors` array, or `[]` when the API has no envelope or the body lacks it. */
   readonly errors: readonly unknown[];
 
   constructor(status: number, headers: Headers, error: unknown, errors: readonly unknown[]) {
-    super(`${status} ${describeBody(error, errors)}`);
+    super(`${status} ${capText(describeBody(error, errors))}`);
     this.status = status;
     this.headers = headers;
     this.error = error;
@@ -89,6 +93,59 @@ export class APIUserAbortError extends SDKError {
   override name = 'APIUserAbortError';
   constructor(message = 'Request was aborted.') {
     super(message);
+  }
+}
+
+/**
+ * A header (a header parameter, a default or per-request header) cannot be sent: its value holds CR,
+ * LF or NUL (which would split the request) or a character beyond U+00FF, or its name is not a
+ * token. The value is never quoted, since it may be a secret. Nothing was sent.
+ */
+export class InvalidHeaderError extends SDKError {
+  override name = 'InvalidHeaderError';
+  readonly header: string;
+  constructor(header: string, message: string) {
+    super(message);
+    this.header = header;
+  }
+}
+
+/** What the server sent cannot be what the operation declares (an HTML page where JSON is due, JSON that does not parse). */
+export class InvalidResponseError extends SDKError {
+  override name = 'InvalidResponseError';
+  readonly status: number;
+  /** Response headers, credential headers redacted. */
+  readonly headers: Headers;
+  /** The response's media type, '' when it sent none. */
+  readonly contentType: string;
+  constructor(
+    status: number,
+    headers: Headers,
+    contentType: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.status = status;
+    this.headers = headers;
+    this.contentType = contentType;
+  }
+}
+
+/** The response body is larger than `maxResponseSize`; reading stopped there. */
+export class ResponseTooLargeError extends SDKError {
+  override name = 'ResponseTooLargeError';
+  readonly status: number;
+  /** Response headers, credential headers redacted. */
+  readonly headers: Headers;
+  readonly limit: number;
+  constructor(status: number, headers: Headers, limit: number) {
+    super(
+      `The ${status} response body is larger than maxResponseSize (${limit} bytes); raise the limit or read it with asResponse()`,
+    );
+    this.status = status;
+    this.headers = headers;
+    this.limit = limit;
   }
 }
 

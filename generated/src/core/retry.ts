@@ -1,19 +1,79 @@
 // File copied from lathe's runtime templates (templates/core). Do not edit: run `lathe generate` instead.
-/** When to retry, and how long to wait first. */
-import { APIUserAbortError } from './errors.js';
+/**
+ * When to retry, and how long to wait first.
+ *
+ * A request is retried only when sending it again cannot do something twice:
+ * - idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) and requests that carry an
+ *   idempotency key: on connection errors, timeouts, 408, 409, 429 and 5xx;
+ * - POST and PATCH without a key: only when the connection could not be made at all (refused,
+ *   unknown host, unreachable network), since any later failure may come after the server acted.
+ * `x-should-retry: true` / `false` from the server overrides the status rules for every method.
+ */
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from './errors.js';
 
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 /** Server-requested delays beyond this are ignored in favour of our own backoff. */
 const MAX_SERVER_DELAY_MS = 60_000;
 
-/** Transient statuses, unless the server says otherwise with `x-should-retry`. */
-export function shouldRetry(response: Response): boolean {
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+/** Whether sending the request twice has the effect of sending it once (RFC 9110 9.2.2, or a key). */
+export function isIdempotent(method: string, hasIdempotencyKey: boolean): boolean {
+  return hasIdempotencyKey || IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * Transient statuses, for requests that are safe to repeat, unless the server says otherwise with
+ * `x-should-retry` (which it may say about any request: it knows whether it acted).
+ */
+export function shouldRetry(response: Response, idempotent = true): boolean {
   const override = response.headers.get('x-should-retry');
   if (override === 'true') return true;
   if (override === 'false') return false;
+  if (!idempotent) return false;
   const { status } = response;
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** Error codes (Node, undici, Bun, Deno) that mean no connection was made, so nothing was sent. */
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ConnectionRefused',
+]);
+
+/** Whether a failed attempt may be repeated: see the rules at the top of this file. */
+export function shouldRetryError(error: unknown, idempotent: boolean): boolean {
+  if (!(error instanceof APIConnectionError)) return false;
+  if (idempotent) return true;
+  return !(error instanceof APIConnectionTimeoutError) && neverConnected(error);
+}
+
+function neverConnected(error: unknown): boolean {
+  // fetch wraps the system error in one or two TypeErrors; the code sits at the bottom.
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; depth++) {
+    const { code } = cause as { code?: unknown };
+    if (typeof code === 'string' && NOT_CONNECTED.has(code)) return true;
+    cause = cause.cause;
+  }
+  return false;
+}
+
+/** A fresh key for one logical request, reused by all its retries (a v4 UUID). */
+export function newIdempotencyKey(): string {
+  const { crypto } = globalThis;
+  // randomUUID exists only in secure contexts in browsers; getRandomValues everywhere.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**

@@ -26,31 +26,135 @@ const SENSITIVE_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /**
  * Resolves with the final response (any status) or rejects with APIUserAbortError,
- * APIConnectionTimeoutError or APIConnectionError. The timeout and `signal` cover the request up to
- * the response headers; the body is read later, outside this attempt.
+ * APIConnectionTimeoutError or APIConnectionError. The timeout and `signal` cover the whole attempt,
+ * reading the body included: a body that stalls or drips after the headers fails at the deadline, and
+ * reading it rejects with the same errors (never with a runtime's own AbortError or TypeError).
  */
 export async function sendAttempt(attempt: Attempt): Promise<Response> {
-  const { signal, timeout } = attempt;
+  const { signal } = attempt;
   if (signal?.aborted) throw new APIUserAbortError();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const guard = new AttemptGuard(attempt.timeout, signal);
+  let response: Response;
   try {
-    return await followRedirects(attempt, controller.signal);
+    response = await followRedirects(attempt, guard.signal);
   } catch (error) {
-    if (signal?.aborted) throw new APIUserAbortError();
-    if (timedOut) throw new APIConnectionTimeoutError();
+    guard.release();
+    if (guard.failure !== undefined) throw guard.failure;
     if (error instanceof SDKError) throw error;
     throw new APIConnectionError(undefined, { cause: error });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
   }
+  return guardBody(response, guard);
+}
+
+/** The deadline and the caller's signal for one attempt, from sending until the body is read. */
+class AttemptGuard {
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #signal: AbortSignal | undefined;
+  readonly #onAbort = () => this.#fail(new APIUserAbortError());
+  #onFailure: ((error: SDKError) => void) | undefined;
+  /** Why the attempt was cut short, once it was. */
+  failure: SDKError | undefined;
+
+  constructor(timeout: number, signal: AbortSignal | undefined) {
+    this.#timer = setTimeout(() => this.#fail(new APIConnectionTimeoutError()), timeout);
+    this.#signal = signal;
+    signal?.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** Called with the failure when the deadline passes or the caller aborts, if that happens later. */
+  onFailure(listener: (error: SDKError) => void): void {
+    this.#onFailure = listener;
+    // Once headers are in, an open socket keeps the process alive anyway; a raw response whose body
+    // nobody reads must not keep it alive until the deadline.
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  release(): void {
+    clearTimeout(this.#timer);
+    this.#signal?.removeEventListener('abort', this.#onAbort);
+    this.#onFailure = undefined;
+  }
+
+  #fail(error: SDKError): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    const listener = this.#onFailure;
+    this.release();
+    this.#controller.abort();
+    listener?.(error);
+  }
+}
+
+/** Statuses whose Response cannot carry a body (the constructor refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The response with its body passed through a stream the guard can fail, so that the deadline and
+ * the signal apply while it is read, whoever reads it and whatever fetch produced it.
+ */
+function guardBody(response: Response, guard: AttemptGuard): Response {
+  const source = response.body;
+  if (source === null || NULL_BODY_STATUSES.has(response.status)) {
+    guard.release();
+    return response;
+  }
+  const reader = source.getReader();
+  let finished = false;
+  let fail: (error: SDKError) => void = () => {};
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        fail = (error) => {
+          if (finished) return;
+          finished = true;
+          guard.release();
+          controller.error(error);
+          reader.cancel(error).catch(() => {});
+        };
+        guard.onFailure(fail);
+      },
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          fail(guard.failure ?? new APIConnectionError(undefined, { cause: error }));
+          return;
+        }
+        if (finished) return;
+        if (chunk.done) {
+          finished = true;
+          guard.release();
+          controller.close();
+        } else {
+          controller.enqueue(chunk.value);
+        }
+      },
+      cancel(reason) {
+        finished = true;
+        guard.release();
+        return reader.cancel(reason);
+      },
+    },
+    // Read from the network only when the consumer asks, so that the guard sees every wait.
+    { highWaterMark: 0 },
+  );
+  const guarded = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // Constructed responses have an empty url; callers of asResponse() may want the real one.
+  Object.defineProperties(guarded, {
+    url: { value: response.url },
+    redirected: { value: response.redirected },
+  });
+  return guarded;
 }
 
 /**

@@ -26,10 +26,10 @@ export interface BuiltRequest {
   readonly method: HTTPMethod;
   /** Starts with `/`; every parameter already percent-encoded. Relative to the client's base URL. */
   readonly path: string;
-  /** Serialized query pairs, in order (arrays and deepObject already expanded). */
-  readonly query: ReadonlyArray<readonly [string, string]>;
-  /** Header parameters of the operation (not auth, not content-type). */
-  readonly headers: Readonly<Record<string, string>>;
+  /** Serialized query pairs, in order (arrays and deepObject already expanded); absent when there are none. */
+  readonly query?: ReadonlyArray<readonly [string, string]>;
+  /** Header parameters of the operation (not auth, not content-type); absent when there are none. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly body?: RequestBody;
 }
 
@@ -47,6 +47,12 @@ export interface OperationSpec {
   readonly security?: readonly SecurityRequirement[];
   /** Return this property of the parsed JSON body instead of the whole body (the envelope's `result`). */
   readonly unwrap?: string;
+  /**
+   * The media type of the success response the spec declares. A JSON type makes any other response
+   * an InvalidResponseError; text/* and other types make the result a string / Blob whatever the
+   * server says. Undefined: JSON when `unwrap` is set, else the response's Content-Type decides.
+   */
+  readonly responseMediaType?: string;
 }
 
 export type SecurityScheme =
@@ -62,4 +68,11 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string | null | undefined>>;
   readonly query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
   readonly fetchOptions?: RequestInit;
+  /**
+   * Sent in the idempotency header (the client's `idempotencyHeader`, else `Idempotency-Key`), the
+   * same on every retry; it lets POST and PATCH be retried after 408, 409, 429, 5xx and timeouts.
+   */
+  readonly idempotencyKey?: string;
+  /** Bytes of response body the SDK reads at most (default: the client's `maxResponseSize`). */
+  readonly maxResponseSize?: number;
 }

@@ -36,6 +36,35 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
   }
 }
 
+/** How a raw call's `body` goes on the wire: see RawRequestOptions. */
+export function toRequestBody(value: unknown): RequestBody {
+  if (typeof value === 'string') return { type: 'text', value, contentType: 'text/plain;charset=UTF-8' };
+  if (value instanceof URLSearchParams) {
+    return { type: 'text', value: value.toString(), contentType: 'application/x-www-form-urlencoded' };
+  }
+  if (value instanceof FormData) {
+    const fields = new Map<string, unknown[]>();
+    value.forEach((item, name) => fields.set(name, [...(fields.get(name) ?? []), item]));
+    // fromEntries defines own properties, so a field named `__proto__` stays a field.
+    return { type: 'multipart', value: Object.fromEntries(fields) };
+  }
+  if (value instanceof Blob) {
+    return { type: 'binary', value, contentType: value.type || 'application/octet-stream' };
+  }
+  if (
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
+  ) {
+    return {
+      type: 'binary',
+      value: value as ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>,
+      contentType: 'application/octet-stream',
+    };
+  }
+  return { type: 'json', value };
+}
+
 /** Nested objects use `a[b]=v` (the `qs` convention most form parsers understand); arrays repeat the key. */
 function encodeForm(fields: Record<string, unknown>): string {
   const pairs = serializeQuery(
@@ -62,4 +91,72 @@ function toFormData(fields: Record<string, unknown>): FormData {
     }
   }
   return form;
+}
+
+/** What toFile accepts: file contents in any form a runtime hands out. */
+export type ToFileInput =
+  | Blob
+  | Response
+  | ArrayBuffer
+  | ArrayBufferView
+  | string
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<BlobPart>
+  | Iterable<BlobPart>;
+
+/**
+ * A File for binary and multipart fields, from a Blob or File, a fetch Response, bytes, a string, a
+ * web stream or any async iterable of chunks (Node's `fs.createReadStream(path)` included). The name
+ * is `name`, else the File's name, the Response URL's last segment or a stream's `path`, else
+ * 'unknown_file'; the type is `options.type`, else the Blob's or Response's own.
+ */
+export async function toFile(
+  value: ToFileInput | PromiseLike<ToFileInput>,
+  name?: string | null,
+  options: FilePropertyBag = {},
+): Promise<File> {
+  const input = await value;
+  const fileName = name ?? nameOf(input) ?? 'unknown_file';
+  if (input instanceof Blob) {
+    return new File([input], fileName, { ...options, type: options.type ?? input.type });
+  }
+  if (input instanceof Response) {
+    const blob = await input.blob();
+    return new File([blob], fileName, { ...options, type: options.type ?? blob.type });
+  }
+  if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    return new File([input as BlobPart], fileName, options);
+  }
+  return new File(await collect(input), fileName, options);
+}
+
+function nameOf(input: unknown): string | undefined {
+  if (typeof File !== 'undefined' && input instanceof File && input.name !== '') return input.name;
+  if (input instanceof Response && input.url !== '') return lastSegment(new URL(input.url).pathname);
+  // Node's fs.ReadStream carries the path it reads.
+  const { path } = (typeof input === 'object' && input !== null ? input : {}) as { path?: unknown };
+  if (typeof path === 'string' && path !== '') return lastSegment(path);
+  return undefined;
+}
+
+function lastSegment(path: string): string | undefined {
+  return path.split(/[\\/]/).filter(Boolean).pop();
+}
+
+async function collect(
+  input: ReadableStream<Uint8Array> | AsyncIterable<BlobPart> | Iterable<BlobPart>,
+): Promise<BlobPart[]> {
+  const parts: BlobPart[] = [];
+  if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) {
+    // Not every runtime makes web streams async-iterable.
+    const reader = input.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      parts.push(chunk.value as BlobPart);
+    return parts;
+  }
+  if (Symbol.asyncIterator in input) {
+    for await (const chunk of input as AsyncIterable<BlobPart>) parts.push(chunk);
+    return parts;
+  }
+  return [...(input as Iterable<BlobPart>)];
 }

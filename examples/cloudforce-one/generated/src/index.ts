@@ -1,13 +1,11 @@
 // File generated from an OpenAPI spec by lathe. Do not edit: run `lathe generate` instead.
 import { Cloudflare } from './client.js';
-
 export default Cloudflare;
 export { Cloudflare, type ClientOptions } from './client.js';
 export * from './core/errors.js';
-export * from './core/api-promise.js';
+export { APIPromise } from './core/api-promise.js';
 export * from './core/pagination.js';
-export * from './core/types.js';
-export * from './core/builder.js';
+export type { BuiltRequest, HTTPMethod, RequestBody, RequestOptions } from './core/types.js';
 export * from './resources/cloudforce-one/cloudforce-one.js';
 export * from './resources/cloudforce-one/requests/requests.js';
 export * from './resources/cloudforce-one/requests/message.js';

@@ -94,12 +94,13 @@ export class V4PagePagination<Item> extends AbstractPage<Item> {
 
   protected nextPageRequest(current: BuiltRequest): BuiltRequest | null {
     const { page, per_page, total_pages, count } = this.result_info;
-    const currentPage = page ?? Number(current.query.find(([name]) => name === 'page')?.[1] ?? 1);
+    const query = current.query ?? [];
+    const currentPage = page ?? Number(query.find(([name]) => name === 'page')?.[1] ?? 1);
     if (total_pages !== undefined && currentPage >= total_pages) return null;
     if (per_page !== undefined && (count ?? this.result.length) < per_page) return null;
     return {
       ...current,
-      query: [...current.query.filter(([name]) => name !== 'page'), ['page', String(currentPage + 1)]],
+      query: [...query.filter(([name]) => name !== 'page'), ['page', String(currentPage + 1)]],
     };
   }
 }

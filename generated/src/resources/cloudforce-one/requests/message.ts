@@ -45,6 +45,31 @@ export interface MessageCreateParams {
   content?: string;
 }
 
+/**
+ * Builds the
+ * `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new`
+ * request (cloudforce-one-request-message-new) without sending it.
+ */
+export function buildMessageCreateRequest(requestId: string, params: MessageCreateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const messageCreateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-message-new',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 /** Request Message Item */
 export interface Message {
   /** Message ID. */
@@ -78,26 +103,3 @@ export interface Message {
    */
   created?: string;
 }
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new` request (cloudforce-one-request-message-new) without sending it. */
-export function buildMessageCreateRequest(requestId: string, params: MessageCreateParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const messageCreateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-message-new',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};

@@ -25,11 +25,7 @@ export class Assets extends APIResource {
    * }
    * ```
    */
-  create(
-    requestId: string,
-    params: AssetCreateParams,
-    options?: RequestOptions,
-  ): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
+  create(requestId: string, params: AssetCreateParams, options?: RequestOptions): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
     return this._client.requestPage(
       SinglePage<CloudforceOneRequestsRequestAssetItem>,
       buildAssetCreateRequest(requestId, params),
@@ -56,12 +52,12 @@ export class Assets extends APIResource {
    * console.log(asset.id);
    * ```
    */
-  update(
-    assetId: string,
-    params: AssetUpdateParams,
-    options?: RequestOptions,
-  ): APIPromise<AssetUpdateResponse> {
-    return this._client.request(buildAssetUpdateRequest(assetId, params), assetUpdateOperation, options);
+  update(assetId: string, params: AssetUpdateParams, options?: RequestOptions): APIPromise<AssetUpdateResponse> {
+    return this._client.request(
+      buildAssetUpdateRequest(assetId, params),
+      assetUpdateOperation,
+      options,
+    );
   }
 
   /**
@@ -82,12 +78,12 @@ export class Assets extends APIResource {
    * console.log(asset.errors);
    * ```
    */
-  delete(
-    assetId: string,
-    params: AssetDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<AssetDeleteResponse> {
-    return this._client.request(buildAssetDeleteRequest(assetId, params), assetDeleteOperation, options);
+  delete(assetId: string, params: AssetDeleteParams, options?: RequestOptions): APIPromise<AssetDeleteResponse> {
+    return this._client.request(
+      buildAssetDeleteRequest(assetId, params),
+      assetDeleteOperation,
+      options,
+    );
   }
 
   /**
@@ -108,11 +104,7 @@ export class Assets extends APIResource {
    * }
    * ```
    */
-  get(
-    assetId: string,
-    params: AssetGetParams,
-    options?: RequestOptions,
-  ): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
+  get(assetId: string, params: AssetGetParams, options?: RequestOptions): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
     return this._client.requestPage(
       SinglePage<CloudforceOneRequestsRequestAssetItem>,
       buildAssetGetRequest(assetId, params),
@@ -136,12 +128,12 @@ export class Assets extends APIResource {
    * console.log(asset.id);
    * ```
    */
-  upload(
-    requestId: string,
-    params: AssetUploadParams,
-    options?: RequestOptions,
-  ): APIPromise<AssetUploadResponse> {
-    return this._client.request(buildAssetUploadRequest(requestId, params), assetUploadOperation, options);
+  upload(requestId: string, params: AssetUploadParams, options?: RequestOptions): APIPromise<AssetUploadResponse> {
+    return this._client.request(
+      buildAssetUploadRequest(requestId, params),
+      assetUploadOperation,
+      options,
+    );
   }
 }
 
@@ -162,6 +154,31 @@ export interface AssetCreateParams {
    */
   per_page: number;
 }
+
+/**
+ * Builds the
+ * `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset`
+ * request (cloudforce-one-request-asset-list) without sending it.
+ */
+export function buildAssetCreateRequest(requestId: string, params: AssetCreateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const assetCreateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-list',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 export interface AssetUpdateParams {
   /**
@@ -185,6 +202,35 @@ export interface AssetUpdateParams {
    */
   source?: string;
 }
+
+/**
+ * Builds the
+ * `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}`
+ * request (cloudforce-one-request-asset-update) without sending it.
+ */
+export function buildAssetUpdateRequest(assetId: string, params: AssetUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
+  const { account_id, request_id, ...body } = params;
+  return {
+    method: 'PUT',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
+      { account_id, request_id, asset_id: assetId },
+      {
+        account_id: { maxLength: 32 },
+        request_id: { maxLength: 36 },
+        asset_id: { maxLength: 36 },
+      },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const assetUpdateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-update',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 /** Request Asset Item */
 export interface AssetUpdateResponse {
@@ -233,6 +279,33 @@ export interface AssetDeleteParams {
    */
   request_id: string;
 }
+
+/**
+ * Builds the
+ * `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}`
+ * request (cloudforce-one-request-asset-delete) without sending it.
+ */
+export function buildAssetDeleteRequest(assetId: string, params: AssetDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
+  const { account_id, request_id } = params;
+  return {
+    method: 'DELETE',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
+      { account_id, request_id, asset_id: assetId },
+      {
+        account_id: { maxLength: 32 },
+        request_id: { maxLength: 36 },
+        asset_id: { maxLength: 36 },
+      },
+    ),
+  };
+}
+
+const assetDeleteOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-delete',
+  security: [['api_email', 'api_key']],
+};
 
 export interface AssetDeleteResponse {
   /** @example [] */
@@ -296,6 +369,34 @@ export interface AssetGetParams {
   request_id: string;
 }
 
+/**
+ * Builds the
+ * `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}`
+ * request (cloudforce-one-request-asset-get) without sending it.
+ */
+export function buildAssetGetRequest(assetId: string, params: AssetGetParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
+  const { account_id, request_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
+      { account_id, request_id, asset_id: assetId },
+      {
+        account_id: { maxLength: 32 },
+        request_id: { maxLength: 36 },
+        asset_id: { maxLength: 36 },
+      },
+    ),
+  };
+}
+
+const assetGetOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-get',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface AssetUploadParams {
   /**
    * Path param: Identifier.
@@ -311,6 +412,34 @@ export interface AssetUploadParams {
    */
   source?: string;
 }
+
+/**
+ * Builds the
+ * `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new`
+ * request (cloudforce-one-request-asset-new) without sending it.
+ */
+export function buildAssetUploadRequest(requestId: string, params: AssetUploadParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: {
+      type: 'multipart',
+      value: body as unknown as Record<string, unknown>,
+    },
+  };
+}
+
+const assetUploadOperation: OperationSpec = {
+  id: 'cloudforce-one-request-asset-new',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 /** Request Asset Item */
 export interface AssetUploadResponse {
@@ -373,115 +502,3 @@ export interface CloudforceOneRequestsRequestAssetItem {
    */
   file_type?: string;
 }
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset` request (cloudforce-one-request-asset-list) without sending it. */
-export function buildAssetCreateRequest(requestId: string, params: AssetCreateParams): BuiltRequest {
-  requireParams(params, ['account_id', 'page', 'per_page']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const assetCreateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-asset-list',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-update) without sending it. */
-export function buildAssetUpdateRequest(assetId: string, params: AssetUpdateParams): BuiltRequest {
-  requireParams(params, ['account_id', 'request_id']);
-  const { account_id, request_id, ...body } = params;
-  return {
-    method: 'PUT',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
-      { account_id, request_id, asset_id: assetId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 }, asset_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const assetUpdateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-asset-update',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-delete) without sending it. */
-export function buildAssetDeleteRequest(assetId: string, params: AssetDeleteParams): BuiltRequest {
-  requireParams(params, ['account_id', 'request_id']);
-  const { account_id, request_id } = params;
-  return {
-    method: 'DELETE',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
-      { account_id, request_id, asset_id: assetId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 }, asset_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const assetDeleteOperation: OperationSpec = {
-  id: 'cloudforce-one-request-asset-delete',
-  security: [['api_email', 'api_key']],
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}` request (cloudforce-one-request-asset-get) without sending it. */
-export function buildAssetGetRequest(assetId: string, params: AssetGetParams): BuiltRequest {
-  requireParams(params, ['account_id', 'request_id']);
-  const { account_id, request_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
-      { account_id, request_id, asset_id: assetId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 }, asset_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const assetGetOperation: OperationSpec = {
-  id: 'cloudforce-one-request-asset-get',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new` request (cloudforce-one-request-asset-new) without sending it. */
-export function buildAssetUploadRequest(requestId: string, params: AssetUploadParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'multipart', value: body as unknown as Record<string, unknown> },
-  };
-}
-
-const assetUploadOperation: OperationSpec = {
-  id: 'cloudforce-one-request-asset-new',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};

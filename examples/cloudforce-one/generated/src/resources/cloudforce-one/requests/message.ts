@@ -73,11 +73,7 @@ export class MessageResource extends APIResource {
    * console.log(message.errors);
    * ```
    */
-  delete(
-    messageId: number,
-    params: MessageDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<MessageDeleteResponse> {
+  delete(messageId: number, params: MessageDeleteParams, options?: RequestOptions): APIPromise<MessageDeleteResponse> {
     return this._client.request(
       buildMessageDeleteRequest(messageId, params),
       messageDeleteOperation,
@@ -104,11 +100,7 @@ export class MessageResource extends APIResource {
    * }
    * ```
    */
-  get(
-    requestId: string,
-    params: MessageGetParams,
-    options?: RequestOptions,
-  ): PagePromise<SinglePage<Message>, Message> {
+  get(requestId: string, params: MessageGetParams, options?: RequestOptions): PagePromise<SinglePage<Message>, Message> {
     return this._client.requestPage(
       SinglePage<Message>,
       buildMessageGetRequest(requestId, params),
@@ -134,6 +126,31 @@ export interface MessageCreateParams {
   content?: string;
 }
 
+/**
+ * Builds the
+ * `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new`
+ * request (cloudforce-one-request-message-new) without sending it.
+ */
+export function buildMessageCreateRequest(requestId: string, params: MessageCreateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const messageCreateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-message-new',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface MessageUpdateParams {
   /**
    * Path param: Identifier.
@@ -157,6 +174,31 @@ export interface MessageUpdateParams {
   content?: string;
 }
 
+/**
+ * Builds the
+ * `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}`
+ * request (cloudforce-one-request-message-update) without sending it.
+ */
+export function buildMessageUpdateRequest(messageId: number, params: MessageUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
+  const { account_id, request_id, ...body } = params;
+  return {
+    method: 'PUT',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}',
+      { account_id, request_id, message_id: messageId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const messageUpdateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-message-update',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface MessageDeleteParams {
   /**
    * Identifier.
@@ -173,6 +215,29 @@ export interface MessageDeleteParams {
    */
   request_id: string;
 }
+
+/**
+ * Builds the
+ * `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}`
+ * request (cloudforce-one-request-message-delete) without sending it.
+ */
+export function buildMessageDeleteRequest(messageId: number, params: MessageDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id', 'request_id']);
+  const { account_id, request_id } = params;
+  return {
+    method: 'DELETE',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}',
+      { account_id, request_id, message_id: messageId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+  };
+}
+
+const messageDeleteOperation: OperationSpec = {
+  id: 'cloudforce-one-request-message-delete',
+  security: [['api_email', 'api_key']],
+};
 
 export interface MessageDeleteResponse {
   /** @example [] */
@@ -259,6 +324,31 @@ export interface MessageGetParams {
   sort_order?: 'asc' | 'desc';
 }
 
+/**
+ * Builds the
+ * `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message`
+ * request (cloudforce-one-request-message-list) without sending it.
+ */
+export function buildMessageGetRequest(requestId: string, params: MessageGetParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const messageGetOperation: OperationSpec = {
+  id: 'cloudforce-one-request-message-list',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 /** Request Message Item */
 export interface Message {
   /** Message ID. */
@@ -292,93 +382,3 @@ export interface Message {
    */
   created?: string;
 }
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new` request (cloudforce-one-request-message-new) without sending it. */
-export function buildMessageCreateRequest(requestId: string, params: MessageCreateParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const messageCreateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-message-new',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}` request (cloudforce-one-request-message-update) without sending it. */
-export function buildMessageUpdateRequest(messageId: number, params: MessageUpdateParams): BuiltRequest {
-  requireParams(params, ['account_id', 'request_id']);
-  const { account_id, request_id, ...body } = params;
-  return {
-    method: 'PUT',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}',
-      { account_id, request_id, message_id: messageId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const messageUpdateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-message-update',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}` request (cloudforce-one-request-message-delete) without sending it. */
-export function buildMessageDeleteRequest(messageId: number, params: MessageDeleteParams): BuiltRequest {
-  requireParams(params, ['account_id', 'request_id']);
-  const { account_id, request_id } = params;
-  return {
-    method: 'DELETE',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}',
-      { account_id, request_id, message_id: messageId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const messageDeleteOperation: OperationSpec = {
-  id: 'cloudforce-one-request-message-delete',
-  security: [['api_email', 'api_key']],
-};
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/{request_id}/message` request (cloudforce-one-request-message-list) without sending it. */
-export function buildMessageGetRequest(requestId: string, params: MessageGetParams): BuiltRequest {
-  requireParams(params, ['account_id', 'page', 'per_page']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const messageGetOperation: OperationSpec = {
-  id: 'cloudforce-one-request-message-list',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};

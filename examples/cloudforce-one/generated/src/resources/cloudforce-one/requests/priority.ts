@@ -28,7 +28,11 @@ export class PriorityResource extends APIResource {
    * ```
    */
   create(params: PriorityCreateParams, options?: RequestOptions): APIPromise<Priority> {
-    return this._client.request(buildPriorityCreateRequest(params), priorityCreateOperation, options);
+    return this._client.request(
+      buildPriorityCreateRequest(params),
+      priorityCreateOperation,
+      options,
+    );
   }
 
   /**
@@ -75,11 +79,7 @@ export class PriorityResource extends APIResource {
    * console.log(priority.errors);
    * ```
    */
-  delete(
-    priorityId: string,
-    params: PriorityDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<PriorityDeleteResponse> {
+  delete(priorityId: string, params: PriorityDeleteParams, options?: RequestOptions): APIPromise<PriorityDeleteResponse> {
     return this._client.request(
       buildPriorityDeleteRequest(priorityId, params),
       priorityDeleteOperation,
@@ -103,7 +103,11 @@ export class PriorityResource extends APIResource {
    * ```
    */
   get(priorityId: string, params: PriorityGetParams, options?: RequestOptions): APIPromise<Item> {
-    return this._client.request(buildPriorityGetRequest(priorityId, params), priorityGetOperation, options);
+    return this._client.request(
+      buildPriorityGetRequest(priorityId, params),
+      priorityGetOperation,
+      options,
+    );
   }
 
   /**
@@ -121,7 +125,11 @@ export class PriorityResource extends APIResource {
    * ```
    */
   quota(params: PriorityQuotaParams, options?: RequestOptions): APIPromise<Quota> {
-    return this._client.request(buildPriorityQuotaRequest(params), priorityQuotaOperation, options);
+    return this._client.request(
+      buildPriorityQuotaRequest(params),
+      priorityQuotaOperation,
+      options,
+    );
   }
 
   /**
@@ -176,6 +184,36 @@ export interface PriorityCreateParams {
   tlp: CloudforceOneRequestsTlp;
 }
 
+/**
+ * Builds the `POST /accounts/{account_id}/cloudforce-one/requests/priority/new`
+ * request (cloudforce-one-priority-new) without sending it.
+ */
+export function buildPriorityCreateRequest(params: PriorityCreateParams): BuiltRequest {
+  requireParams(params, [
+    'account_id',
+    'labels',
+    'priority',
+    'requirement',
+    'tlp',
+  ]);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/priority/new',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const priorityCreateOperation: OperationSpec = {
+  id: 'cloudforce-one-priority-new',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface PriorityUpdateParams {
   /**
    * Path param: Identifier.
@@ -200,6 +238,37 @@ export interface PriorityUpdateParams {
   tlp: CloudforceOneRequestsTlp;
 }
 
+/**
+ * Builds the
+ * `PUT /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}`
+ * request (cloudforce-one-priority-update) without sending it.
+ */
+export function buildPriorityUpdateRequest(priorityId: string, params: PriorityUpdateParams): BuiltRequest {
+  requireParams(params, [
+    'account_id',
+    'labels',
+    'priority',
+    'requirement',
+    'tlp',
+  ]);
+  const { account_id, ...body } = params;
+  return {
+    method: 'PUT',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
+      { account_id, priority_id: priorityId },
+      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const priorityUpdateOperation: OperationSpec = {
+  id: 'cloudforce-one-priority-update',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface PriorityDeleteParams {
   /**
    * Identifier.
@@ -209,6 +278,29 @@ export interface PriorityDeleteParams {
    */
   account_id: string;
 }
+
+/**
+ * Builds the
+ * `DELETE /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}`
+ * request (cloudforce-one-priority-delete) without sending it.
+ */
+export function buildPriorityDeleteRequest(priorityId: string, params: PriorityDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'DELETE',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
+      { account_id, priority_id: priorityId },
+      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
+    ),
+  };
+}
+
+const priorityDeleteOperation: OperationSpec = {
+  id: 'cloudforce-one-priority-delete',
+  security: [['api_email', 'api_key']],
+};
 
 export interface PriorityDeleteResponse {
   /** @example [] */
@@ -265,6 +357,30 @@ export interface PriorityGetParams {
   account_id: string;
 }
 
+/**
+ * Builds the
+ * `GET /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}`
+ * request (cloudforce-one-priority-get) without sending it.
+ */
+export function buildPriorityGetRequest(priorityId: string, params: PriorityGetParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
+      { account_id, priority_id: priorityId },
+      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
+    ),
+  };
+}
+
+const priorityGetOperation: OperationSpec = {
+  id: 'cloudforce-one-priority-get',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface PriorityQuotaParams {
   /**
    * Identifier.
@@ -274,6 +390,30 @@ export interface PriorityQuotaParams {
    */
   account_id: string;
 }
+
+/**
+ * Builds the
+ * `GET /accounts/{account_id}/cloudforce-one/requests/priority/quota` request
+ * (cloudforce-one-priority-quota) without sending it.
+ */
+export function buildPriorityQuotaRequest(params: PriorityQuotaParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/priority/quota',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+  };
+}
+
+const priorityQuotaOperation: OperationSpec = {
+  id: 'cloudforce-one-priority-quota',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 export interface PriorityListParams {
   /**
@@ -292,6 +432,30 @@ export interface PriorityListParams {
    */
   per_page: number;
 }
+
+/**
+ * Builds the `POST /accounts/{account_id}/cloudforce-one/requests/priority`
+ * request (cloudforce-one-priority-list) without sending it.
+ */
+export function buildPriorityListRequest(params: PriorityListParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/priority',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const priorityListOperation: OperationSpec = {
+  id: 'cloudforce-one-priority-list',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 /** Priority Item */
 export interface Priority {
@@ -356,137 +520,3 @@ export interface PriorityEdit {
   requirement: string;
   tlp: CloudforceOneRequestsTlp;
 }
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/priority/new` request (cloudforce-one-priority-new) without sending it. */
-export function buildPriorityCreateRequest(params: PriorityCreateParams): BuiltRequest {
-  requireParams(params, ['account_id', 'labels', 'priority', 'requirement', 'tlp']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/priority/new',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const priorityCreateOperation: OperationSpec = {
-  id: 'cloudforce-one-priority-new',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}` request (cloudforce-one-priority-update) without sending it. */
-export function buildPriorityUpdateRequest(priorityId: string, params: PriorityUpdateParams): BuiltRequest {
-  requireParams(params, ['account_id', 'labels', 'priority', 'requirement', 'tlp']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'PUT',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
-      { account_id, priority_id: priorityId },
-      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const priorityUpdateOperation: OperationSpec = {
-  id: 'cloudforce-one-priority-update',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}` request (cloudforce-one-priority-delete) without sending it. */
-export function buildPriorityDeleteRequest(priorityId: string, params: PriorityDeleteParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'DELETE',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
-      { account_id, priority_id: priorityId },
-      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const priorityDeleteOperation: OperationSpec = {
-  id: 'cloudforce-one-priority-delete',
-  security: [['api_email', 'api_key']],
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}` request (cloudforce-one-priority-get) without sending it. */
-export function buildPriorityGetRequest(priorityId: string, params: PriorityGetParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
-      { account_id, priority_id: priorityId },
-      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const priorityGetOperation: OperationSpec = {
-  id: 'cloudforce-one-priority-get',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/priority/quota` request (cloudforce-one-priority-quota) without sending it. */
-export function buildPriorityQuotaRequest(params: PriorityQuotaParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/priority/quota',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const priorityQuotaOperation: OperationSpec = {
-  id: 'cloudforce-one-priority-quota',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/priority` request (cloudforce-one-priority-list) without sending it. */
-export function buildPriorityListRequest(params: PriorityListParams): BuiltRequest {
-  requireParams(params, ['account_id', 'page', 'per_page']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/priority',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const priorityListOperation: OperationSpec = {
-  id: 'cloudforce-one-priority-list',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};

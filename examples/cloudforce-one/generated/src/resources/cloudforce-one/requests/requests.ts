@@ -16,7 +16,10 @@ export class Requests extends APIResource {
   /**
    * Create a New Request.
    *
-   * Creating a request adds the request into the Cloudforce One queue for analysis. In addition to the content, a short title, type, priority, and releasability should be provided. If one is not provided, a default will be assigned.
+   * Creating a request adds the request into the Cloudforce One queue for
+   * analysis. In addition to the content, a short title, type, priority, and
+   * releasability should be provided. If one is not provided, a default will be
+   * assigned.
    *
    * @example
    * ```ts
@@ -28,13 +31,20 @@ export class Requests extends APIResource {
    * ```
    */
   create(params: RequestCreateParams, options?: RequestOptions): APIPromise<Item> {
-    return this._client.request(buildRequestCreateRequest(params), requestCreateOperation, options);
+    return this._client.request(
+      buildRequestCreateRequest(params),
+      requestCreateOperation,
+      options,
+    );
   }
 
   /**
    * Update a Request
    *
-   * Updating a request alters the request in the Cloudforce One queue. This API may be used to update any attributes of the request after the initial submission. Only fields that you choose to update need to be add to the request body.
+   * Updating a request alters the request in the Cloudforce One queue. This API
+   * may be used to update any attributes of the request after the initial
+   * submission. Only fields that you choose to update need to be add to the
+   * request body.
    *
    * @example
    * ```ts
@@ -96,11 +106,7 @@ export class Requests extends APIResource {
    * console.log(request.errors);
    * ```
    */
-  delete(
-    requestId: string,
-    params: RequestDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<RequestDeleteResponse> {
+  delete(requestId: string, params: RequestDeleteParams, options?: RequestOptions): APIPromise<RequestDeleteResponse> {
     return this._client.request(
       buildRequestDeleteRequest(requestId, params),
       requestDeleteOperation,
@@ -111,7 +117,8 @@ export class Requests extends APIResource {
   /**
    * Get Request Priority, Status, and TLP constants
    *
-   * Retrieves constant values used in Cloudforce One requests, including valid statuses and types.
+   * Retrieves constant values used in Cloudforce One requests, including valid
+   * statuses and types.
    *
    * @example
    * ```ts
@@ -123,7 +130,11 @@ export class Requests extends APIResource {
    * ```
    */
   constants(params: RequestConstantsParams, options?: RequestOptions): APIPromise<RequestConstants> {
-    return this._client.request(buildRequestConstantsRequest(params), requestConstantsOperation, options);
+    return this._client.request(
+      buildRequestConstantsRequest(params),
+      requestConstantsOperation,
+      options,
+    );
   }
 
   /**
@@ -142,7 +153,11 @@ export class Requests extends APIResource {
    * ```
    */
   get(requestId: string, params: RequestGetParams, options?: RequestOptions): APIPromise<Item> {
-    return this._client.request(buildRequestGetRequest(requestId, params), requestGetOperation, options);
+    return this._client.request(
+      buildRequestGetRequest(requestId, params),
+      requestGetOperation,
+      options,
+    );
   }
 
   /**
@@ -160,7 +175,11 @@ export class Requests extends APIResource {
    * ```
    */
   quota(params: RequestQuotaParams, options?: RequestOptions): APIPromise<Quota> {
-    return this._client.request(buildRequestQuotaRequest(params), requestQuotaOperation, options);
+    return this._client.request(
+      buildRequestQuotaRequest(params),
+      requestQuotaOperation,
+      options,
+    );
   }
 
   /**
@@ -222,6 +241,30 @@ export interface RequestCreateParams {
   tlp?: CloudforceOneRequestsTlp;
 }
 
+/**
+ * Builds the `POST /accounts/{account_id}/cloudforce-one/requests/new` request
+ * (cloudforce-one-request-new) without sending it.
+ */
+export function buildRequestCreateRequest(params: RequestCreateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/new',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const requestCreateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-new',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface RequestUpdateParams {
   /**
    * Path param: Identifier.
@@ -256,6 +299,30 @@ export interface RequestUpdateParams {
   summary?: string;
   tlp?: CloudforceOneRequestsTlp;
 }
+
+/**
+ * Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}`
+ * request (cloudforce-one-request-update) without sending it.
+ */
+export function buildRequestUpdateRequest(requestId: string, params: RequestUpdateParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'PUT',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const requestUpdateOperation: OperationSpec = {
+  id: 'cloudforce-one-request-update',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 export interface RequestListParams {
   /**
@@ -318,6 +385,30 @@ export interface RequestListParams {
   status?: CloudforceOneRequestsRequestStatus;
 }
 
+/**
+ * Builds the `POST /accounts/{account_id}/cloudforce-one/requests` request
+ * (cloudforce-one-request-list) without sending it.
+ */
+export function buildRequestListRequest(params: RequestListParams): BuiltRequest {
+  requireParams(params, ['account_id', 'page', 'per_page']);
+  const { account_id, ...body } = params;
+  return {
+    method: 'POST',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+    body: { type: 'json', value: body },
+  };
+}
+
+const requestListOperation: OperationSpec = {
+  id: 'cloudforce-one-request-list',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface RequestDeleteParams {
   /**
    * Identifier.
@@ -327,6 +418,29 @@ export interface RequestDeleteParams {
    */
   account_id: string;
 }
+
+/**
+ * Builds the
+ * `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}` request
+ * (cloudforce-one-request-delete) without sending it.
+ */
+export function buildRequestDeleteRequest(requestId: string, params: RequestDeleteParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'DELETE',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+  };
+}
+
+const requestDeleteOperation: OperationSpec = {
+  id: 'cloudforce-one-request-delete',
+  security: [['api_email', 'api_key']],
+};
 
 export interface RequestDeleteResponse {
   /** @example [] */
@@ -383,6 +497,29 @@ export interface RequestConstantsParams {
   account_id: string;
 }
 
+/**
+ * Builds the `GET /accounts/{account_id}/cloudforce-one/requests/constants`
+ * request (cloudforce-one-request-constants) without sending it.
+ */
+export function buildRequestConstantsRequest(params: RequestConstantsParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/constants',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+  };
+}
+
+const requestConstantsOperation: OperationSpec = {
+  id: 'cloudforce-one-request-constants',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface RequestGetParams {
   /**
    * Identifier.
@@ -392,6 +529,29 @@ export interface RequestGetParams {
    */
   account_id: string;
 }
+
+/**
+ * Builds the `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}`
+ * request (cloudforce-one-request-get) without sending it.
+ */
+export function buildRequestGetRequest(requestId: string, params: RequestGetParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
+      { account_id, request_id: requestId },
+      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
+    ),
+  };
+}
+
+const requestGetOperation: OperationSpec = {
+  id: 'cloudforce-one-request-get',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
 
 export interface RequestQuotaParams {
   /**
@@ -403,6 +563,29 @@ export interface RequestQuotaParams {
   account_id: string;
 }
 
+/**
+ * Builds the `GET /accounts/{account_id}/cloudforce-one/requests/quota` request
+ * (cloudforce-one-request-quota) without sending it.
+ */
+export function buildRequestQuotaRequest(params: RequestQuotaParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/quota',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+  };
+}
+
+const requestQuotaOperation: OperationSpec = {
+  id: 'cloudforce-one-request-quota',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 export interface RequestTypesParams {
   /**
    * Identifier.
@@ -413,9 +596,36 @@ export interface RequestTypesParams {
   account_id: string;
 }
 
+/**
+ * Builds the `GET /accounts/{account_id}/cloudforce-one/requests/types` request
+ * (cloudforce-one-request-types) without sending it.
+ */
+export function buildRequestTypesRequest(params: RequestTypesParams): BuiltRequest {
+  requireParams(params, ['account_id']);
+  const { account_id } = params;
+  return {
+    method: 'GET',
+    path: formatPath(
+      '/accounts/{account_id}/cloudforce-one/requests/types',
+      { account_id },
+      { account_id: { maxLength: 32 } },
+    ),
+  };
+}
+
+const requestTypesOperation: OperationSpec = {
+  id: 'cloudforce-one-request-types',
+  security: [['api_email', 'api_key']],
+  unwrap: 'result',
+};
+
 /** Request Status. */
-export type CloudforceOneRequestsRequestStatus =
-  'open' | 'accepted' | 'reported' | 'approved' | 'completed' | 'declined';
+export type CloudforceOneRequestsRequestStatus = 'open'
+  | 'accepted'
+  | 'reported'
+  | 'approved'
+  | 'completed'
+  | 'declined';
 
 /** Request List Item */
 export interface ListItem {
@@ -482,7 +692,11 @@ export interface ListItem {
 export type CloudforceOneRequestsPriority = 'routine' | 'high' | 'urgent';
 
 /** The CISA defined Traffic Light Protocol (TLP). */
-export type CloudforceOneRequestsTlp = 'clear' | 'amber' | 'amber-strict' | 'green' | 'red';
+export type CloudforceOneRequestsTlp = 'clear'
+  | 'amber'
+  | 'amber-strict'
+  | 'green'
+  | 'red';
 
 /** Request Constants */
 export interface RequestConstants {
@@ -599,181 +813,3 @@ export interface Quota {
  * @example ["Indicators of Compromise","Victomology"]
  */
 export type RequestTypes = Array<string>;
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests/new` request (cloudforce-one-request-new) without sending it. */
-export function buildRequestCreateRequest(params: RequestCreateParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/new',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const requestCreateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-new',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `PUT /accounts/{account_id}/cloudforce-one/requests/{request_id}` request (cloudforce-one-request-update) without sending it. */
-export function buildRequestUpdateRequest(requestId: string, params: RequestUpdateParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'PUT',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const requestUpdateOperation: OperationSpec = {
-  id: 'cloudforce-one-request-update',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `POST /accounts/{account_id}/cloudforce-one/requests` request (cloudforce-one-request-list) without sending it. */
-export function buildRequestListRequest(params: RequestListParams): BuiltRequest {
-  requireParams(params, ['account_id', 'page', 'per_page']);
-  const { account_id, ...body } = params;
-  return {
-    method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-    body: { type: 'json', value: body },
-  };
-}
-
-const requestListOperation: OperationSpec = {
-  id: 'cloudforce-one-request-list',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `DELETE /accounts/{account_id}/cloudforce-one/requests/{request_id}` request (cloudforce-one-request-delete) without sending it. */
-export function buildRequestDeleteRequest(requestId: string, params: RequestDeleteParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'DELETE',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const requestDeleteOperation: OperationSpec = {
-  id: 'cloudforce-one-request-delete',
-  security: [['api_email', 'api_key']],
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/constants` request (cloudforce-one-request-constants) without sending it. */
-export function buildRequestConstantsRequest(params: RequestConstantsParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/constants',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const requestConstantsOperation: OperationSpec = {
-  id: 'cloudforce-one-request-constants',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/{request_id}` request (cloudforce-one-request-get) without sending it. */
-export function buildRequestGetRequest(requestId: string, params: RequestGetParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
-      { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const requestGetOperation: OperationSpec = {
-  id: 'cloudforce-one-request-get',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/quota` request (cloudforce-one-request-quota) without sending it. */
-export function buildRequestQuotaRequest(params: RequestQuotaParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/quota',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const requestQuotaOperation: OperationSpec = {
-  id: 'cloudforce-one-request-quota',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
-
-/** Builds the `GET /accounts/{account_id}/cloudforce-one/requests/types` request (cloudforce-one-request-types) without sending it. */
-export function buildRequestTypesRequest(params: RequestTypesParams): BuiltRequest {
-  requireParams(params, ['account_id']);
-  const { account_id } = params;
-  return {
-    method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/types',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
-    query: [],
-    headers: {},
-  };
-}
-
-const requestTypesOperation: OperationSpec = {
-  id: 'cloudforce-one-request-types',
-  security: [['api_email', 'api_key']],
-  unwrap: 'result',
-};
