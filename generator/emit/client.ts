@@ -77,6 +77,7 @@ export function clientFile(ir: IR): OutputFile {
     e.prop('defaultSecurity', e.data(ir.security)),
     ...(envelope.length ? [e.prop('envelope', e.object(envelope))] : []),
     e.prop('userAgent', e.literal(`${ir.client.packageName}/${ir.client.packageVersion}`)),
+    e.prop('logEnv', e.literal(logEnv(ir))),
   ]);
   const optional = t.union([t.name('string'), t.name('null'), t.name('undefined')]);
   const members: Member[] = [
@@ -142,9 +143,17 @@ export function indexFile(ir: IR): OutputFile {
     exportAll('core/pagination'),
     // What a caller of a request builder, or of a method with options, needs to name.
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: from('core/types'), namedExports: PUBLIC_TYPES },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: from('core/client'), namedExports: ['ClientOverrides', 'LogLevel', 'Logger', 'RawRequestOptions'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: from('core/uploads'), namedExports: ['toFile', { name: 'ToFileInput', isTypeOnly: true }] },
     ...modules.map(exportAll),
     ...(ir.wireTypes === false ? [] : [{ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: 'wire', moduleSpecifier: './openapi.js' } as const]),
   ]);
 }
 
 const PUBLIC_TYPES = ['BuiltRequest', 'HTTPMethod', 'RequestBody', 'RequestOptions'];
+
+/** `<CLIENT>_LOG`, next to the base URL's variable (`CLOUDFLARE_BASE_URL` -> `CLOUDFLARE_LOG`). */
+export function logEnv(ir: IR): string {
+  const env = ir.client.baseURLEnv;
+  return `${env.endsWith('_BASE_URL') ? env.slice(0, -'_BASE_URL'.length) : env}_LOG`;
+}

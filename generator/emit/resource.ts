@@ -187,7 +187,9 @@ function method(
   ctx: TypeContext,
 ): MethodDeclarationStructure {
   const params = signatureParams(op);
-  const call = e.call(op.builderName, ...[op.positional?.tsName, op.paramsType ? 'params' : undefined].flatMap((a) => (a ? [e.code(a)] : [])));
+  // Built inside the call, so a missing or bad param rejects the returned promise instead of throwing.
+  const args = [op.positional?.tsName, op.paramsType ? 'params' : undefined].filter((a): a is string => !!a);
+  const call = e.code(`() => ${op.builderName}(${args.join(', ')})`);
   const opConst = e.code(operationConstName(op));
   const example = exampleCall(ir, op, accessPath);
   const docs = [
@@ -279,6 +281,8 @@ function operationConstant(op: IROperation): WriterFunction {
   const spec: Record<string, unknown> = { id: op.id };
   if (op.security) spec.security = op.security;
   if (op.returns.unwrap) spec.unwrap = op.returns.unwrap;
+  // The runtime checks the answer's media type against it (a 200 HTML page is an error, not data).
+  if (op.returns.mediaType) spec.responseMediaType = op.returns.mediaType;
   const head = `const ${operationConstName(op)}: OperationSpec = `;
   return (w) => {
     w.write(head);

@@ -82,10 +82,10 @@ describe('lathe generate / check', () => {
     expect(lathe(['generate'], dir).code).toBe(0);
     const manifestPath = join(dir, 'generated', '.lathe-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: { libraries: Record<string, string> } };
-    const pkg = JSON.parse(read('package.json')) as { version: string; dependencies: Record<string, string> };
+    const pkg = JSON.parse(read('package.json')) as { name: string; version: string; dependencies: Record<string, string> };
     // Every runtime dependency is recorded, as resolved (not as the range package.json asks for).
-    expect(Object.keys(manifest.inputs.libraries).sort()).toEqual(['lathe', ...Object.keys(pkg.dependencies)].sort());
-    expect(manifest.inputs.libraries.lathe).toBe(pkg.version);
+    expect(Object.keys(manifest.inputs.libraries).sort()).toEqual([pkg.name, ...Object.keys(pkg.dependencies)].sort());
+    expect(manifest.inputs.libraries[pkg.name]).toBe(pkg.version);
     const prettier = JSON.parse(read('node_modules/prettier/package.json')) as { version: string };
     expect(manifest.inputs.libraries.prettier).toBe(prettier.version);
     expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');

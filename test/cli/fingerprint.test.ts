@@ -30,9 +30,9 @@ describe('the versions in the fingerprint', () => {
   });
 
   it("covers lathe and each of its dependencies, as installed", () => {
-    const pkg = JSON.parse(read('package.json')) as { version: string; dependencies: Record<string, string> };
+    const pkg = JSON.parse(read('package.json')) as { name: string; version: string; dependencies: Record<string, string> };
     const versions = libraryVersions();
-    expect(versions.lathe).toBe(pkg.version);
+    expect(versions[pkg.name]).toBe(pkg.version);
     for (const name of Object.keys(pkg.dependencies))
       expect(versions[name], name).toBe((JSON.parse(read(`node_modules/${name}/package.json`)) as { version: string }).version);
   });

@@ -27,7 +27,8 @@ function members(name: string): string[] {
 function tagOf(member: string): string {
   const [, tag] = member.split(' & ');
   expect(tag, `${member} is narrowed`).toBeDefined();
-  const inline = /^\{ \w+: (.+) \}$/.exec(tag!);
+  // ts-morph ends each member of a type literal with `;`.
+  const inline = /^\{ \w+: (.+?);? \}$/.exec(tag!);
   if (inline) return inline[1]!;
   // Printed as a nested interface: `Pet.PetUnionMember0Member1` in `namespace Pet`.
   const [ns, iface] = tag!.split('.');

@@ -42,7 +42,7 @@ describe('OpenAPI 3.0 (scalars-30.yaml)', () => {
   });
 
   it('prints additionalProperties as an index signature (unknown next to named properties)', () => {
-    expect(thing()).toContain('  labels?: { [key: string]: string | undefined };');
+    expect(thing()).toContain('  labels?: { [key: string]: string | undefined; };');
     expect(declarationOf(v30.resources, 'Thing', 'namespace')).toContain(
       ['  export interface Extra {', '    [key: string]: unknown;', '    name?: string;', '  }'].join('\n'),
     );
@@ -103,8 +103,8 @@ describe('OpenAPI 3.1 (openapi-31.yaml)', () => {
   });
 
   it('prints patternProperties as an index signature over every pattern', () => {
-    expect(shape()).toContain('  headers?: { [key: string]: string | undefined };');
-    expect(shape()).toContain('  metrics?: { [key: string]: number | string | undefined };');
+    expect(shape()).toContain('  headers?: { [key: string]: string | undefined; };');
+    expect(shape()).toContain('  metrics?: { [key: string]: number | string | undefined; };');
   });
 
   it('takes the first of examples, and a description written next to a $ref', () => {

@@ -12,7 +12,7 @@ describe('asking for the HTML reference', () => {
     writeFileSync(join(dir, 'lathe.config.yaml'), `spec: ${SPEC}\ndocs:\n  html: yes please\n`);
     const r = lathe(['generate'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('lathe.config.yaml:3:9: error: `docs.html` must be true or false');
+    expect(r.stderr).toContain('lathe.config.yaml:3:3: error: `docs.html` must be true or false');
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 

@@ -24,7 +24,9 @@ describe('site writes', () => {
   it('rewrites only the pages an edit changes (docs.html: true)', async () => {
     const dir = tempDir('lathe-site-inc-');
     cpSync(join(ROOT, 'examples/cloudforce-one/spec'), join(dir, 'spec'), { recursive: true });
-    writeFileSync(join(dir, 'lathe.config.yaml'), `${readFileSync(join(ROOT, 'examples/cloudforce-one/lathe.config.yaml'), 'utf8')}\ndocs:\n  html: true\n`);
+    const config = readFileSync(join(ROOT, 'examples/cloudforce-one/lathe.config.yaml'), 'utf8');
+    expect(config).toMatch(/^docs:\n/m);
+    writeFileSync(join(dir, 'lathe.config.yaml'), config.replace(/^docs:\n/m, 'docs:\n  html: true\n'));
     const first = lathe(['generate', '--quiet'], dir);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);

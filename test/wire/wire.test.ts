@@ -112,6 +112,6 @@ describe('wireTypes: false', () => {
     writeFileSync(join(dir, 'lathe.config.yaml'), 'wireTypes: no-thanks\n');
     const r = lathe(['generate', '--spec', join(FIXTURES, 'nullable-allof.yaml'), '--out', join(dir, 'out')], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('lathe.config.yaml:1:12: error: `wireTypes` must be true or false');
+    expect(r.stderr).toContain('lathe.config.yaml:1:1: error: `wireTypes` must be true or false');
   });
 });
