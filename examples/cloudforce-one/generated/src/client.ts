@@ -93,6 +93,7 @@ export class Cloudflare extends BaseClient {
       ],
       envelope: { success: 'success', errors: 'errors' },
       userAgent: 'cloudflare-cloudforce-one-requests/0.1.0',
+      logEnv: 'CLOUDFLARE_LOG',
     });
   }
 }

@@ -22,7 +22,7 @@ export class MessageResource extends APIResource {
    */
   create(requestId: string, params: MessageCreateParams, options?: RequestOptions): APIPromise<Message> {
     return this._client.request(
-      buildMessageCreateRequest(requestId, params),
+      () => buildMessageCreateRequest(requestId, params),
       messageCreateOperation,
       options,
     );
@@ -68,6 +68,7 @@ const messageCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-new',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 /** Request Message Item */

@@ -28,7 +28,7 @@ export class Assets extends APIResource {
   create(requestId: string, params: AssetCreateParams, options?: RequestOptions): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
     return this._client.requestPage(
       SinglePage<CloudforceOneRequestsRequestAssetItem>,
-      buildAssetCreateRequest(requestId, params),
+      () => buildAssetCreateRequest(requestId, params),
       assetCreateOperation,
       options,
     );
@@ -54,7 +54,7 @@ export class Assets extends APIResource {
    */
   update(assetId: string, params: AssetUpdateParams, options?: RequestOptions): APIPromise<AssetUpdateResponse> {
     return this._client.request(
-      buildAssetUpdateRequest(assetId, params),
+      () => buildAssetUpdateRequest(assetId, params),
       assetUpdateOperation,
       options,
     );
@@ -80,7 +80,7 @@ export class Assets extends APIResource {
    */
   delete(assetId: string, params: AssetDeleteParams, options?: RequestOptions): APIPromise<AssetDeleteResponse> {
     return this._client.request(
-      buildAssetDeleteRequest(assetId, params),
+      () => buildAssetDeleteRequest(assetId, params),
       assetDeleteOperation,
       options,
     );
@@ -107,7 +107,7 @@ export class Assets extends APIResource {
   get(assetId: string, params: AssetGetParams, options?: RequestOptions): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
     return this._client.requestPage(
       SinglePage<CloudforceOneRequestsRequestAssetItem>,
-      buildAssetGetRequest(assetId, params),
+      () => buildAssetGetRequest(assetId, params),
       assetGetOperation,
       options,
     );
@@ -130,7 +130,7 @@ export class Assets extends APIResource {
    */
   upload(requestId: string, params: AssetUploadParams, options?: RequestOptions): APIPromise<AssetUploadResponse> {
     return this._client.request(
-      buildAssetUploadRequest(requestId, params),
+      () => buildAssetUploadRequest(requestId, params),
       assetUploadOperation,
       options,
     );
@@ -178,6 +178,7 @@ const assetCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-list',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface AssetUpdateParams {
@@ -230,6 +231,7 @@ const assetUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-update',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 /** Request Asset Item */
@@ -305,6 +307,7 @@ export function buildAssetDeleteRequest(assetId: string, params: AssetDeletePara
 const assetDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-delete',
   security: [['api_email', 'api_key']],
+  responseMediaType: 'application/json',
 };
 
 export interface AssetDeleteResponse {
@@ -395,6 +398,7 @@ const assetGetOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-get',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface AssetUploadParams {
@@ -439,6 +443,7 @@ const assetUploadOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-new',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 /** Request Asset Item */

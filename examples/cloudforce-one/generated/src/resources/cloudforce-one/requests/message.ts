@@ -23,7 +23,7 @@ export class MessageResource extends APIResource {
    */
   create(requestId: string, params: MessageCreateParams, options?: RequestOptions): APIPromise<Message> {
     return this._client.request(
-      buildMessageCreateRequest(requestId, params),
+      () => buildMessageCreateRequest(requestId, params),
       messageCreateOperation,
       options,
     );
@@ -49,7 +49,7 @@ export class MessageResource extends APIResource {
    */
   update(messageId: number, params: MessageUpdateParams, options?: RequestOptions): APIPromise<Message> {
     return this._client.request(
-      buildMessageUpdateRequest(messageId, params),
+      () => buildMessageUpdateRequest(messageId, params),
       messageUpdateOperation,
       options,
     );
@@ -75,7 +75,7 @@ export class MessageResource extends APIResource {
    */
   delete(messageId: number, params: MessageDeleteParams, options?: RequestOptions): APIPromise<MessageDeleteResponse> {
     return this._client.request(
-      buildMessageDeleteRequest(messageId, params),
+      () => buildMessageDeleteRequest(messageId, params),
       messageDeleteOperation,
       options,
     );
@@ -103,7 +103,7 @@ export class MessageResource extends APIResource {
   get(requestId: string, params: MessageGetParams, options?: RequestOptions): PagePromise<SinglePage<Message>, Message> {
     return this._client.requestPage(
       SinglePage<Message>,
-      buildMessageGetRequest(requestId, params),
+      () => buildMessageGetRequest(requestId, params),
       messageGetOperation,
       options,
     );
@@ -149,6 +149,7 @@ const messageCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-new',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface MessageUpdateParams {
@@ -197,6 +198,7 @@ const messageUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-update',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface MessageDeleteParams {
@@ -237,6 +239,7 @@ export function buildMessageDeleteRequest(messageId: number, params: MessageDele
 const messageDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-delete',
   security: [['api_email', 'api_key']],
+  responseMediaType: 'application/json',
 };
 
 export interface MessageDeleteResponse {
@@ -347,6 +350,7 @@ const messageGetOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-list',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 /** Request Message Item */

@@ -29,7 +29,7 @@ export class PriorityResource extends APIResource {
    */
   create(params: PriorityCreateParams, options?: RequestOptions): APIPromise<Priority> {
     return this._client.request(
-      buildPriorityCreateRequest(params),
+      () => buildPriorityCreateRequest(params),
       priorityCreateOperation,
       options,
     );
@@ -58,7 +58,7 @@ export class PriorityResource extends APIResource {
    */
   update(priorityId: string, params: PriorityUpdateParams, options?: RequestOptions): APIPromise<Item> {
     return this._client.request(
-      buildPriorityUpdateRequest(priorityId, params),
+      () => buildPriorityUpdateRequest(priorityId, params),
       priorityUpdateOperation,
       options,
     );
@@ -81,7 +81,7 @@ export class PriorityResource extends APIResource {
    */
   delete(priorityId: string, params: PriorityDeleteParams, options?: RequestOptions): APIPromise<PriorityDeleteResponse> {
     return this._client.request(
-      buildPriorityDeleteRequest(priorityId, params),
+      () => buildPriorityDeleteRequest(priorityId, params),
       priorityDeleteOperation,
       options,
     );
@@ -104,7 +104,7 @@ export class PriorityResource extends APIResource {
    */
   get(priorityId: string, params: PriorityGetParams, options?: RequestOptions): APIPromise<Item> {
     return this._client.request(
-      buildPriorityGetRequest(priorityId, params),
+      () => buildPriorityGetRequest(priorityId, params),
       priorityGetOperation,
       options,
     );
@@ -126,7 +126,7 @@ export class PriorityResource extends APIResource {
    */
   quota(params: PriorityQuotaParams, options?: RequestOptions): APIPromise<Quota> {
     return this._client.request(
-      buildPriorityQuotaRequest(params),
+      () => buildPriorityQuotaRequest(params),
       priorityQuotaOperation,
       options,
     );
@@ -153,7 +153,7 @@ export class PriorityResource extends APIResource {
   list(params: PriorityListParams, options?: RequestOptions): PagePromise<SinglePage<Priority>, Priority> {
     return this._client.requestPage(
       SinglePage<Priority>,
-      buildPriorityListRequest(params),
+      () => buildPriorityListRequest(params),
       priorityListOperation,
       options,
     );
@@ -212,6 +212,7 @@ const priorityCreateOperation: OperationSpec = {
   id: 'cloudforce-one-priority-new',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface PriorityUpdateParams {
@@ -267,6 +268,7 @@ const priorityUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-priority-update',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface PriorityDeleteParams {
@@ -300,6 +302,7 @@ export function buildPriorityDeleteRequest(priorityId: string, params: PriorityD
 const priorityDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-priority-delete',
   security: [['api_email', 'api_key']],
+  responseMediaType: 'application/json',
 };
 
 export interface PriorityDeleteResponse {
@@ -379,6 +382,7 @@ const priorityGetOperation: OperationSpec = {
   id: 'cloudforce-one-priority-get',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface PriorityQuotaParams {
@@ -413,6 +417,7 @@ const priorityQuotaOperation: OperationSpec = {
   id: 'cloudforce-one-priority-quota',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface PriorityListParams {
@@ -455,6 +460,7 @@ const priorityListOperation: OperationSpec = {
   id: 'cloudforce-one-priority-list',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 /** Priority Item */

@@ -32,7 +32,7 @@ export class Requests extends APIResource {
    */
   create(params: RequestCreateParams, options?: RequestOptions): APIPromise<Item> {
     return this._client.request(
-      buildRequestCreateRequest(params),
+      () => buildRequestCreateRequest(params),
       requestCreateOperation,
       options,
     );
@@ -58,7 +58,7 @@ export class Requests extends APIResource {
    */
   update(requestId: string, params: RequestUpdateParams, options?: RequestOptions): APIPromise<Item> {
     return this._client.request(
-      buildRequestUpdateRequest(requestId, params),
+      () => buildRequestUpdateRequest(requestId, params),
       requestUpdateOperation,
       options,
     );
@@ -85,7 +85,7 @@ export class Requests extends APIResource {
   list(params: RequestListParams, options?: RequestOptions): PagePromise<SinglePage<ListItem>, ListItem> {
     return this._client.requestPage(
       SinglePage<ListItem>,
-      buildRequestListRequest(params),
+      () => buildRequestListRequest(params),
       requestListOperation,
       options,
     );
@@ -108,7 +108,7 @@ export class Requests extends APIResource {
    */
   delete(requestId: string, params: RequestDeleteParams, options?: RequestOptions): APIPromise<RequestDeleteResponse> {
     return this._client.request(
-      buildRequestDeleteRequest(requestId, params),
+      () => buildRequestDeleteRequest(requestId, params),
       requestDeleteOperation,
       options,
     );
@@ -131,7 +131,7 @@ export class Requests extends APIResource {
    */
   constants(params: RequestConstantsParams, options?: RequestOptions): APIPromise<RequestConstants> {
     return this._client.request(
-      buildRequestConstantsRequest(params),
+      () => buildRequestConstantsRequest(params),
       requestConstantsOperation,
       options,
     );
@@ -154,7 +154,7 @@ export class Requests extends APIResource {
    */
   get(requestId: string, params: RequestGetParams, options?: RequestOptions): APIPromise<Item> {
     return this._client.request(
-      buildRequestGetRequest(requestId, params),
+      () => buildRequestGetRequest(requestId, params),
       requestGetOperation,
       options,
     );
@@ -176,7 +176,7 @@ export class Requests extends APIResource {
    */
   quota(params: RequestQuotaParams, options?: RequestOptions): APIPromise<Quota> {
     return this._client.request(
-      buildRequestQuotaRequest(params),
+      () => buildRequestQuotaRequest(params),
       requestQuotaOperation,
       options,
     );
@@ -199,7 +199,7 @@ export class Requests extends APIResource {
   types(params: RequestTypesParams, options?: RequestOptions): PagePromise<SinglePage<string>, string> {
     return this._client.requestPage(
       SinglePage<string>,
-      buildRequestTypesRequest(params),
+      () => buildRequestTypesRequest(params),
       requestTypesOperation,
       options,
     );
@@ -263,6 +263,7 @@ const requestCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-new',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface RequestUpdateParams {
@@ -322,6 +323,7 @@ const requestUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-request-update',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface RequestListParams {
@@ -407,6 +409,7 @@ const requestListOperation: OperationSpec = {
   id: 'cloudforce-one-request-list',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface RequestDeleteParams {
@@ -440,6 +443,7 @@ export function buildRequestDeleteRequest(requestId: string, params: RequestDele
 const requestDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-request-delete',
   security: [['api_email', 'api_key']],
+  responseMediaType: 'application/json',
 };
 
 export interface RequestDeleteResponse {
@@ -518,6 +522,7 @@ const requestConstantsOperation: OperationSpec = {
   id: 'cloudforce-one-request-constants',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface RequestGetParams {
@@ -551,6 +556,7 @@ const requestGetOperation: OperationSpec = {
   id: 'cloudforce-one-request-get',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface RequestQuotaParams {
@@ -584,6 +590,7 @@ const requestQuotaOperation: OperationSpec = {
   id: 'cloudforce-one-request-quota',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 export interface RequestTypesParams {
@@ -617,6 +624,7 @@ const requestTypesOperation: OperationSpec = {
   id: 'cloudforce-one-request-types',
   security: [['api_email', 'api_key']],
   unwrap: 'result',
+  responseMediaType: 'application/json',
 };
 
 /** Request Status. */
