@@ -22,12 +22,8 @@ describe('spec fuzzer', () => {
     const run = await fuzz({ seeds: loadSeeds(FIXTURE_SEEDS), seed: SEED, count: COUNT, dir: tempDir('lathe-fuzz-'), log: (l) => lines.push(l) });
     results = run.results;
     const report = (f: FuzzFailure) => `#${f.index} ${f.kind} (npm run fuzz -- --seed ${SEED} --only ${f.index}): ${f.seed} ${f.steps.join('; ')}\n${f.detail}`;
-    // openapi-typescript's wire file fails on some specs lathe accepts ($refs to a $ref's own place,
-    // into a requestBody or parameter schema): its own bug, and the file is being replaced by
-    // lathe's wire types. Counted and printed; everything else must be clean.
-    const wire = run.failures.filter((f) => f.kind === 'wire');
-    if (wire.length) console.warn(`${wire.length} mutants with errors only in openapi-typescript's src/openapi.ts:\n${wire.map(report).join('\n')}`);
-    expect(run.failures.filter((f) => f.kind !== 'wire').map(report)).toEqual([]);
+    // src/openapi.ts is lathe's own now: an error there is a miscompile like any other.
+    expect(run.failures.map(report)).toEqual([]);
     expect(run.counts.mutants).toBe(COUNT);
     // The mutations must reach both outcomes, or the check proves little.
     expect(run.counts.accepted).toBeGreaterThan(COUNT / 5);
