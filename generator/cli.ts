@@ -36,7 +36,7 @@ import { unifiedDiff } from './write/diff.js';
 // surface report loads ts-morph, so it is imported only when a run compares outputs.
 import type { FailOn } from './surface/cli.js';
 import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
-import { hasPristine, savePristine } from './write/pristine.js';
+import { hasPristine, pristineChange } from './write/pristine.js';
 
 const USAGE = `Usage: lathe <command> [options]
 
@@ -392,8 +392,7 @@ async function lockedRun(job: Job): Promise<Run> {
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined);
-    savePristine(outDir, files);
+    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files));
     if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
     if (site.dir !== undefined) {
       const written = writeOutput(site.dir, siteFiles);

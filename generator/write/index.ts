@@ -176,7 +176,17 @@ function filesUnder(dir: string, rel: string): string[] {
  * changed files are written; files lathe wrote before and no longer produces are removed.
  * Callers that may run at the same time hold the folder's lock (lock.ts).
  */
-export function writeOutput(outDir: string, files: readonly OutputFile[], inputs?: InputRecord, written?: Written): OutputDiff {
+/**
+ * `state`: lathe's own files inside the output (the hand-edit base, `.lathe/`), committed in the
+ * same journal as the output but not listed in the manifest: they change with it or not at all.
+ */
+export function writeOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  inputs?: InputRecord,
+  written?: Written,
+  state: { readonly writes: readonly { readonly path: string; readonly content: string }[]; readonly removals: readonly string[] } = { writes: [], removals: [] },
+): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir);
   // Refuses a bad path before the folder is even made.
@@ -188,11 +198,12 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], inputs
     ...(inputs ? { inputs } : {}),
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  if (!diff.changed.length && !diff.removed.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
+  const stateWrites = state.writes.filter((f) => readIfExists(join(outDir, f.path)) !== f.content);
+  if (!diff.changed.length && !diff.removed.length && !stateWrites.length && !state.removals.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
   checkTargets(outDir, diff);
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   // The manifest goes last: until it is replaced, it does not vouch for files that are not yet there.
-  const writes = [...diff.changed.map((path) => ({ path, content: byPath.get(path)! })), { path: MANIFEST, content: manifestText }];
-  commit(outDir, { writes, removals: diff.removed });
+  const writes = [...diff.changed.map((path) => ({ path, content: byPath.get(path)! })), ...stateWrites, { path: MANIFEST, content: manifestText }];
+  commit(outDir, { writes, removals: [...diff.removed, ...state.removals] });
   return diff;
 }

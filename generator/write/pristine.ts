@@ -74,26 +74,35 @@ export function pristineText(outDir: string, digest: string): string | undefined
   }
 }
 
+/** What a run changes in lathe's own state folder, committed in one journal with the output. */
+export interface StateChange {
+  readonly writes: readonly { readonly path: string; readonly content: string }[];
+  readonly removals: readonly string[];
+}
+
 /**
- * Records `files` as the pristine output. Called after the output was written: a run that fails
- * before keeps the previous base. Blobs no file refers to any more are dropped.
+ * `files` as the next pristine output: the blobs it lacks, its index, and the blobs (and conflict
+ * record) it no longer needs. Nothing is written here: the caller commits these in the same
+ * journal as the output (write/index.ts), so a run killed at any point leaves the base and the
+ * output of one and the same run.
  */
-export function savePristine(outDir: string, files: readonly OutputFile[]): void {
+export function pristineChange(outDir: string, files: readonly OutputFile[]): StateChange {
   const blobs = join(outDir, BLOBS);
-  mkdirSync(blobs, { recursive: true });
-  const have = new Set(readdirSync(blobs));
+  const have = new Set(existsSync(blobs) ? readdirSync(blobs) : []);
   const index: Record<string, string> = {};
+  const writes: { path: string; content: string }[] = [];
   for (const f of files) {
     const digest = hash(f.content);
     index[f.path] = digest;
     if (have.has(digest)) continue;
-    writeBlob(blobs, f.content);
+    writes.push({ path: `${BLOBS}/${digest}`, content: f.content });
     have.add(digest);
   }
-  writeAtomic(join(outDir, INDEX), `${JSON.stringify({ files: index }, null, 1)}\n`);
-  rmSync(join(outDir, PENDING), { force: true });
+  writes.push({ path: INDEX, content: `${JSON.stringify({ files: index }, null, 1)}\n` });
   const used = new Set(Object.values(index));
-  for (const name of have) if (!used.has(name)) rmSync(join(blobs, name), { force: true });
+  const removals = [...have].filter((name) => !used.has(name)).map((name) => `${BLOBS}/${name}`);
+  if (existsSync(join(outDir, PENDING))) removals.push(PENDING);
+  return { writes, removals };
 }
 
 export function hasPristine(outDir: string): boolean {
