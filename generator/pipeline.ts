@@ -75,15 +75,15 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
-  // Laid out as printed (prettier would take seconds on a big spec's wire types): the format stage leaves it.
+  // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
     const model = buildWireModel(spec);
     const text = model ? printWire(model, HEADER) : `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
-    return { path: WIRE_FILE, content: text, preformatted: true };
+    return { path: WIRE_FILE, content: text };
   });
   const raw = await time('emit', () => {
     const cache = input.cacheDir ? new EmitCache(input.cacheDir, ir, generatorHash()) : undefined;
-    const files = emit(ir, undefined, cache);
+    const files = emit(ir, cache);
     cache?.save();
     return files;
   });

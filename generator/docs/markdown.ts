@@ -82,7 +82,7 @@ export function operationPage(ir: IR, resource: IRResource, op: IROperation, acc
   ];
   // Written in prettier's Markdown style already; on a big API, prettier over a page per operation
   // cost more than everything else lathe does (16 s of 24 s for Cloudflare's 1,533 pages).
-  return { path: docPath(resource, op), content: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, preformatted: true };
+  return { path: docPath(resource, op), content: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
 }
 
 /** Every resource, method and type, linked to the files that declare them. */
@@ -111,15 +111,7 @@ export function apiMd(ir: IR): OutputFile {
       lines.push('');
     }
   });
-  return { path: 'api.md', content: lines.join('\n'), ...(plainText(ir.title) ? { styled: true } : {}) };
-}
-
-/**
- * Text prettier's Markdown printer leaves as it is. Spec text with Markdown syntax in it (a title
- * with `*`) may be rewritten by prettier, so a file holding such text is left to prettier.
- */
-function plainText(text: string): boolean {
-  return /^[A-Za-z0-9 .,:;()'/@+-]*$/.test(text);
+  return { path: 'api.md', content: lines.join('\n') };
 }
 
 /** A Markdown table as prettier lays it out: every column padded to its widest cell. */
@@ -184,10 +176,5 @@ export function packageReadme(ir: IR): OutputFile {
     "`import type { wire } from '" + ir.client.packageName + "'` gives the spec's `paths`, `components` and `operations` wire types, for use with openapi-fetch.",
     '',
   ];
-  const plain =
-    plainText(ir.title) &&
-    plainText(ir.version) &&
-    plainText(ir.client.packageDescription) &&
-    schemes.every((s) => [s.option, s.env, s.name ?? '', s.in ?? ''].every((cell) => /^[\w.-]*$/.test(cell)));
-  return { path: 'README.md', content: lines.join('\n'), ...(plain ? { styled: true } : {}) };
+  return { path: 'README.md', content: lines.join('\n') };
 }

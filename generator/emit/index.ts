@@ -13,18 +13,10 @@ import { coreFiles } from './templates.js';
 
 export type { OutputFile } from './modules.js';
 
-/**
- * `onFile` sees each file as soon as it exists (the CLI starts writing some of them early); `cache`
- * gives back the files of resources that did not change since an earlier run.
- */
-export function emit(ir: IR, onFile?: (file: OutputFile) => void, cache?: EmitCache): OutputFile[] {
+/** `cache` gives back the files of resources that did not change since an earlier run. */
+export function emit(ir: IR, cache?: EmitCache): OutputFile[] {
   const files: OutputFile[] = [];
-  const add = (...items: OutputFile[]) => {
-    for (const f of items) {
-      files.push(f);
-      onFile?.(f);
-    }
-  };
+  const add = (...items: OutputFile[]) => files.push(...items);
   const core = coreFiles();
   add(...core);
   add(clientFile(ir), indexFile(ir));

@@ -12,11 +12,6 @@ import { HEADER } from './header.js';
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
-  /**
-   * Laid out by another tool (openapi-typescript's printer) or copied as written (the runtime core).
-   * Only informative now: prettier formats every file or none (see format/index.ts).
-   */
-  readonly preformatted?: boolean;
 }
 
 /** Relative ESM specifier from one module (relative to src/, no extension) to another. */

@@ -29,7 +29,7 @@ export function coreFiles(): OutputFile[] {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort()
     // Kept prettier-clean in the repository (test/format checks it), so formatting them again is waste.
-    .map((f) => ({ path: `src/core/${f}`, content: `${HEADER}\n${readFileSync(join(dir, f), 'utf8')}`, preformatted: true }));
+    .map((f) => ({ path: `src/core/${f}`, content: `${HEADER}\n${readFileSync(join(dir, f), 'utf8')}` }));
   return cached;
 }
 

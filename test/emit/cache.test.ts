@@ -33,7 +33,7 @@ function emitCached(ir: IR, dir: string, code = 'code-1'): { files: ReturnType<t
     if (hit) hits++;
     return hit;
   };
-  const files = emit(ir, undefined, cache);
+  const files = emit(ir, cache);
   cache.save();
   return { files, hits };
 }

@@ -40,7 +40,7 @@ function searchText(text: string | undefined): string {
 
 export function siteFiles(ir: IR): OutputFile[] {
   const files: OutputFile[] = [];
-  const page = (path: string, content: string) => files.push({ path, content, preformatted: true });
+  const page = (path: string, content: string) => files.push({ path, content });
   const links = new Map<IRResource, ResourceLink>();
   const total = (r: IRResource): number => r.operations.length + r.children.reduce((n, c) => n + total(c), 0);
   eachResource(ir, (r, access) =>
@@ -112,8 +112,8 @@ function staticAssets(): OutputFile[] {
     dir = up;
   }
   const site = join(dir, 'templates', 'site');
-  assets = ['site.css', 'site.js', 'theme.js'].map((f) => ({ path: `${ASSETS}/${f}`, content: readFileSync(join(site, f), 'utf8'), preformatted: true }));
-  assets.push({ path: `${ASSETS}/minisearch.js`, content: miniSearchBrowserBuild(), preformatted: true });
+  assets = ['site.css', 'site.js', 'theme.js'].map((f) => ({ path: `${ASSETS}/${f}`, content: readFileSync(join(site, f), 'utf8') }));
+  assets.push({ path: `${ASSETS}/minisearch.js`, content: miniSearchBrowserBuild() });
   return assets;
 }
 
