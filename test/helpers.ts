@@ -30,9 +30,12 @@ export function lathe(args: string[], cwd = ROOT): { code: number; stdout: strin
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs tsc from this project's node_modules on a tsconfig. */
-export function tsc(args: string[], cwd = ROOT): { code: number; output: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), ...args], {
+/** Runs tsc from this project's node_modules on a tsconfig (TypeScript 5.9, or 7 with `version: 7`). */
+export function tsc(args: string[], cwd = ROOT, version: 5 | 7 = 5): { code: number; output: string } {
+  // TypeScript 7 is installed under the alias `typescript7` (its native compiler ships in a
+  // platform package it depends on), so both compilers check the same output in one test run.
+  const pkg = version === 7 ? 'typescript7' : 'typescript';
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', pkg, 'bin/tsc'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 300_000,

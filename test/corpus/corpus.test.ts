@@ -29,8 +29,10 @@ describe.each(SPECS)('%s', (spec) => {
     const gen = lathe(['generate', '--spec', join(work, spec), '--out', out, '--quiet', ...config], work);
     expect(gen.stderr).not.toMatch(/: error: |internal error/);
     expect(gen.code).toBe(0);
-    const r = tsc(['-p', join(out, 'tsconfig.json'), '--noEmit', '--strict']);
-    expect(r.output).toBe('');
-    expect(r.code).toBe(0);
+    for (const version of [5, 7] as const) {
+      const r = tsc(['-p', join(out, 'tsconfig.json'), '--noEmit', '--strict'], ROOT, version);
+      expect(r.output, `TypeScript ${version}`).toBe('');
+      expect(r.code).toBe(0);
+    }
   });
 });

@@ -45,8 +45,8 @@ describe.each(OUTPUTS)('$name', ({ name, config }) => {
     for (const f of (await result).files) expect(readFileSync(join(outDir, f.path), 'utf8'), f.path).toBe(f.content);
   });
 
-  it('compiles on its own with tsc --strict', () => {
-    const r = tsc(['-p', join(outDir, 'tsconfig.json'), '--noEmit', '--strict']);
+  it.each([5, 7] as const)('compiles on its own with tsc --strict (TypeScript %i)', (version) => {
+    const r = tsc(['-p', join(outDir, 'tsconfig.json'), '--noEmit', '--strict'], ROOT, version);
     expect(r.output, relative(ROOT, outDir)).toBe('');
     expect(r.code).toBe(0);
   });
