@@ -205,17 +205,16 @@ async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
 async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
   const configFile = config?.file;
-  if (!config) {
-    print(configDiagnostics, io, inv.quiet);
-    return { code: 1, watched: configFile ? [configFile] : [] };
-  }
+  // Warnings too (a stainless.yml's keys lathe does not read): printed before the run's own.
+  print(configDiagnostics, io, inv.quiet);
+  if (!config) return { code: 1, watched: configFile ? [configFile] : [] };
   if (inv.command === 'status') {
     const dir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
     return { code: status(dir, relative(io.cwd, dir) || '.', io), watched: [] };
   }
   const specArg = inv.spec ? resolve(io.cwd, inv.spec) : config.spec ? resolve(config.dir, config.spec) : undefined;
   if (!specArg) {
-    io.err('lathe: no spec given: pass --spec FILE or set `spec` in lathe.config.yaml');
+    io.err('lathe: no spec given: pass --spec FILE or set `spec` in the config (`x-lathe: { spec: FILE }` in a stainless.yml)');
     return { code: 2, watched: [] };
   }
   const outDir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
