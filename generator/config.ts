@@ -137,8 +137,8 @@ function mapStainless(
   file: string,
   report: (p: { pointer: string; message: string; severity: Severity }) => void,
 ): { raw: Record<string, unknown>; origins: { origins?: ReadonlyMap<string, string> }; place: (pointer: string, message: string) => [string, string] } {
-  if (!isStainlessConfig(file, raw)) return { raw, origins: {}, place: (pointer, message) => [pointer, message] };
-  const { config, origins, problems } = fromStainless(raw);
+  if (!isStainlessConfig(file, raw, TOP_KEYS)) return { raw, origins: {}, place: (pointer, message) => [pointer, message] };
+  const { config, origins, problems } = fromStainless(raw, TOP_KEYS);
   for (const p of problems) report(p);
   return {
     raw: config,

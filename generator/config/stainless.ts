@@ -32,9 +32,17 @@ export const LATHE_EXTENSION = 'x-lathe';
 /** Top-level keys that only Stainless configs have. */
 const STAINLESS_ONLY = ['organization', 'client_settings', 'targets', 'environments', 'settings', 'readme'];
 
-/** A Stainless config: named `stainless.yml`/`.yaml`, or shaped like one. */
-export function isStainlessConfig(file: string, raw: Record<string, unknown>): boolean {
-  return /(^|[\\/])stainless\.ya?ml$/i.test(file) || STAINLESS_ONLY.some((k) => k in raw);
+/** Keys both formats have: their presence says nothing about which one a file is. */
+const SHARED = ['resources', 'pagination'];
+
+/**
+ * A Stainless config: named `stainless.yml`/`.yaml`, or with a key only Stainless has and none only
+ * lathe has (so a lathe config with a stray `settings:` gets lathe's "unknown key" error).
+ */
+export function isStainlessConfig(file: string, raw: Record<string, unknown>, latheKeys: readonly string[]): boolean {
+  if (/(^|[\\/])stainless\.ya?ml$/i.test(file)) return true;
+  const keys = Object.keys(raw);
+  return keys.some((k) => STAINLESS_ONLY.includes(k)) && !keys.some((k) => latheKeys.includes(k) && !SHARED.includes(k));
 }
 
 /**
@@ -97,10 +105,14 @@ class Mapper {
 }
 
 /** Maps a Stainless config to lathe's shape. Never throws; problems are returned. */
-export function fromStainless(raw: Record<string, unknown>): StainlessMapping {
+export function fromStainless(raw: Record<string, unknown>, latheKeys: readonly string[]): StainlessMapping {
   const m = new Mapper();
   const known = ['organization', 'targets', 'client_settings', 'pagination', 'settings', 'environments', 'resources', 'readme', LATHE_EXTENSION];
-  m.rest(raw, known, '#', 'lathe has no such setting');
+  for (const k of Object.keys(raw)) {
+    if (known.includes(k)) continue;
+    if (latheKeys.includes(k)) m.error(joinPointer('#', k), `\`${k}\` is a lathe config key: in a stainless.yml, put it under \`${LATHE_EXTENSION}\``);
+    else m.unsupported(joinPointer('#', k), 'lathe has no such setting');
+  }
   readNames(raw, m);
   readOpts(raw.client_settings, m);
   if (raw.pagination !== undefined) readPagination(raw.pagination, m);
@@ -168,6 +180,10 @@ function readOpts(value: unknown, m: Mapper): void {
     if (opt.nullable === false)
       m.unsupported(joinPointer(at, 'nullable'), 'credential options are always optional in lathe (a missing one fails the call that needs it)');
     const scheme = ['auth', auth.security_scheme];
+    if (m.origins.has(joinPointer('#', ...scheme))) {
+      m.error(joinPointer(at, 'auth', 'security_scheme'), `another client option already carries security scheme '${auth.security_scheme}'`);
+      continue;
+    }
     m.set(scheme, {}, joinPointer(at, 'auth', 'security_scheme'));
     m.set([...scheme, 'option'], camelCase(name), at);
     const fields = [['read_env', 'env'], ['example', 'example'], ['description', 'description']] as const;

@@ -55,6 +55,14 @@ describe('the Cloudforce One example in both formats', () => {
     expect([...tb.keys()].sort()).toEqual([...ta.keys()].sort());
   });
 
+  it('`check`, `status` and `diff` take the stainless.yml too, against the committed output', () => {
+    const example = join(ROOT, 'examples/cloudforce-one');
+    for (const command of ['check', 'status', 'diff']) {
+      const r = lathe([command, '--config', 'stainless.yml'], example);
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    }
+  });
+
   it('reads to the same lathe config (auth titles too, which only the HTML reference shows)', () => {
     const example = join(ROOT, 'examples/cloudforce-one');
     const read = (name: string) => {
@@ -78,6 +86,25 @@ describe('reading a Stainless config', () => {
     expect(parse('x-lathe:\n  output: out\n').config?.output).toBe('out');
     // A lathe config is not: `x-lathe` is an unknown key there.
     expect(parse('x-lathe:\n  output: out\n', 'lathe.config.yaml').diagnostics[0]?.message).toMatch(/unknown key 'x-lathe'/);
+  });
+
+  it('a lathe config with a stray Stainless key stays a lathe config', () => {
+    const { diagnostics } = parse('spec: openapi.yaml\nsettings: {}\n', 'lathe.config.yaml');
+    expect(diagnostics.map((d) => [d.severity, d.loc?.pointer])).toEqual([['error', '#/settings']]);
+    expect(diagnostics[0]?.message).toMatch(/unknown key 'settings'/);
+  });
+
+  it("lathe's own keys at the top of a stainless.yml are errors that say where they go", () => {
+    const { config, diagnostics } = parse('organization: { name: acme }\nspec: openapi.yaml\n');
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.loc?.pointer, d.line])).toEqual([['#/spec', 2]]);
+    expect(diagnostics[0]?.message).toMatch(/`spec` is a lathe config key: in a stainless.yml, put it under `x-lathe`/);
+  });
+
+  it('two client options for one security scheme are an error at the second', () => {
+    const text = 'client_settings:\n  opts:\n    a: { auth: { security_scheme: s } }\n    b: { auth: { security_scheme: s } }\n';
+    const { diagnostics } = parse(text);
+    expect(diagnostics.map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([['error', '#/client_settings/opts/b/auth/security_scheme', 4]]);
   });
 
   it('maps names, opts, pagination, unwrap fields, environments and both method forms', () => {
