@@ -64,8 +64,13 @@ export function renameKey(message: string, lathePointer: string, origin: string)
   return from === to ? message : message.split(`\`${from}\``).join(`\`${to}\``);
 }
 
+/** Keys are user-given names (a security scheme may be called `__proto__`): no prototype to collide with. */
+function record(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 class Mapper {
-  readonly config: Record<string, unknown> = {};
+  readonly config = record();
   readonly origins = new Map<string, string>();
   readonly problems: MappingProblem[] = [];
 
@@ -73,7 +78,7 @@ class Mapper {
   set(to: readonly string[], value: unknown, from: string): void {
     let node = this.config;
     for (const key of to.slice(0, -1)) {
-      if (!isRecord(node[key])) node[key] = {};
+      if (!isRecord(node[key])) node[key] = record();
       node = node[key] as Record<string, unknown>;
     }
     node[to[to.length - 1]!] = value;
@@ -184,7 +189,7 @@ function readOpts(value: unknown, m: Mapper): void {
       m.error(joinPointer(at, 'auth', 'security_scheme'), `another client option already carries security scheme '${auth.security_scheme}'`);
       continue;
     }
-    m.set(scheme, {}, joinPointer(at, 'auth', 'security_scheme'));
+    m.set(scheme, record(), joinPointer(at, 'auth', 'security_scheme'));
     m.set([...scheme, 'option'], camelCase(name), at);
     const fields = [['read_env', 'env'], ['example', 'example'], ['description', 'description']] as const;
     for (const [from, to] of fields) if (opt[from] !== undefined) m.set([...scheme, to], opt[from], joinPointer(at, from));
@@ -252,7 +257,7 @@ function readEnvironments(value: unknown, m: Mapper): void {
 /** Stainless's resource tree is lathe's, but a method may be an object: its `endpoint` is read. */
 function readResources(value: unknown, pointer: string, m: Mapper): unknown {
   if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out = record();
   for (const [name, res] of Object.entries(value)) {
     const at = joinPointer(pointer, name);
     if (!isRecord(res)) {
@@ -271,7 +276,7 @@ function readResources(value: unknown, pointer: string, m: Mapper): unknown {
 
 function readMethods(value: unknown, pointer: string, m: Mapper): unknown {
   if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out = record();
   for (const [name, method] of Object.entries(value)) {
     const at = joinPointer(pointer, name);
     if (!isRecord(method)) {

@@ -101,6 +101,12 @@ describe('reading a Stainless config', () => {
     expect(diagnostics[0]?.message).toMatch(/`spec` is a lathe config key: in a stainless.yml, put it under `x-lathe`/);
   });
 
+  it('a security scheme named like an Object.prototype member is kept', () => {
+    const { config } = parse('client_settings:\n  opts:\n    key: { read_env: K, auth: { security_scheme: __proto__ } }\n');
+    expect(Object.keys(config!.auth)).toEqual(['__proto__']);
+    expect(config!.auth['__proto__']).toEqual({ option: 'key', env: 'K' });
+  });
+
   it('two client options for one security scheme are an error at the second', () => {
     const text = 'client_settings:\n  opts:\n    a: { auth: { security_scheme: s } }\n    b: { auth: { security_scheme: s } }\n';
     const { diagnostics } = parse(text);
