@@ -48,7 +48,7 @@ Commands:
 
 Options:
   --spec FILE     the OpenAPI document (default: \`spec\` in the config)
-  --config FILE   the config file (default: lathe.config.yaml, if present)
+  --config FILE   the config file: lathe's or a stainless.yml (default: lathe.config.yaml, if present)
   --out DIR       the output folder (default: \`output\` in the config, else generated)
   --site DIR      also write the HTML reference into DIR (\`docs.html: true\` in the config: into site/ of the output)
   --watch         (generate) regenerate whenever the spec, a file it refers to, or the config changes
