@@ -73,6 +73,8 @@ class Mapper {
   readonly config = record();
   readonly origins = new Map<string, string>();
   readonly problems: MappingProblem[] = [];
+  /** Methods' `positional_params`, checked against lathe's rule once `x-lathe.positional` is known. */
+  readonly positional: { readonly pointer: string; readonly endpoint: string; readonly params: unknown }[] = [];
 
   /** Sets `config` at the lathe path `to` (created as needed), remembering it came from `from`. */
   set(to: readonly string[], value: unknown, from: string): void {
@@ -129,6 +131,7 @@ export function fromStainless(raw: Record<string, unknown>, latheKeys: readonly 
   }
   if (raw.resources !== undefined) m.set(['resources'], readResources(raw.resources, '#/resources', m), '#/resources');
   if (raw[LATHE_EXTENSION] !== undefined) mergeExtension(raw[LATHE_EXTENSION], m);
+  checkPositional(m);
   return { config: m.config, origins: m.origins, problems: m.problems };
 }
 
@@ -287,10 +290,33 @@ function readMethods(value: unknown, pointer: string, m: Mapper): unknown {
       m.unsupported(at, `lathe generates HTTP methods only, not type '${String(method.type)}'`);
       continue;
     }
-    m.rest(method, ['type', 'endpoint'], at, 'lathe decides paging from `pagination` and positional arguments from `x-lathe.positional`');
+    m.rest(method, ['type', 'endpoint', 'positional_params'], at, 'lathe decides paging from the `pagination` schemes');
+    if (method.positional_params !== undefined && typeof method.endpoint === 'string')
+      m.positional.push({ pointer: joinPointer(at, 'positional_params'), endpoint: method.endpoint, params: method.positional_params });
     out[name] = method.endpoint === undefined ? method : method.endpoint;
   }
   return out;
+}
+
+/**
+ * lathe has no per-method positional list: the positional argument is the last path parameter not
+ * in `positional.exclude` (ir/index.ts). A method's `positional_params` that says the same is
+ * honoured as it is; one that says otherwise is a warning naming what lathe does instead.
+ */
+function checkPositional(m: Mapper): void {
+  const positional = m.config.positional;
+  const excluded = isRecord(positional) && Array.isArray(positional.exclude) ? positional.exclude : [];
+  for (const { pointer, endpoint, params } of m.positional) {
+    if (!Array.isArray(params) || !params.every((p) => typeof p === 'string')) {
+      m.error(pointer, '`positional_params` must be a list of parameter names');
+      continue;
+    }
+    const candidates = [...endpoint.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]!).filter((p) => !excluded.includes(p));
+    const lathe = candidates.slice(-1);
+    if (params.length === lathe.length && params.every((p, i) => p === lathe[i])) continue;
+    const does = lathe.length ? `makes '${lathe[0]}' positional` : 'makes no parameter positional';
+    m.unsupported(pointer, `lathe ${does} here: the last path parameter not in \`x-lathe.positional.exclude\``);
+  }
 }
 
 /** `x-lathe` is lathe's own config shape; its values are merged over the mapped ones. */

@@ -101,6 +101,27 @@ describe('reading a Stainless config', () => {
     expect(diagnostics[0]?.message).toMatch(/`spec` is a lathe config key: in a stainless.yml, put it under `x-lathe`/);
   });
 
+  it("a method's `positional_params` that matches lathe's rule is honoured; one that does not is a warning", () => {
+    const text = [
+      'x-lathe: { positional: { exclude: [account_id] } }',
+      'resources:',
+      '  things:',
+      '    methods:',
+      '      get: { endpoint: "get /accounts/{account_id}/things/{id}", positional_params: [id] }',
+      '      list: { endpoint: "get /accounts/{account_id}/things", positional_params: [] }',
+      '      update: { endpoint: "put /accounts/{account_id}/things/{id}", positional_params: [account_id] }',
+      '      delete: { endpoint: "delete /accounts/{account_id}/things/{id}", positional_params: id }',
+      '',
+    ].join('\n');
+    const { diagnostics } = parse(text);
+    expect(diagnostics.map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([
+      ['warning', '#/resources/things/methods/update/positional_params', 7],
+      ['error', '#/resources/things/methods/delete/positional_params', 8],
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/lathe makes 'id' positional here: the last path parameter not in `x-lathe.positional.exclude`/);
+    expect(diagnostics[1]?.message).toMatch(/must be a list of parameter names/);
+  });
+
   it('a security scheme named like an Object.prototype member is kept', () => {
     const { config } = parse('client_settings:\n  opts:\n    key: { read_env: K, auth: { security_scheme: __proto__ } }\n');
     expect(Object.keys(config!.auth)).toEqual(['__proto__']);
