@@ -259,6 +259,11 @@ describe('Stainless keys lathe does not read', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('stainless.yml:3:3: warning: `readme.example_requests` is not supported by lathe');
     expect(readFileSync(join(dir, 'out/src/client.ts'), 'utf8')).toMatch(/class Acme\b/);
+    // Without --config and without a lathe.config.yaml, the stainless.yml is the config.
+    const found = lathe(['generate', '--out', 'found'], dir);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stderr).toContain('stainless.yml:3:3: warning:');
+    expect(readFileSync(join(dir, 'found/src/client.ts'), 'utf8')).toMatch(/class Acme\b/);
   });
 });
 
