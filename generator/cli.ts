@@ -48,7 +48,7 @@ Commands:
 
 Options:
   --spec FILE     the OpenAPI document (default: \`spec\` in the config)
-  --config FILE   the config file (default: lathe.config.yaml, if present)
+  --config FILE   the config file: lathe's or a stainless.yml (default: lathe.config.yaml, else stainless.yml, if present)
   --out DIR       the output folder (default: \`output\` in the config, else generated)
   --site DIR      also write the HTML reference into DIR (\`docs.html: true\` in the config: into site/ of the output)
   --watch         (generate) regenerate whenever the spec, a file it refers to, or the config changes
@@ -151,11 +151,13 @@ function version(): string {
   return pkg.version;
 }
 
+/** Looked for in the working directory when `--config` is not given, in this order. */
+const DEFAULT_CONFIGS = ['lathe.config.yaml', 'stainless.yml', 'stainless.yaml'];
+
 function loadConfig(inv: Invocation, io: CliIO): { config?: LatheConfig; diagnostics: Diagnostic[] } {
-  const explicit = inv.config !== undefined;
-  const path = resolve(io.cwd, inv.config ?? 'lathe.config.yaml');
+  const path = inv.config !== undefined ? resolve(io.cwd, inv.config) : DEFAULT_CONFIGS.map((f) => resolve(io.cwd, f)).find((p) => existsSync(p));
+  if (path === undefined) return { config: emptyConfig(io.cwd), diagnostics: [] };
   if (!existsSync(path)) {
-    if (!explicit) return { config: emptyConfig(io.cwd), diagnostics: [] };
     return { diagnostics: [{ severity: 'error', message: `config file not found`, displayFile: relative(io.cwd, path) || path }] };
   }
   return parseConfig(readFileSync(path, 'utf8'), path, relative(io.cwd, path) || path, dirname(path));
@@ -205,17 +207,16 @@ async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
 async function execute(inv: Invocation, io: CliIO): Promise<Run> {
   const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
   const configFile = config?.file;
-  if (!config) {
-    print(configDiagnostics, io, inv.quiet);
-    return { code: 1, watched: configFile ? [configFile] : [] };
-  }
+  // Warnings too (a stainless.yml's keys lathe does not read): printed before the run's own.
+  print(configDiagnostics, io, inv.quiet);
+  if (!config) return { code: 1, watched: configFile ? [configFile] : [] };
   if (inv.command === 'status') {
     const dir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
     return { code: status(dir, relative(io.cwd, dir) || '.', io), watched: [] };
   }
   const specArg = inv.spec ? resolve(io.cwd, inv.spec) : config.spec ? resolve(config.dir, config.spec) : undefined;
   if (!specArg) {
-    io.err('lathe: no spec given: pass --spec FILE or set `spec` in lathe.config.yaml');
+    io.err('lathe: no spec given: pass --spec FILE or set `spec` in the config (`x-lathe: { spec: FILE }` in a stainless.yml)');
     return { code: 2, watched: [] };
   }
   const outDir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');

@@ -7,7 +7,8 @@ import type { Document, LineCounter, Node } from 'yaml';
 import semver from 'semver';
 import validatePackageName from 'validate-npm-package-name';
 import { yaml } from './yaml.js';
-import { joinPointer, type Diagnostic } from './diagnostics.js';
+import { hasErrors, joinPointer, type Diagnostic, type Severity } from './diagnostics.js';
+import { fromStainless, isStainlessConfig, originOf, renameKey } from './config/stainless.js';
 
 export interface AuthOptionConfig {
   /** Client constructor option that holds the credential (`apiKey`). */
@@ -58,6 +59,8 @@ export interface LatheConfig {
   readonly displayFile?: string;
   /** The config's text, kept so later stages can point at a line in it. */
   readonly text?: string;
+  /** Read from a Stainless config: where each lathe key came from in it (config/stainless.ts). */
+  readonly origins?: ReadonlyMap<string, string>;
   readonly package: { readonly name?: string; readonly version?: string; readonly description?: string };
   readonly client: { readonly name?: string; readonly baseURLEnv?: string; readonly baseURL?: string };
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
@@ -92,7 +95,10 @@ interface Reader {
   error(pointer: string, message: string): void;
 }
 
-/** Parses and checks a config file's text. Problems are returned, never thrown. */
+/**
+ * Parses and checks a config file's text: lathe's own, or a Stainless config (config/stainless.ts),
+ * mapped to lathe's shape first. Problems are returned, never thrown; warnings come with a config.
+ */
 export function parseConfig(
   text: string,
   file: string,
@@ -102,44 +108,61 @@ export function parseConfig(
   const lineCounter = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
-  const at = (pointer: string, offset: number | undefined, message: string) => {
+  const at = (pointer: string, message: string, severity: Severity = 'error', offset = offsetOf(doc, pointer)) => {
     const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
     diagnostics.push({
-      severity: 'error',
+      severity,
       message,
       loc: { file, pointer },
       displayFile,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     });
   };
-  for (const e of doc.errors) at('#', e.pos[0], e.message.split('\n')[0] ?? e.message);
+  for (const e of doc.errors) at('#', e.message.split('\n')[0] ?? e.message, 'error', e.pos[0]);
   if (diagnostics.length) return { diagnostics };
-  const reader: Reader = {
-    diagnostics,
-    error: (pointer, message) => at(pointer, offsetOf(doc, pointer), message),
-  };
   const raw: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (!isRecord(raw)) {
-    reader.error('#', 'the config must be a mapping');
+    at('#', 'the config must be a mapping');
     return { diagnostics };
   }
-  const config = { ...readConfig(raw, dir, file, reader), displayFile, text };
-  return diagnostics.length ? { diagnostics } : { config, diagnostics };
+  const mapped = mapStainless(raw, file, (p) => at(p.pointer, p.message, p.severity));
+  const reader: Reader = { diagnostics, error: (pointer, message) => at(...mapped.place(pointer, message)) };
+  const config = { ...readConfig(mapped.raw, dir, file, reader), displayFile, text, ...mapped.origins };
+  return hasErrors(diagnostics) ? { diagnostics } : { config, diagnostics };
+}
+
+/** A Stainless config in lathe's shape, and how to place the checker's findings back in it. */
+function mapStainless(
+  raw: Record<string, unknown>,
+  file: string,
+  report: (p: { pointer: string; message: string; severity: Severity }) => void,
+): { raw: Record<string, unknown>; origins: { origins?: ReadonlyMap<string, string> }; place: (pointer: string, message: string) => [string, string] } {
+  if (!isStainlessConfig(file, raw, TOP_KEYS)) return { raw, origins: {}, place: (pointer, message) => [pointer, message] };
+  const { config, origins, problems } = fromStainless(raw, TOP_KEYS);
+  for (const p of problems) report(p);
+  return {
+    raw: config,
+    origins: { origins },
+    place: (pointer, message) => {
+      const origin = originOf(origins, pointer);
+      return [origin, renameKey(message, pointer, origin)];
+    },
+  };
 }
 
 /** A config given as data (the programmatic API). Problems are reported with pointers only. */
 export function configFromObject(raw: unknown, dir: string, file = '<config>'): { config?: LatheConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const reader: Reader = {
-    diagnostics,
-    error: (pointer, message) => diagnostics.push({ severity: 'error', message, loc: { file, pointer }, displayFile: file }),
-  };
+  const at = (pointer: string, message: string, severity: Severity = 'error') =>
+    diagnostics.push({ severity, message, loc: { file, pointer }, displayFile: file });
   if (!isRecord(raw)) {
-    reader.error('#', 'the config must be an object');
+    at('#', 'the config must be an object');
     return { diagnostics };
   }
-  const config = readConfig(raw, dir, file, reader);
-  return diagnostics.length ? { diagnostics } : { config, diagnostics };
+  const mapped = mapStainless(raw, file, (p) => at(p.pointer, p.message, p.severity));
+  const reader: Reader = { diagnostics, error: (pointer, message) => at(...mapped.place(pointer, message)) };
+  const config = { ...readConfig(mapped.raw, dir, file, reader), ...mapped.origins };
+  return hasErrors(diagnostics) ? { diagnostics } : { config, diagnostics };
 }
 
 /** Fills in file:line:col for a diagnostic about the config (found by a later stage). */
@@ -147,9 +170,11 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   if (!d.loc || d.loc.file !== config.file || d.line || config.text === undefined) return d;
   const lineCounter = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(config.text, { lineCounter });
-  const offset = offsetOf(doc, d.loc.pointer);
+  const pointer = config.origins ? originOf(config.origins, d.loc.pointer) : d.loc.pointer;
+  const offset = offsetOf(doc, pointer);
   const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-  return { ...d, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
+  const moved = pointer === d.loc.pointer ? {} : { loc: { ...d.loc, pointer }, message: renameKey(d.message, d.loc.pointer, pointer) };
+  return { ...d, ...moved, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
 const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations'];

@@ -39,19 +39,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files: Record<string, string | Uint8Array> = {};
   for (const [p, content] of Object.entries(options.files ?? {})) files[resolve(dirname(specPath), p)] = content;
   files[specPath] = typeof options.spec === 'string' ? options.spec : JSON.stringify(options.spec);
-  const config = readConfig(options.config);
+  const { config, diagnostics: configDiagnostics } = readConfig(options.config);
   const result = await runPipeline({ specPath, host: memoryHost(files), config, cwd: ROOT });
-  if (!result.files || hasErrors(result.diagnostics)) throw new LatheError(result.diagnostics);
-  return { files: result.files, diagnostics: result.diagnostics };
+  const diagnostics = [...configDiagnostics, ...result.diagnostics];
+  if (!result.files || hasErrors(diagnostics)) throw new LatheError(diagnostics);
+  return { files: result.files, diagnostics };
 }
 
-function readConfig(config: GenerateOptions['config']): LatheConfig {
-  if (config === undefined) return emptyConfig(ROOT);
+/** The config and its warnings (a Stainless config's keys lathe does not read). */
+function readConfig(config: GenerateOptions['config']): { config: LatheConfig; diagnostics: Diagnostic[] } {
+  if (config === undefined) return { config: emptyConfig(ROOT), diagnostics: [] };
   const parsed =
     typeof config === 'string'
       ? parseConfig(config, resolve(ROOT, 'lathe.config.yaml'), 'lathe.config.yaml', ROOT)
       : configFromObject(config, ROOT);
   if (!parsed.config) throw new LatheError(parsed.diagnostics);
-  return parsed.config;
+  return { config: parsed.config, diagnostics: parsed.diagnostics };
 }
 
