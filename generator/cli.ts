@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, watch as fsWatch } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
+import { emptyConfig, parseConfig, type ConfigResult, type LatheConfig } from './config.js';
+import { everyConfigProblem } from './config-spec.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
@@ -151,7 +152,7 @@ function version(): string {
   return pkg.version;
 }
 
-function loadConfig(inv: Invocation, io: CliIO): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+function loadConfig(inv: Invocation, io: CliIO): ConfigResult {
   const explicit = inv.config !== undefined;
   const path = resolve(io.cwd, inv.config ?? 'lathe.config.yaml');
   if (!existsSync(path)) {
@@ -203,11 +204,16 @@ async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
 }
 
 async function execute(inv: Invocation, io: CliIO): Promise<Run> {
-  const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
-  const configFile = config?.file;
+  const { config, partial, diagnostics: configDiagnostics } = loadConfig(inv, io);
+  const configFile = config?.file ?? partial?.file;
   if (!config) {
-    print(configDiagnostics, io, inv.quiet);
-    return { code: 1, watched: configFile ? [configFile] : [] };
+    // Shape errors do not hide the checks against the spec: one run reports both.
+    const specPath = partial && (inv.spec ? resolve(io.cwd, inv.spec) : partial.spec ? resolve(partial.dir, partial.spec) : undefined);
+    const all = partial && specPath && existsSync(specPath)
+      ? await everyConfigProblem({ specPath, host: fsHost(), cwd: io.cwd, partial, shapeErrors: configDiagnostics })
+      : configDiagnostics;
+    print(all, io, inv.quiet);
+    return { code: 1, watched: [...(specPath ? [specPath] : []), ...(configFile ? [configFile] : [])] };
   }
   if (inv.command === 'status') {
     const dir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');

@@ -92,13 +92,24 @@ interface Reader {
   error(pointer: string, message: string): void;
 }
 
+/**
+ * A checked config. With errors there is no `config`, but `partial` (when the text is a mapping)
+ * holds what the well-formed keys say, so the checks against the spec can still run in the same
+ * run (see config-spec.ts): the user learns of every problem at once.
+ */
+export interface ConfigResult {
+  readonly config?: LatheConfig;
+  readonly partial?: LatheConfig;
+  readonly diagnostics: Diagnostic[];
+}
+
 /** Parses and checks a config file's text. Problems are returned, never thrown. */
 export function parseConfig(
   text: string,
   file: string,
   displayFile: string,
   dir: string,
-): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+): ConfigResult {
   const lineCounter = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
@@ -124,11 +135,11 @@ export function parseConfig(
     return { diagnostics };
   }
   const config = { ...readConfig(raw, dir, file, reader), displayFile, text };
-  return diagnostics.length ? { diagnostics } : { config, diagnostics };
+  return diagnostics.length ? { diagnostics, partial: config } : { config, diagnostics };
 }
 
 /** A config given as data (the programmatic API). Problems are reported with pointers only. */
-export function configFromObject(raw: unknown, dir: string, file = '<config>'): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+export function configFromObject(raw: unknown, dir: string, file = '<config>'): ConfigResult {
   const diagnostics: Diagnostic[] = [];
   const reader: Reader = {
     diagnostics,
@@ -139,7 +150,7 @@ export function configFromObject(raw: unknown, dir: string, file = '<config>'): 
     return { diagnostics };
   }
   const config = readConfig(raw, dir, file, reader);
-  return diagnostics.length ? { diagnostics } : { config, diagnostics };
+  return diagnostics.length ? { diagnostics, partial: config } : { config, diagnostics };
 }
 
 /** Fills in file:line:col for a diagnostic about the config (found by a later stage). */
