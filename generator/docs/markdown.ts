@@ -144,6 +144,8 @@ export function packageReadme(ir: IR): OutputFile {
     ...(first ? [clientSetup(ir, first.op), '', exampleCall(ir, first.op, first.access)] : [`import ${ir.client.className} from '${ir.client.packageName}';`]),
     '```',
     '',
+    `The package is ESM-only (\`"type": "module"\`): \`import\` it as above. From CommonJS, load it with \`const { default: ${ir.client.className} } = await import('${ir.client.packageName}');\`.`,
+    '',
     'Every method is listed in [api.md](./api.md), with a reference page per method under [docs/](./docs).',
     '',
     '## Authentication',
