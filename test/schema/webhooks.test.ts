@@ -3,6 +3,7 @@
  * page per webhook listed in api.md and the README, and a located warning for what is skipped.
  */
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.js';
 import { compileAll, declarationOf, generateFixture, warnings } from './harness.js';
 
 describe('webhooks', async () => {
@@ -75,4 +76,15 @@ describe('webhooks', async () => {
     expect(skipped[0]!.line).toBeGreaterThan(0);
     expect(warnings(g).some((w) => /newPet|pet_adopted/.test(w))).toBe(false);
   });
+
+  it('hostile webhook names still give distinct types, pages and a package that compiles', async () => {
+    const hook = (type: string) => `    post:\n      requestBody: { content: { application/json: { schema: { type: object, properties: { v: { type: ${type} } } } } } }\n      responses: { '200': { description: ok } }\n`;
+    const names = ['""', '__proto__', '"q\'uo\\"te"', 'a-b', 'a_b', 'constructor', 'Array', 'webhooks'];
+    const spec = `openapi: 3.1.0\ninfo: { title: t, version: '1' }\nwebhooks:\n${names.map((n, i) => `  ${n}:\n${hook(i % 2 ? 'string' : 'integer')}`).join('')}`;
+    const r = await generate({ spec, specPath: 'hooks.yaml' });
+    const pages = r.files.filter((f) => f.path.startsWith('docs/webhooks/'));
+    expect(pages).toHaveLength(names.length);
+    const hostile = { files: r.files, diagnostics: r.diagnostics, file: (p: string) => r.files.find((f) => f.path === p)!.content, resources: '' };
+    await compileAll({ hostile: { generated: hostile } });
+  }, 120_000);
 });
