@@ -36,7 +36,9 @@ export async function everyConfigProblem(input: SpecCheckInput): Promise<Diagnos
   });
   if (!loaded.spec || hasErrors(loaded.diagnostics)) return [...input.shapeErrors];
   const broken = input.shapeErrors.flatMap((d) => (d.loc ? [d.loc.pointer] : []));
-  const found = buildIR(loaded.spec, partial, coreExportNames())
+  // A broken `leftOutOperations` says nothing about how left-out operations should be reported.
+  const config = broken.includes('#/leftOutOperations') ? { ...partial, leftOutOperations: 'ignore' as const } : partial;
+  const found = buildIR(loaded.spec, config, coreExportNames())
     .diagnostics.filter((d) => d.loc?.file === partial.file && !broken.some((b) => related(b, d.loc!.pointer)))
     .map((d) => placeInConfig(partial, d));
   // A stable sort: diagnostics without a line (the programmatic API's object configs) keep their order.

@@ -159,6 +159,11 @@ describe('shape errors and spec-dependent errors in one run', () => {
     expect(r.diagnostics.map((d) => d.loc?.pointer).sort()).toEqual(['#/auth/bearer/option', '#/auth/other']);
   });
 
+  it('a broken `leftOutOperations` leaves the left-out check alone, the methods are still checked', async () => {
+    const r = await run('leftOutOperations: sometimes\nresources:\n  a:\n    methods:\n      get: get /a\n      gone: get /nowhere\n');
+    expect(r.diagnostics.map((d) => d.loc?.pointer)).toEqual(['#/leftOutOperations', '#/resources/a/methods/gone']);
+  });
+
   it('a broken `resources` entry leaves the left-out check alone', async () => {
     const r = await run('resources:\n  a:\n    methods:\n      get: fetch /a\n');
     expect(r.diagnostics.map((d) => d.loc?.pointer)).toEqual(['#/resources/a/methods/get']);
