@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, watch as fsWatch } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { emptyConfig, parseConfig, type LatheConfig } from './config.js';
+import { emptyConfig, parseConfig, type ConfigResult, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import type { PipelineResult } from './pipeline.js';
@@ -154,7 +154,7 @@ function version(): string {
 /** Looked for in the working directory when `--config` is not given, in this order. */
 const DEFAULT_CONFIGS = ['lathe.config.yaml', 'stainless.yml', 'stainless.yaml'];
 
-function loadConfig(inv: Invocation, io: CliIO): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+function loadConfig(inv: Invocation, io: CliIO): ConfigResult {
   const path = inv.config !== undefined ? resolve(io.cwd, inv.config) : DEFAULT_CONFIGS.map((f) => resolve(io.cwd, f)).find((p) => existsSync(p));
   if (path === undefined) return { config: emptyConfig(io.cwd), diagnostics: [] };
   if (!existsSync(path)) {
@@ -205,11 +205,19 @@ async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
 }
 
 async function execute(inv: Invocation, io: CliIO): Promise<Run> {
-  const { config, diagnostics: configDiagnostics } = loadConfig(inv, io);
-  const configFile = config?.file;
+  const { config, partial, diagnostics: configDiagnostics } = loadConfig(inv, io);
+  const configFile = config?.file ?? partial?.file;
+  if (!config) {
+    // Shape errors do not hide the checks against the spec: one run reports both.
+    const specPath = partial && (inv.spec ? resolve(io.cwd, inv.spec) : partial.spec ? resolve(partial.dir, partial.spec) : undefined);
+    const all = partial && specPath && existsSync(specPath)
+      ? await (await import('./config-spec.js')).everyConfigProblem({ specPath, host: fsHost(), cwd: io.cwd, partial, shapeErrors: configDiagnostics })
+      : configDiagnostics;
+    print(all, io, inv.quiet);
+    return { code: 1, watched: [...(specPath ? [specPath] : []), ...(configFile ? [configFile] : [])] };
+  }
   // Warnings too (a stainless.yml's keys lathe does not read): printed before the run's own.
   print(configDiagnostics, io, inv.quiet);
-  if (!config) return { code: 1, watched: configFile ? [configFile] : [] };
   if (inv.command === 'status') {
     const dir = inv.out ? resolve(io.cwd, inv.out) : resolve(config.dir, config.output ?? 'generated');
     return { code: status(dir, relative(io.cwd, dir) || '.', io), watched: [] };

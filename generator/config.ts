@@ -96,6 +96,17 @@ interface Reader {
 }
 
 /**
+ * A checked config. With errors there is no `config`, but `partial` (when the text is a mapping)
+ * holds what the well-formed keys say, so the checks against the spec can still run in the same
+ * run (see config-spec.ts): the user learns of every problem at once.
+ */
+export interface ConfigResult {
+  readonly config?: LatheConfig;
+  readonly partial?: LatheConfig;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
  * Parses and checks a config file's text: lathe's own, or a Stainless config (config/stainless.ts),
  * mapped to lathe's shape first. Problems are returned, never thrown; warnings come with a config.
  */
@@ -104,7 +115,7 @@ export function parseConfig(
   file: string,
   displayFile: string,
   dir: string,
-): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+): ConfigResult {
   const lineCounter = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
@@ -128,7 +139,7 @@ export function parseConfig(
   const mapped = mapStainless(raw, file, (p) => at(p.pointer, p.message, p.severity));
   const reader: Reader = { diagnostics, error: (pointer, message) => at(...mapped.place(pointer, message)) };
   const config = { ...readConfig(mapped.raw, dir, file, reader), displayFile, text, ...mapped.origins };
-  return hasErrors(diagnostics) ? { diagnostics } : { config, diagnostics };
+  return hasErrors(diagnostics) ? { diagnostics, partial: config } : { config, diagnostics };
 }
 
 /** A Stainless config in lathe's shape, and how to place the checker's findings back in it. */
@@ -151,7 +162,7 @@ function mapStainless(
 }
 
 /** A config given as data (the programmatic API). Problems are reported with pointers only. */
-export function configFromObject(raw: unknown, dir: string, file = '<config>'): { config?: LatheConfig; diagnostics: Diagnostic[] } {
+export function configFromObject(raw: unknown, dir: string, file = '<config>'): ConfigResult {
   const diagnostics: Diagnostic[] = [];
   const at = (pointer: string, message: string, severity: Severity = 'error') =>
     diagnostics.push({ severity, message, loc: { file, pointer }, displayFile: file });
@@ -162,7 +173,7 @@ export function configFromObject(raw: unknown, dir: string, file = '<config>'): 
   const mapped = mapStainless(raw, file, (p) => at(p.pointer, p.message, p.severity));
   const reader: Reader = { diagnostics, error: (pointer, message) => at(...mapped.place(pointer, message)) };
   const config = { ...readConfig(mapped.raw, dir, file, reader), ...mapped.origins };
-  return hasErrors(diagnostics) ? { diagnostics } : { config, diagnostics };
+  return hasErrors(diagnostics) ? { diagnostics, partial: config } : { config, diagnostics };
 }
 
 /** Fills in file:line:col for a diagnostic about the config (found by a later stage). */

@@ -8,6 +8,8 @@ import { hasErrors, LatheError, type Diagnostic } from './diagnostics.js';
 import type { OutputFile } from './emit/modules.js';
 import { memoryHost } from './load/index.js';
 import { runPipeline } from './pipeline.js';
+import { everyConfigProblem } from './config-spec.js';
+import type { SpecHost } from './load/types.js';
 
 export type { OutputFile } from './emit/modules.js';
 export type { Diagnostic, Loc } from './diagnostics.js';
@@ -39,21 +41,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files: Record<string, string | Uint8Array> = {};
   for (const [p, content] of Object.entries(options.files ?? {})) files[resolve(dirname(specPath), p)] = content;
   files[specPath] = typeof options.spec === 'string' ? options.spec : JSON.stringify(options.spec);
-  const { config, diagnostics: configDiagnostics } = readConfig(options.config);
-  const result = await runPipeline({ specPath, host: memoryHost(files), config, cwd: ROOT });
+  const host = memoryHost(files);
+  const { config, diagnostics: configDiagnostics } = await readConfig(options.config, specPath, host);
+  const result = await runPipeline({ specPath, host, config, cwd: ROOT });
   const diagnostics = [...configDiagnostics, ...result.diagnostics];
   if (!result.files || hasErrors(diagnostics)) throw new LatheError(diagnostics);
   return { files: result.files, diagnostics };
 }
 
 /** The config and its warnings (a Stainless config's keys lathe does not read). */
-function readConfig(config: GenerateOptions['config']): { config: LatheConfig; diagnostics: Diagnostic[] } {
+async function readConfig(
+  config: GenerateOptions['config'],
+  specPath: string,
+  host: SpecHost,
+): Promise<{ config: LatheConfig; diagnostics: Diagnostic[] }> {
   if (config === undefined) return { config: emptyConfig(ROOT), diagnostics: [] };
   const parsed =
     typeof config === 'string'
       ? parseConfig(config, resolve(ROOT, 'lathe.config.yaml'), 'lathe.config.yaml', ROOT)
       : configFromObject(config, ROOT);
-  if (!parsed.config) throw new LatheError(parsed.diagnostics);
-  return { config: parsed.config, diagnostics: parsed.diagnostics };
+  if (parsed.config) return { config: parsed.config, diagnostics: parsed.diagnostics };
+  // Shape errors and the checks against the spec, reported together.
+  const partial = parsed.partial;
+  throw new LatheError(partial ? await everyConfigProblem({ specPath, host, cwd: ROOT, partial, shapeErrors: parsed.diagnostics }) : parsed.diagnostics);
 }
 

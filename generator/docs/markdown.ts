@@ -6,13 +6,14 @@ import type { IR, IROperation, IRResource } from '../ir/types.js';
 import { exampleCall } from '../emit/examples.js';
 import { cleanText } from '../emit/jsdoc.js';
 import type { OutputFile } from '../emit/modules.js';
+import { webhooksApiLines, webhooksReadmeLines } from './webhooks.js';
 import { clientSetup, docPath, eachResource, methodLine, operationDoc, type DocConstraint, type DocField, type OperationDoc } from './model.js';
 
 function constraintText(c: DocConstraint): string {
   return c.code !== undefined ? `${c.label}: \`${c.code}\`` : c.text !== undefined ? `${c.label} ${c.text}` : c.label;
 }
 
-function fieldLines(f: DocField, description: string | undefined, indent: string): string[] {
+export function fieldLines(f: DocField, description: string | undefined, indent: string): string[] {
   const lines = [`${indent}- \`${f.name}${f.optional ? '?' : ''}: ${f.type}\``];
   if (description) lines.push('', ...cleanText(description).split('\n').map((l) => (l ? `${indent}  ${l}` : '')));
   if (f.constraints.length) lines.push('', `${indent}  ${f.constraints.map(constraintText).join(' · ')}`);
@@ -111,6 +112,7 @@ export function apiMd(ir: IR): OutputFile {
       lines.push('');
     }
   });
+  lines.push(...webhooksApiLines(ir));
   return { path: 'api.md', content: lines.join('\n') };
 }
 
@@ -121,7 +123,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [row(header), row(widths.map((w) => '-'.repeat(w))), ...rows.map(row)];
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -144,8 +146,11 @@ export function packageReadme(ir: IR): OutputFile {
     ...(first ? [clientSetup(ir, first.op), '', exampleCall(ir, first.op, first.access)] : [`import ${ir.client.className} from '${ir.client.packageName}';`]),
     '```',
     '',
+    `The package is ESM-only (\`"type": "module"\`): \`import\` it as above. From CommonJS, load it with \`const { default: ${ir.client.className} } = await import('${ir.client.packageName}');\`.`,
+    '',
     'Every method is listed in [api.md](./api.md), with a reference page per method under [docs/](./docs).',
     '',
+    ...webhooksReadmeLines(ir),
     '## Authentication',
     '',
     ...(schemes.length

@@ -203,7 +203,7 @@ const MAX_NESTED = 200;
 const MAX_DEPTH = 4;
 
 /** Builds fields, descending into nested objects when asked, never into a model already on the path. */
-class FieldBuilder {
+export class FieldBuilder {
   private budget = MAX_NESTED;
   constructor(
     private readonly ir: IR,

@@ -146,6 +146,7 @@ export function indexFile(ir: IR): OutputFile {
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: from('core/client'), namedExports: ['ClientOverrides', 'LogLevel', 'Logger', 'RawRequestOptions'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: from('core/uploads'), namedExports: ['toFile', { name: 'ToFileInput', isTypeOnly: true }] },
     ...modules.map(exportAll),
+    ...(ir.webhooks ? [exportAll(ir.webhooks.module)] : []),
     ...(ir.wireTypes === false ? [] : [{ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: 'wire', moduleSpecifier: './openapi.js' } as const]),
   ]);
 }

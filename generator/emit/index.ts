@@ -10,6 +10,8 @@ import type { OutputFile } from './modules.js';
 import { packageJson, tsconfigJson } from './package.js';
 import { resourceFile } from './resource.js';
 import { coreFiles } from './templates.js';
+import { webhooksFile } from './webhooks.js';
+import { webhookPages } from '../docs/webhooks.js';
 
 export type { OutputFile } from './modules.js';
 
@@ -28,6 +30,8 @@ export function emit(ir: IR, cache?: EmitCache): OutputFile[] {
     add(...made);
     if (key !== undefined) cache!.store(key, made);
   });
+  const webhooks = webhooksFile(ir);
+  if (webhooks) add(webhooks, ...webhookPages(ir));
   add(apiMd(ir), packageReadme(ir), packageJson(ir), tsconfigJson());
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -9,9 +9,10 @@ import { BUILDER_HELPERS, camelCase, kebabCase, NameRegistry, pascalCase, safeId
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter } from './schema.js';
-import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme } from './types.js';
+import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
 import { refsOf } from './walk.js';
 import { skippedParts } from './skipped.js';
+import { readWebhooks } from './webhooks.js';
 
 export type { IR } from './types.js';
 
@@ -35,6 +36,9 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
   declareModels(plan, spec, converter, diagnostics);
   const resources = plan.map((p) => buildResource(p, [], names, converter, config, diagnostics));
   assignModelModules(resources, converter);
+  // After the resources, so no name or module of theirs changes because a spec has webhooks.
+  const webhooks = readWebhooks(spec, converter, names, resources, diagnostics);
+  if (webhooks) placeWebhookModels(webhooks, converter);
 
   const schemes = securitySchemes(root, config, clientName, diagnostics);
   diagnostics.push(...skippedParts(spec));
@@ -46,6 +50,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
     security: Array.isArray(root.security) ? securityOf(root.security) : [],
     securitySchemes: schemes,
     resources,
+    ...(webhooks ? { webhooks } : {}),
     models: converter.finishedModels(),
     client: {
       className: clientName,
@@ -285,14 +290,24 @@ function arrayItems(schema: IRSchema, converter: SchemaConverter): IRSchema | un
   return s?.kind === 'array' ? s.items : undefined;
 }
 
+/** Puts a model, and the models it refers to, in `module` unless an earlier user placed them. */
+function placeModel(converter: SchemaConverter, id: string, module: string): void {
+  const draft = converter.models.get(id);
+  if (!draft || draft.module) return;
+  draft.module = module;
+  if (draft.schema) for (const next of refsOf(draft.schema)) placeModel(converter, next, module);
+}
+
+/** Models only webhooks use are declared next to the webhook types. */
+function placeWebhookModels(webhooks: IRWebhooks, converter: SchemaConverter): void {
+  for (const hook of webhooks.hooks)
+    for (const s of [...(hook.payload ? [hook.payload.schema] : []), ...hook.headers.map((h) => h.schema)])
+      for (const id of refsOf(s)) placeModel(converter, id, webhooks.module);
+}
+
 /** Each model lives in the module of the first resource (in tree order) that uses it. */
 function assignModelModules(resources: readonly IRResource[], converter: SchemaConverter): void {
-  const visit = (id: string, module: string) => {
-    const draft = converter.models.get(id);
-    if (!draft || draft.module) return;
-    draft.module = module;
-    if (draft.schema) for (const next of refsOf(draft.schema)) visit(next, module);
-  };
+  const visit = (id: string, module: string) => placeModel(converter, id, module);
   const walk = (r: IRResource) => {
     for (const id of r.models) visit(id, r.module);
     for (const op of r.operations) {

@@ -61,8 +61,7 @@ function readOperation(
   permissionsKey: string | undefined,
 ): RawOperation {
   const permissions = permissionsKey === undefined ? undefined : op[permissionsKey];
-  const own = paramList(spec, schemas, op.parameters, at(loc, 'parameters'));
-  const params = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
+  const params = operationParams(spec, schemas, op, loc, shared);
   // A `{name}` with no declared parameter (the loader warned): a required string.
   for (const m of path.matchAll(/\{([^}]+)\}/g))
     if (!params.some((p) => p.in === 'path' && p.name === m[1]))
@@ -77,9 +76,7 @@ function readOperation(
     loc,
     method: method.toUpperCase() as RawOperation['method'],
     path,
-    ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
-    ...(typeof op.description === 'string' ? { description: op.description } : {}),
-    deprecated: op.deprecated === true,
+    ...operationText(op),
     tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
     permissions: Array.isArray(permissions) ? permissions.filter((t): t is string => typeof t === 'string') : [],
     ...(Array.isArray(op.security) ? { security: securityOf(op.security) } : {}),
@@ -148,7 +145,22 @@ export function securityOf(list: unknown[]): string[][] {
   return list.filter(isRecord).map((req) => Object.keys(req));
 }
 
-function paramList(spec: LoadedSpec, schemas: SchemaConverter, list: unknown, loc: Loc): IRParam[] {
+/** What an operation object says about itself, for docs. */
+export function operationText(op: Record<string, unknown>): { summary?: string; description?: string; deprecated: boolean } {
+  return {
+    ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
+    ...(typeof op.description === 'string' ? { description: op.description } : {}),
+    deprecated: op.deprecated === true,
+  };
+}
+
+/** An operation's parameters: its own, and those of its path item it does not redeclare. */
+export function operationParams(spec: LoadedSpec, schemas: SchemaConverter, op: Record<string, unknown>, loc: Loc, shared: readonly IRParam[]): IRParam[] {
+  const own = paramList(spec, schemas, op.parameters, at(loc, 'parameters'));
+  return [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
+}
+
+export function paramList(spec: LoadedSpec, schemas: SchemaConverter, list: unknown, loc: Loc): IRParam[] {
   if (!Array.isArray(list)) return [];
   const out: IRParam[] = [];
   list.forEach((raw, i) => {
@@ -276,7 +288,7 @@ function successResponse(
   };
 }
 
-function at(loc: Loc, ...tokens: (string | number)[]): Loc {
+export function at(loc: Loc, ...tokens: (string | number)[]): Loc {
   return { file: loc.file, pointer: joinPointer(loc.pointer, ...tokens) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Parts of a spec the SDK does not cover yet, each named in a warning at its place rather than
- * dropped without a word: webhooks, callbacks and links.
+ * dropped without a word: callbacks and links (webhooks.ts warns about the webhooks it skips).
  */
 import { joinPointer, type Diagnostic } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/types.js';
@@ -14,7 +14,6 @@ export function skippedParts(spec: LoadedSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (pointer: string, message: string) => out.push({ severity: 'warning', message, loc: { file, pointer } });
   const count = (v: unknown) => (isRecord(v) ? Object.keys(v).length : 0);
-  if (count(root.webhooks)) warn('#/webhooks', `the SDK has no webhook types yet: ${count(root.webhooks)} webhook(s) skipped (${Object.keys(root.webhooks as object).join(', ')})`);
   const components = isRecord(root.components) ? root.components : {};
   if (count(components.callbacks)) warn('#/components/callbacks', 'callbacks are not part of the SDK: skipped');
   if (count(components.links)) warn('#/components/links', 'links are not part of the SDK: skipped');

@@ -194,6 +194,30 @@ export interface IRSecurityScheme {
   readonly example: string;
 }
 
+/** One operation of an OpenAPI 3.1 `webhooks` entry: a request the API sends to the user's server. */
+export interface IRWebhook {
+  /** The key under `#/webhooks`. */
+  readonly name: string;
+  readonly method: IROperation['method'];
+  readonly loc: Loc;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  /** Name of the payload type (`NewPetEvent`); undefined when the webhook has no body. */
+  readonly payloadType?: string;
+  readonly payload?: { readonly schema: IRSchema; readonly mediaType: string; readonly required: boolean; readonly description?: string };
+  /** Name of the headers interface (`NewPetEventHeaders`); undefined when it declares no header params. */
+  readonly headersType?: string;
+  readonly headers: readonly IRField[];
+}
+
+/** The SDK's webhook types: one module (exported from the package root), one entry per webhook operation. */
+export interface IRWebhooks {
+  /** Module path relative to src/, no extension: `resources/webhooks`. */
+  readonly module: string;
+  readonly hooks: readonly IRWebhook[];
+}
+
 export interface IR {
   readonly title: string;
   readonly version: string;
@@ -202,6 +226,8 @@ export interface IR {
   readonly security: readonly (readonly string[])[];
   readonly securitySchemes: readonly IRSecurityScheme[];
   readonly resources: readonly IRResource[];
+  /** Undefined when the document has no webhooks lathe could type. */
+  readonly webhooks?: IRWebhooks;
   readonly models: ReadonlyMap<string, IRModel>;
   readonly client: {
     readonly className: string;

@@ -227,6 +227,22 @@ describe('lathe options', () => {
   });
 });
 
+describe('config errors of both kinds', () => {
+  it('a shape error and an unknown auth scheme are both reported in one run, then exit 1', () => {
+    const config = `${read('lathe.config.yaml')
+      .replace('spec/cloudforce-one-message-create.yaml', 'spec/api.yaml')
+      .replace('auth:\n', 'auth:\n  no_such_scheme:\n    env: X\n')}\nwireTypes: sometimes\n`;
+    writeFileSync(join(dir, 'lathe.config.yaml'), config);
+    const line = (needle: string) => config.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const r = lathe(['generate'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`lathe.config.yaml:${line('wireTypes: sometimes')}:`);
+    expect(r.stderr).toMatch(new RegExp(`lathe\\.config\\.yaml:${line('no_such_scheme:')}:\\d+: error: .auth. names the security scheme 'no_such_scheme'`));
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(readdirSync(dir)).not.toContain('generated');
+  });
+});
+
 describe('$refs outside the spec folder', () => {
   it('are refused, and allowed for the folders the config lists in refRoots', () => {
     mkdirSync(join(dir, 'shared'));

@@ -140,3 +140,32 @@ describe('config checks against the spec', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('shape errors and spec-dependent errors in one run', () => {
+  const config = 'client:\n  name: 42\nauth:\n  bearer:\n    env: MY_TOKEN\n';
+
+  it('reports a wrong value type and an unknown security scheme together, each at its key', async () => {
+    const r = await run(config);
+    expect(r.ok).toBe(false);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.loc?.pointer).sort()).toEqual(['#/auth/bearer', '#/client/name']);
+    expect(errors.find((d) => d.loc?.pointer === '#/auth/bearer')?.line).toBe(lineOf(config, 'bearer:'));
+    expect(errors.find((d) => d.loc?.pointer === '#/client/name')?.line).toBe(lineOf(config, 'name: 42'));
+  });
+
+  it('skips the spec checks of a key whose own shape is broken', async () => {
+    // `bearer`'s option is broken: whether the spec has `bearer` is not asked, the other entry still is.
+    const r = await run('auth:\n  bearer:\n    option: 7\n  other:\n    env: X\n');
+    expect(r.diagnostics.map((d) => d.loc?.pointer).sort()).toEqual(['#/auth/bearer/option', '#/auth/other']);
+  });
+
+  it('a broken `leftOutOperations` leaves the left-out check alone, the methods are still checked', async () => {
+    const r = await run('leftOutOperations: sometimes\nresources:\n  a:\n    methods:\n      get: get /a\n      gone: get /nowhere\n');
+    expect(r.diagnostics.map((d) => d.loc?.pointer)).toEqual(['#/leftOutOperations', '#/resources/a/methods/gone']);
+  });
+
+  it('a broken `resources` entry leaves the left-out check alone', async () => {
+    const r = await run('resources:\n  a:\n    methods:\n      get: fetch /a\n');
+    expect(r.diagnostics.map((d) => d.loc?.pointer)).toEqual(['#/resources/a/methods/get']);
+  });
+});

@@ -12,6 +12,7 @@ import type { IR, IROperation, IRResource } from '../../ir/types.js';
 import type { OutputFile } from '../../emit/modules.js';
 import { eachResource, operationDoc, pageName, resourceDir } from '../model.js';
 import { ASSETS } from './paths.js';
+import { webhookSiteFiles } from './webhooks.js';
 import { humanName, indexHtml, operationHtml, resourceHtml, type Crumb, type ResourceLink } from './page.js';
 
 export const SEARCH_OPTIONS = {
@@ -85,7 +86,9 @@ export function siteFiles(ir: IR): OutputFile[] {
   });
   const top = ir.resources.map((r) => links.get(r)!);
   page('index.html', indexHtml({ ir, path: 'index.html', title: 'API reference', crumbs: [{ name: 'API' }], fallbackNav: top.map((l) => ({ name: humanName(l.resource.keys.at(-1) ?? ''), href: l.href })) }, top, operations));
-  search.addAll(docs);
+  const webhooks = webhookSiteFiles(ir);
+  files.push(...webhooks.files);
+  search.addAll([...docs, ...webhooks.search]);
   const nav = (r: IRResource): NavNode => ({
     name: humanName(r.keys[r.keys.length - 1] ?? r.className),
     dir: resourceDir(r),
