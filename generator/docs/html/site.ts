@@ -67,7 +67,7 @@ export function siteFiles(ir: IR): OutputFile[] {
     for (const op of r.operations) {
       operations++;
       const path = link.opHref(op);
-      const doc = operationDoc(ir, op, access, { nested: true });
+      const doc = operationDoc(ir, op, access, { depth: 4, module: r.module });
       page(path, operationHtml({ ir, path, title: doc.title, crumbs: [...crumbs, { name: doc.title }], fallbackNav: siblings }, doc));
       docs.push({
         id: path,
