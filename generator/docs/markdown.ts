@@ -50,14 +50,27 @@ function fieldLines(page: PageContext, f: DocField, description: string | undefi
     const more = f.values.total - shown.length;
     lines.push('', `${inner}One of: ${shown.map(codeSpan).join(', ')}${more ? `, …and ${more} more` : ''}`);
   }
-  if (f.children.length) {
+  if (f.children.length) lines.push('', ...childLines(page, f, inner));
+  return lines;
+}
+
+/** Lines of a field's children, by the children list: lists shared by many pages (model.ts) are written once per indent and folder depth. */
+const childCache = new WeakMap<readonly DocField[], Map<string, readonly string[]>>();
+
+function childLines(page: PageContext, f: DocField, indent: string): readonly string[] {
+  let byPlace = childCache.get(f.children);
+  if (!byPlace) childCache.set(f.children, (byPlace = new Map()));
+  const place = `${indent}\0${page.root}`;
+  let lines = byPlace.get(place);
+  if (!lines) {
+    const out: string[] = [];
     const { shown, rest } = shortList(f.children, SHOWN_FIELDS);
-    lines.push('');
-    for (const c of shown) lines.push(...fieldLines(page, c, c.description, inner), '');
+    for (const c of shown) out.push(...fieldLines(page, c, c.description, indent), '');
     if (rest.length) {
       const type = f.childrenOf ? ` in [\`${f.childrenOf.name}\`](${page.root}src/${f.childrenOf.module}.ts)` : '';
-      lines.push(`${inner}- …and ${rest.length} more${type}`);
+      out.push(`${indent}- …and ${rest.length} more${type}`);
     }
+    byPlace.set(place, (lines = out));
   }
   return lines;
 }

@@ -260,6 +260,14 @@ interface FieldInput {
   readonly location?: FieldLocation;
 }
 
+const shared = new WeakMap<IR, Map<string, { children: readonly DocField[]; count: number }>>();
+
+function sharedChildren(ir: IR): Map<string, { children: readonly DocField[]; count: number }> {
+  let map = shared.get(ir);
+  if (!map) shared.set(ir, (map = new Map()));
+  return map;
+}
+
 /** Builds fields, descending into nested objects to the page's depth, never into a model already on the path. */
 class FieldBuilder {
   private budget = MAX_NESTED;
@@ -277,12 +285,26 @@ class FieldBuilder {
     const values = valuesOf(schema, this.ir);
     const nested = depth <= this.depth && this.budget > 0 ? this.objectOf(schema, seen, direction) : undefined;
     const childrenOf = nested?.model ?? owner;
-    const children: DocField[] = [];
-    for (const p of nested?.props ?? []) {
-      if (this.budget-- <= 0) break;
-      const d = p.schema.docs.description ?? p.schema.docs.title;
-      const child = { name: p.name, optional: !p.required, schema: p.schema, description: d, anchor: `${anchor}.${anchorPart(p.name)}`, direction, owner: childrenOf };
-      children.push(this.make(child, nested!.path, depth + 1));
+    // A top field holding a model (Cloudflare's `errors` and `messages` on every page) has the same
+    // children on every page that shows it: built once, shared, and rendered once (html/page.ts).
+    const key = nested?.model && depth === 1 ? `${[...nested.path].join('\0')}\0${anchor}\0${direction}\0${this.depth}` : undefined;
+    const cached = key === undefined ? undefined : sharedChildren(this.ir).get(key);
+    let children: readonly DocField[];
+    if (cached && cached.count <= this.budget) {
+      children = cached.children;
+      this.budget -= cached.count;
+    } else {
+      const before = this.budget;
+      const built: DocField[] = [];
+      for (const p of nested?.props ?? []) {
+        if (this.budget-- <= 0) break;
+        const d = p.schema.docs.description ?? p.schema.docs.title;
+        const child = { name: p.name, optional: !p.required, schema: p.schema, description: d, anchor: `${anchor}.${anchorPart(p.name)}`, direction, owner: childrenOf };
+        built.push(this.make(child, nested!.path, depth + 1));
+      }
+      children = built;
+      // Only a list the budget did not cut is the same on every page.
+      if (key !== undefined && this.budget > 0) sharedChildren(this.ir).set(key, { children, count: before - this.budget });
     }
     return {
       name,
@@ -375,17 +397,8 @@ export function operationDoc(ir: IR, op: IROperation, access: string[], options:
   const returned = returnedObject(ir, op, options.module);
   const positional = op.positional;
   const mixed = new Set(op.fields.map((f) => f.origin)).size > 1;
-  const body = op.returns.body;
-  const response = body ? exampleValue(body, ir, '', { direction: 'response', requiredOnly: false }) : undefined;
   return {
-    title: op.summary ?? `${op.method} ${op.path}`,
-    signature: signatureOf(ir, op, access),
-    method: op.method,
-    path: op.path,
-    ...(op.description ? { description: op.description } : {}),
-    deprecated: op.deprecated,
-    security: securityOf(ir, op),
-    permissions: op.permissions,
+    ...pageParts(ir, op, access),
     ...(positional
       ? {
           positional: fields.field({
@@ -438,9 +451,33 @@ export function operationDoc(ir: IR, op: IROperation, access: string[], options:
           },
         }
       : {}),
+  };
+}
+
+type PageParts = Pick<OperationDoc, 'title' | 'signature' | 'method' | 'path' | 'description' | 'deprecated' | 'security' | 'permissions' | 'example' | 'response'>;
+
+const partsCache = new WeakMap<IROperation, PageParts>();
+
+/** What an operation's pages say whatever their depth: made once for its Markdown and HTML pages. */
+function pageParts(ir: IR, op: IROperation, access: string[]): PageParts {
+  let parts = partsCache.get(op);
+  if (parts) return parts;
+  const body = op.returns.body;
+  const response = body ? exampleValue(body, ir, '', { direction: 'response', requiredOnly: false }) : undefined;
+  parts = {
+    title: op.summary ?? `${op.method} ${op.path}`,
+    signature: signatureOf(ir, op, access),
+    method: op.method,
+    path: op.path,
+    ...(op.description ? { description: op.description } : {}),
+    deprecated: op.deprecated,
+    security: securityOf(ir, op),
+    permissions: op.permissions,
     example: { setup: clientSetup(ir, op), call: exampleCall(ir, op, access) },
     ...(response !== undefined ? { response: JSON.stringify(response, null, 2) } : {}),
   };
+  partsCache.set(op, parts);
+  return parts;
 }
 
 /** One line per method for overview pages and api.md: `client.a.b.create(requestId, { ...params }) -> Message`. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
 import { docsOf } from '../../generator/ir/schema.js';
+import { read } from '../helpers.js';
 
 /** docsOf as first written: each keyword looked up by name. The one-pass version must agree. */
 function reference(s: Record<string, unknown>): Record<string, unknown> {
@@ -70,46 +71,7 @@ describe('docsOf', () => {
 
 /** A spec with what issue 18's docs item is about: enums (inline and by ref), nested objects, long field lists. */
 function docsSpec(): object {
-  const many = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i + 1}`, { type: 'string', description: `${prefix} ${i + 1}.` }]));
-  return {
-    openapi: '3.1.0',
-    info: { title: 'Docs', version: '1' },
-    paths: {
-      '/things/{thing_id}': {
-        post: {
-          operationId: 'createThing',
-          tags: ['things'],
-          summary: 'Create a thing',
-          parameters: [{ name: 'thing_id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['kind'],
-                  properties: {
-                    kind: { $ref: '#/components/schemas/Kind' },
-                    order: { type: 'string', enum: ['asc', 'desc'], description: 'Sort order.' },
-                    tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } },
-                    owner: { type: 'object', properties: { address: { type: 'object', properties: { city: { type: 'object', properties: { name: { type: 'string' } } } } } } },
-                  },
-                },
-              },
-            },
-          },
-          responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
-        },
-      },
-    },
-    components: {
-      schemas: {
-        Kind: { type: 'string', enum: Array.from({ length: 12 }, (_, i) => `kind-${i + 1}`) },
-        Tag: { type: 'object', properties: many('t', 12) },
-        Thing: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: many('f', 9) } } } },
-      },
-    },
-  };
+  return JSON.parse(read('test/fixtures/site/long-lists.json')) as object;
 }
 
 describe('docs pages (issue 18, item 6)', async () => {

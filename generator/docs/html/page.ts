@@ -103,16 +103,20 @@ function valuesHtml(f: DocField): string {
   return `<div class="enum"><span class="label">One of:</span><ul class="values">${shown.map(item).join('')}</ul>${more}</div>`;
 }
 
+/** The nested part of a field, by its children: lists shared by many pages (model.ts) are rendered once. */
+const nestedCache = new WeakMap<readonly DocField[], string>();
+
 function fieldHtml(f: DocField): string {
   const id = esc(f.anchor);
-  let nested = '';
-  if (f.children.length) {
+  let nested = nestedCache.get(f.children) ?? '';
+  if (f.children.length && !nested) {
     // Long lists show their first fields; the rest wait behind "N more" (anchors inside still open it).
     const { shown, rest } = shortList(f.children, SHOWN_FIELDS);
     const more = rest.length
       ? `<details class="nested more"><summary>${rest.length} more<span class="sr-only"> fields of ${esc(f.name)}</span></summary><div class="fields">${rest.map(fieldHtml).join('')}</div></details>`
       : '';
     nested = `<details class="nested"><summary>Expand ${f.children.length} field${f.children.length === 1 ? '' : 's'}<span class="sr-only"> of ${esc(f.name)}</span></summary><div class="fields">${shown.map(fieldHtml).join('')}${more}</div></details>`;
+    nestedCache.set(f.children, nested);
   }
   return `<div class="field" id="${id}"><div class="field-head"><span class="field-sig mono"><a class="field-name" href="#${id}">${esc(f.name)}</a>${
     f.optional ? '<span class="field-optional" title="optional">?</span>' : ''
