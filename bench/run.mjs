@@ -8,7 +8,9 @@
 //   --lathe head (default): measure the committed generator (git archive HEAD, compiled into a temp
 //   snapshot); --lathe worktree: measure the working tree's dist/ as last built.
 //   SPEC: fragment, cloudforce-one, cloudflare, github, scaling
-//   TOOL: lathe-cold, lathe-edit, lathe-check, openapi-typescript, hey-api (or `lathe` for all three)
+//   TOOL: lathe-cold, lathe-site, lathe-warm, lathe-edit, lathe-check, openapi-typescript, hey-api
+//   (`lathe` for every lathe tool). lathe-site is lathe-cold with `--site DIR`: the HTML reference's
+//   added cold time is the difference of the two.
 //
 // Needs `npm run build` first (`npm run bench` does it). Results are printed as Markdown tables and
 // written as JSON to bench/.results/ (scratch output: keep it out of git).
@@ -39,7 +41,7 @@ const SPECS = {
   github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
 };
 const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
-const TOOLS = ['lathe-cold', 'lathe-warm', 'lathe-edit', 'lathe-check', 'openapi-typescript', 'hey-api'];
+const TOOLS = ['lathe-cold', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-check', 'openapi-typescript', 'hey-api'];
 const LATHE_TOOLS = TOOLS.filter((t) => t.startsWith('lathe'));
 const SLICES = [0.1, 0.5, 1.0];
 
@@ -292,11 +294,13 @@ function commandFor(tool, spec, round, state) {
   const d = spec.dir;
   const proj = join(d, 'proj');
   switch (tool) {
-    case 'lathe-cold': {
-      const cwd = freshCwd(join(d, `cold-${round}`));
+    case 'lathe-cold':
+    case 'lathe-site': {
+      const cwd = freshCwd(join(d, `${tool === 'lathe-site' ? 'site' : 'cold'}-${round}`));
       const out = join(cwd, 'out');
       mkdirSync(out);
-      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, '--verbose'], cwd, cleanup: cwd };
+      const site = tool === 'lathe-site' ? ['--site', join(cwd, 'site')] : [];
+      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd };
     }
     case 'lathe-warm': {
       const out = join(proj, `warm-${round}`);
@@ -334,7 +338,7 @@ function judge(tool, r) {
     if (m && Number(m[1]) === 0) return { status: 'ok', note: 'edit changed no file', changed: 0 };
     if (m) return { status: 'ok', changed: Number(m[1]), unchanged: Number(m[3]) };
   }
-  if (tool === 'lathe-cold') {
+  if (tool === 'lathe-cold' || tool === 'lathe-site') {
     const m = /wrote .*?: (\d+) changed/.exec(r.stdout);
     if (m) return { status: 'ok', files: Number(m[1]) };
   }
@@ -536,13 +540,14 @@ function specTable(key, r) {
     const name =
       {
         'lathe-cold': 'lathe cold (empty output, empty cache)',
+        'lathe-site': 'lathe cold with `--site` (HTML reference too)',
         'lathe-warm': 'lathe (empty output, warm cache)',
         'lathe-edit': 'lathe (one-op edit, warm cache)',
         'lathe-check': 'lathe check (fresh, warm cache)',
       }[tool] ?? tool;
     lines.push(`| ${name}${failed} | ${fmtS(s.median_ms)} | ${s.min_ms == null ? '–' : `${fmtS(s.min_ms)}–${fmtS(s.max_ms)}`} | ${fmtMB(s.peak_rss_kb)} | ${ratio} | ${s.median_cpu_s == null ? '–' : s.median_cpu_s.toFixed(2)} | ${s.max_other_load == null ? '–' : `${Math.round(s.max_other_load * 100)} %`} |`);
   }
-  const stageRows = ['lathe-cold', 'lathe-warm', 'lathe-edit'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
+  const stageRows = ['lathe-cold', 'lathe-site', 'lathe-warm', 'lathe-edit'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
   if (stageRows.length) {
     const names = [...new Set(stageRows.flatMap((t) => Object.keys(r.tools[t].summary.stages_median_ms)))];
     lines.push('');

@@ -3,41 +3,97 @@
  * resource, method and type, and the package README.
  */
 import type { IR, IROperation, IRResource } from '../ir/types.js';
+import { pascalCase } from '../ir/names.js';
 import { exampleCall } from '../emit/examples.js';
 import { cleanText } from '../emit/jsdoc.js';
 import type { OutputFile } from '../emit/modules.js';
 import { webhooksApiLines, webhooksReadmeLines } from './webhooks.js';
-import { clientSetup, docPath, eachResource, methodLine, operationDoc, type DocConstraint, type DocField, type OperationDoc } from './model.js';
+import {
+  clientSetup,
+  docPath,
+  eachResource,
+  methodLine,
+  operationDoc,
+  shortList,
+  SHOWN_FIELDS,
+  SHOWN_VALUES,
+  type DocConstraint,
+  type DocField,
+  type OperationDoc,
+} from './model.js';
+
+/** Levels of nested fields a Markdown page lists below the top ones (the HTML pages go deeper, collapsed). */
+const MARKDOWN_DEPTH = 2;
 
 function constraintText(c: DocConstraint): string {
   return c.code !== undefined ? `${c.label}: \`${c.code}\`` : c.text !== undefined ? `${c.label} ${c.text}` : c.label;
 }
 
-export function fieldLines(f: DocField, description: string | undefined, indent: string): string[] {
-  const lines = [`${indent}- \`${f.name}${f.optional ? '?' : ''}: ${f.type}\``];
-  if (description) lines.push('', ...cleanText(description).split('\n').map((l) => (l ? `${indent}  ${l}` : '')));
-  if (f.constraints.length) lines.push('', `${indent}  ${f.constraints.map(constraintText).join(' · ')}`);
+/** An inline code span that holds any text, backticks included. */
+function codeSpan(text: string): string {
+  const ticks = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((t) => t.length)) + 1);
+  return ticks.length > 1 || text.startsWith(' ') || text.endsWith(' ') ? `${ticks} ${text} ${ticks}` : `\`${text}\``;
+}
+
+/** Where a page links: the site-root-relative `root` (`../../../`) of the page being written. */
+export interface PageContext {
+  readonly root: string;
+}
+
+export function fieldLines(page: PageContext, f: DocField, description: string | undefined, indent: string): string[] {
+  // The anchor is the HTML page's: a link to `#return-errors.source` works on both.
+  const lines = [`${indent}- <a id="${f.anchor}"></a>\`${f.name}${f.optional ? '?' : ''}: ${f.type}\``];
+  const inner = `${indent}  `;
+  if (description) lines.push('', ...cleanText(description).split('\n').map((l) => (l ? `${inner}${l}` : '')));
+  if (f.constraints.length) lines.push('', `${inner}${f.constraints.map(constraintText).join(' · ')}`);
+  if (f.values) {
+    const { shown } = shortList(f.values.values, SHOWN_VALUES);
+    const more = f.values.total - shown.length;
+    lines.push('', `${inner}One of: ${shown.map(codeSpan).join(', ')}${more ? `, …and ${more} more` : ''}`);
+  }
+  if (f.children.length) lines.push('', ...childLines(page, f, inner));
   return lines;
 }
 
-function parametersSection(doc: OperationDoc): string[] {
+/** Lines of a field's children, by the children list: lists shared by many pages (model.ts) are written once per indent and folder depth. */
+const childCache = new WeakMap<readonly DocField[], Map<string, readonly string[]>>();
+
+function childLines(page: PageContext, f: DocField, indent: string): readonly string[] {
+  let byPlace = childCache.get(f.children);
+  if (!byPlace) childCache.set(f.children, (byPlace = new Map()));
+  const place = `${indent}\0${page.root}`;
+  let lines = byPlace.get(place);
+  if (!lines) {
+    const out: string[] = [];
+    const { shown, rest } = shortList(f.children, SHOWN_FIELDS);
+    for (const c of shown) out.push(...fieldLines(page, c, c.description, indent), '');
+    if (rest.length) {
+      const type = f.childrenOf ? ` in [\`${f.childrenOf.name}\`](${page.root}src/${f.childrenOf.module}.ts)` : '';
+      out.push(`${indent}- …and ${rest.length} more${type}`);
+    }
+    byPlace.set(place, (lines = out));
+  }
+  return lines;
+}
+
+function parametersSection(page: PageContext, doc: OperationDoc): string[] {
   const lines: string[] = [];
-  if (doc.positional) lines.push(...fieldLines(doc.positional, doc.positional.description, ''), '');
+  if (doc.positional) lines.push(...fieldLines(page, doc.positional, doc.positional.description, ''), '');
   if (doc.params) {
     lines.push(`- \`params${doc.params.optional ? '?' : ''}: ${doc.params.type}\``, '');
     for (const f of doc.params.fields) {
       const description = f.description ? `${f.location ? `${f.location} param: ` : ''}${f.description}` : undefined;
-      lines.push(...fieldLines(f, description, '  '), '');
+      lines.push(...fieldLines(page, f, description, '  '), '');
     }
   }
   return lines.length ? ['## Parameters', '', ...lines] : [];
 }
 
-function returnsSection(doc: OperationDoc): string[] {
+function returnsSection(page: PageContext, doc: OperationDoc): string[] {
   if (!doc.returns) return ['## Returns', '', 'Nothing (the response has no body).', ''];
   const lines = ['## Returns', '', `- \`${doc.returns.type}\``, ''];
   if (doc.returns.paginated) lines.push('  Iterate with `for await`: every item of every page.', '');
-  for (const f of doc.returns.fields) lines.push(...fieldLines(f, f.description, '  '), '');
+  for (const f of doc.returns.fields) lines.push(...fieldLines(page, f, f.description, '  '), '');
   return lines;
 }
 
@@ -57,7 +113,9 @@ function securitySection(doc: OperationDoc): string[] {
 }
 
 export function operationPage(ir: IR, resource: IRResource, op: IROperation, access: string[]): OutputFile {
-  const doc = operationDoc(ir, op, access, { nested: false });
+  const doc = operationDoc(ir, op, access, { depth: MARKDOWN_DEPTH, module: resource.module });
+  const path = docPath(resource, op);
+  const page: PageContext = { root: '../'.repeat(path.split('/').length - 1) };
   const lines = [
     `# ${cleanText(doc.title)}`,
     '',
@@ -69,8 +127,8 @@ export function operationPage(ir: IR, resource: IRResource, op: IROperation, acc
     ...(doc.deprecated ? ['> **Deprecated.**', ''] : []),
     ...securitySection(doc),
     ...(doc.permissions.length ? ['## Accepted Permissions (at least one required)', '', ...doc.permissions.map((p) => `- ${cleanText(p)}`), ''] : []),
-    ...parametersSection(doc),
-    ...returnsSection(doc),
+    ...parametersSection(page, doc),
+    ...returnsSection(page, doc),
     '## Example',
     '',
     '```ts',
@@ -83,37 +141,36 @@ export function operationPage(ir: IR, resource: IRResource, op: IROperation, acc
   ];
   // Written in prettier's Markdown style already; on a big API, prettier over a page per operation
   // cost more than everything else lathe does (16 s of 24 s for Cloudflare's 1,533 pages).
-  return { path: docPath(resource, op), content: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
+  return { path, content: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
 }
 
-/** Every resource, method and type, linked to the files that declare them. */
+/**
+ * Every resource, method and type, in the layout of the `api.md` that Stainless writes: per resource
+ * a heading (nested by depth), `Types:` declared in its module, then `Methods:` lines with the call,
+ * its return type, and the HTTP method and path.
+ */
 export function apiMd(ir: IR): OutputFile {
-  const lines = [`# ${cleanText(ir.title)}: API reference`, ''];
+  const lines: string[] = [];
   const modelsByModule = new Map<string, string[]>();
   for (const m of ir.models.values()) modelsByModule.set(m.module, [...(modelsByModule.get(m.module) ?? []), m.name]);
   eachResource(ir, (r, access) => {
-    lines.push(`${'#'.repeat(Math.min(r.keys.length + 1, 6))} ${r.className}`, '');
-    const types = [
-      ...(modelsByModule.get(r.module) ?? []),
-      ...r.operations.flatMap((o) => (o.returns.typeName ? [o.returns.typeName] : [])),
-    ];
-    const params = r.operations.flatMap((o) => (o.paramsType ? [o.paramsType] : []));
+    lines.push(`${'#'.repeat(Math.min(r.keys.length, 6))} ${pascalCase(r.keys[r.keys.length - 1] ?? '') || r.className}`, '');
     const file = `./src/${r.module}.ts`;
+    const types = [...new Set([...(modelsByModule.get(r.module) ?? []), ...r.operations.flatMap((o) => (o.returns.typeName ? [o.returns.typeName] : []))])];
     if (types.length) lines.push('Types:', '', ...types.map((t) => `- <code><a href="${file}">${t}</a></code>`), '');
-    if (params.length) lines.push('Params:', '', ...params.map((t) => `- <code><a href="${file}">${t}</a></code>`), '');
     if (r.operations.length) {
       lines.push('Methods:', '');
       for (const op of r.operations) {
         const { args, returns } = methodLine(ir, op);
         lines.push(
-          `- <code title="${op.method.toLowerCase()} ${escapeHtml(op.path)}">client.${access.join('.')}.<a href="${file}">${op.methodName}</a>(${args}) -> ${escapeHtml(returns)}</code> ([docs](./${docPath(r, op)}))`,
+          `- <code title="${op.method.toLowerCase()} ${escapeHtml(op.path)}">client.${access.join('.')}.<a href="${file}">${op.methodName}</a>(${args}) -> ${escapeHtml(returns)}</code> **${op.method}** ${codeSpan(op.path)} ([docs](./${docPath(r, op)}))`,
         );
       }
       lines.push('');
     }
   });
   lines.push(...webhooksApiLines(ir));
-  return { path: 'api.md', content: lines.join('\n') };
+  return { path: 'api.md', content: `${lines.join('\n').trimEnd()}\n` };
 }
 
 /** A Markdown table as prettier lays it out: every column padded to its widest cell. */

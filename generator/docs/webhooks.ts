@@ -9,7 +9,7 @@ import type { OutputFile } from '../emit/modules.js';
 import { encodingOf } from '../ir/operations.js';
 import { kebabCase } from '../ir/names.js';
 import type { IR, IRWebhook } from '../ir/types.js';
-import { escapeHtml, fieldLines } from './markdown.js';
+import { escapeHtml, fieldLines, type PageContext } from './markdown.js';
 import { FieldBuilder, typeSummary, type BuildOptions, type DocField } from './model.js';
 
 export interface WebhookDoc {
@@ -45,7 +45,7 @@ export function webhookDocs(ir: IR, options: BuildOptions): WebhookDoc[] {
 }
 
 function webhookDoc(ir: IR, hook: IRWebhook, page: string, options: BuildOptions): WebhookDoc {
-  const fields = new FieldBuilder(ir, options.nested);
+  const fields = new FieldBuilder(ir, options.depth);
   const payload = hook.payload;
   const json = payload && encodingOf(payload.mediaType) === 'json';
   const example = json ? exampleValue(payload.schema, ir, '', { direction: 'response', requiredOnly: false }) : undefined;
@@ -63,13 +63,25 @@ function webhookDoc(ir: IR, hook: IRWebhook, page: string, options: BuildOptions
             type: typeSummary(payload.schema, hook.payloadType, ir),
             mediaType: payload.mediaType,
             required: payload.required,
-            // Built nested so its children are the payload's properties.
-            field: new FieldBuilder(ir, true).field('payload', !payload.required, payload.schema, payload.description, 'payload', 'response'),
+            // Built one level deeper so its children are the payload's properties.
+            field: new FieldBuilder(ir, options.depth + 1).field({
+              name: 'payload',
+              optional: !payload.required,
+              schema: payload.schema,
+              description: payload.description,
+              anchor: 'payload',
+              direction: 'response',
+              owner: undefined,
+            }),
           },
         }
       : {}),
     ...(hook.headersType
-      ? { headers: { typeName: hook.headersType, fields: hook.headers.map((f) => fields.field(f.name, !f.required, f.schema, f.description, `header-${kebabCase(f.name)}`, 'response')) } }
+      ? { headers: { typeName: hook.headersType, fields: hook.headers.map((f) =>
+              fields.field({ name: f.name, optional: !f.required, schema: f.schema, description: f.description, anchor: `header-${kebabCase(f.name)}`, direction: 'response', owner: undefined }),
+            ),
+          },
+        }
       : {}),
     usage: usage(ir, hook, !!json),
     ...(example !== undefined ? { example: JSON.stringify(example, null, 2) } : {}),
@@ -85,7 +97,8 @@ function usage(ir: IR, hook: IRWebhook, json: boolean): string {
 
 /** A Markdown page per webhook under docs/. */
 export function webhookPages(ir: IR): OutputFile[] {
-  return webhookDocs(ir, { nested: false }).map((doc) => {
+  return webhookDocs(ir, { depth: 0 }).map((doc) => {
+    const page: PageContext = { root: '../'.repeat(doc.page.split('/').length - 1) };
     const lines = [
       `# ${cleanText(doc.title)}`,
       '',
@@ -94,7 +107,7 @@ export function webhookPages(ir: IR): OutputFile[] {
       ...(doc.description ? [cleanText(doc.description), ''] : []),
       ...(doc.deprecated ? ['> **Deprecated.**', ''] : []),
       ...(doc.headers
-        ? ['## Headers', '', `- \`${doc.headers.typeName}\``, '', ...doc.headers.fields.flatMap((f) => [...fieldLines(f, f.description, '  '), ''])]
+        ? ['## Headers', '', `- \`${doc.headers.typeName}\``, '', ...doc.headers.fields.flatMap((f) => [...fieldLines(page, f, f.description, '  '), ''])]
         : []),
       ...(doc.payload
         ? [
@@ -103,7 +116,7 @@ export function webhookPages(ir: IR): OutputFile[] {
             `- \`${doc.payload.type}\` (\`${doc.payload.mediaType}\`${doc.payload.required ? '' : ', may be absent'})`,
             '',
             ...(doc.payload.field.description ? [`  ${cleanText(doc.payload.field.description)}`, ''] : []),
-            ...doc.payload.field.children.flatMap((f) => [...fieldLines(f, f.description, '  '), '']),
+            ...doc.payload.field.children.flatMap((f) => [...fieldLines(page, f, f.description, '  '), '']),
           ]
         : []),
       '## Usage',
@@ -128,7 +141,7 @@ export function webhooksApiLines(ir: IR): string[] {
     ...[...ir.models.values()].filter((m) => m.module === webhooks.module).map((m) => m.name),
   ];
   const lines = ['## Webhooks', '', 'Types:', '', ...types.map((t) => `- <code><a href="${file}">${t}</a></code>`), '', 'Webhooks:', ''];
-  for (const doc of webhookDocs(ir, { nested: false })) {
+  for (const doc of webhookDocs(ir, { depth: 0 })) {
     const sends = doc.payload ? ` -> ${escapeHtml(doc.payload.typeName)}` : '';
     lines.push(`- <code title="${doc.method.toLowerCase()}">${escapeHtml(doc.name)}${sends}</code> ([docs](./${doc.page}))`);
   }
@@ -138,7 +151,7 @@ export function webhooksApiLines(ir: IR): string[] {
 
 /** The Webhooks section of the package README. */
 export function webhooksReadmeLines(ir: IR): string[] {
-  const docs = webhookDocs(ir, { nested: false });
+  const docs = webhookDocs(ir, { depth: 0 });
   if (!docs.length) return [];
   return [
     '## Webhooks',

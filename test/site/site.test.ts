@@ -20,6 +20,7 @@ const MESSAGE_CREATE = 'cloudforce-one/requests/message/create.html';
 
 let site: string;
 let hostile: string;
+let lists: string;
 let browser: Browser;
 let context: BrowserContext;
 
@@ -44,6 +45,9 @@ describe.skipIf(!!missing)('HTML reference in Chromium', () => {
     const bad = lathe(['generate', '--config', 'test/fixtures/site/hostile.config.yaml', '--out', join(dir, 'hostile'), '--quiet']);
     expect(bad.code).toBe(0);
     hostile = join(dir, 'hostile', 'site');
+    const long = lathe(['generate', '--config', 'test/fixtures/site/long-lists.config.yaml', '--out', join(dir, 'lists'), '--quiet']);
+    expect(long.code).toBe(0);
+    lists = join(dir, 'lists', 'site');
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 120_000);
@@ -113,6 +117,33 @@ describe.skipIf(!!missing)('HTML reference in Chromium', () => {
     await fresh.close();
   });
 
+  it('lists enum values and keeps long nested field lists short behind "N more", whose fields links still reach', async () => {
+    const page = await open(lists, 'things/create.html');
+    const kind = page.locator('[id="param-params.kind"]');
+    expect(await kind.locator('.enum > .values li').allTextContents()).toEqual(Array.from({ length: 10 }, (_, i) => `"kind-${i + 1}"`));
+    const values = kind.locator('.enum > details.more');
+    expect(await values.locator('summary').textContent()).toBe('2 more');
+    expect(await values.getByText('"kind-12"').isVisible()).toBe(false);
+    await values.locator('summary').click();
+    expect(await values.getByText('"kind-12"').isVisible()).toBe(true);
+    // Tag's 12 fields: eight once expanded, the other four behind "4 more".
+    const tags = page.locator('[id="param-params.tags"]');
+    await tags.locator('> details > summary').click();
+    expect(await page.locator('[id="param-params.tags.t8"]').isVisible()).toBe(true);
+    const t9 = page.locator('[id="param-params.tags.t9"]');
+    expect(await t9.isVisible()).toBe(false);
+    const more = tags.locator('> details > .fields > details.more > summary');
+    expect(await more.textContent()).toBe('4 more fields of tags');
+    await more.click();
+    expect(await t9.isVisible()).toBe(true);
+    // A link to a field behind "N more" opens every level that holds it.
+    const fresh = await context.newPage();
+    await fresh.goto(`${url(lists, 'things/create.html')}#param-params.tags.t12`);
+    expect(await fresh.locator('[id="param-params.tags.t12"]').isVisible()).toBe(true);
+    await page.close();
+    await fresh.close();
+  });
+
   it('finds "message" with the prebuilt index and follows the hit', async () => {
     const page = await open(site, 'index.html');
     await page.locator('#search-input').fill('message');
@@ -142,8 +173,11 @@ describe.skipIf(!!missing)('HTML reference in Chromium', () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
-      for (const path of [MESSAGE_CREATE, 'cloudforce-one/requests/message/index.html', 'index.html']) {
-        const page = await open(site, path, ctx);
+      const pages = [[site, MESSAGE_CREATE], [site, 'cloudforce-one/requests/message/index.html'], [site, 'index.html'], [lists, 'things/create.html']] as const;
+      for (const [root, path] of pages) {
+        const page = await open(root, path, ctx);
+        // Enum values and "N more" lists open, so their contrast and names are checked too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         await page.addScriptTag({ content: axe });
         const violations = await page.evaluate(async () => {
           const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();

@@ -4,7 +4,7 @@
  * description; code is highlighted (and escaped) by highlight.js.
  */
 import type { IR, IROperation, IRResource } from '../../ir/types.js';
-import { methodLine, type DocConstraint, type DocField, type OperationDoc } from '../model.js';
+import { methodLine, shortList, SHOWN_FIELDS, SHOWN_VALUES, type DocConstraint, type DocField, type OperationDoc } from '../model.js';
 import { highlight } from './highlight.js';
 import { escapeHtml as esc, markdownHtml } from './text.js';
 
@@ -94,16 +94,35 @@ function constraintHtml(c: DocConstraint): string {
   return `<li>${esc(c.label)}</li>`;
 }
 
+function valuesHtml(f: DocField): string {
+  if (!f.values) return '';
+  const item = (v: string) => `<li><code>${esc(v)}</code></li>`;
+  const { shown, rest } = shortList(f.values.values, SHOWN_VALUES);
+  const unlisted = f.values.total - f.values.values.length;
+  const more = rest.length ? `<details class="more"><summary>${rest.length + unlisted} more</summary><ul class="values">${rest.map(item).join('')}</ul>${unlisted ? `<p>…and ${unlisted} more</p>` : ''}</details>` : '';
+  return `<div class="enum"><span class="label">One of:</span><ul class="values">${shown.map(item).join('')}</ul>${more}</div>`;
+}
+
+/** The nested part of a field, by its children: lists shared by many pages (model.ts) are rendered once. */
+const nestedCache = new WeakMap<readonly DocField[], string>();
+
 function fieldHtml(f: DocField): string {
   const id = esc(f.anchor);
-  const nested = f.children.length
-    ? `<details class="nested"><summary>Expand ${f.children.length} field${f.children.length === 1 ? '' : 's'}<span class="sr-only"> of ${esc(f.name)}</span></summary><div class="fields">${f.children.map(fieldHtml).join('')}</div></details>`
-    : '';
+  let nested = nestedCache.get(f.children) ?? '';
+  if (f.children.length && !nested) {
+    // Long lists show their first fields; the rest wait behind "N more" (anchors inside still open it).
+    const { shown, rest } = shortList(f.children, SHOWN_FIELDS);
+    const more = rest.length
+      ? `<details class="nested more"><summary>${rest.length} more<span class="sr-only"> fields of ${esc(f.name)}</span></summary><div class="fields">${rest.map(fieldHtml).join('')}</div></details>`
+      : '';
+    nested = `<details class="nested"><summary>Expand ${f.children.length} field${f.children.length === 1 ? '' : 's'}<span class="sr-only"> of ${esc(f.name)}</span></summary><div class="fields">${shown.map(fieldHtml).join('')}${more}</div></details>`;
+    nestedCache.set(f.children, nested);
+  }
   return `<div class="field" id="${id}"><div class="field-head"><span class="field-sig mono"><a class="field-name" href="#${id}">${esc(f.name)}</a>${
     f.optional ? '<span class="field-optional" title="optional">?</span>' : ''
   }<span class="field-type">: ${esc(f.type)}</span></span>${f.location ? `<span class="location">${esc(f.location)}</span>` : ''}</div>${
     f.description ? `<div class="description">${markdownHtml(f.description)}</div>` : ''
-  }${f.constraints.length ? `<ul class="constraints" aria-label="Constraints">${f.constraints.map(constraintHtml).join('')}</ul>` : ''}${nested}</div>`;
+  }${f.constraints.length ? `<ul class="constraints" aria-label="Constraints">${f.constraints.map(constraintHtml).join('')}</ul>` : ''}${valuesHtml(f)}${nested}</div>`;
 }
 
 /** Highlighted code parts: the client setup is the same on most pages of an API. */

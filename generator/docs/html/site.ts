@@ -68,8 +68,11 @@ export function siteFiles(ir: IR): OutputFile[] {
     for (const op of r.operations) {
       operations++;
       const path = link.opHref(op);
-      const doc = operationDoc(ir, op, access, { nested: true });
-      page(path, operationHtml({ ir, path, title: doc.title, crumbs: [...crumbs, { name: doc.title }], fallbackNav: siblings }, doc));
+      const doc = operationDoc(ir, op, access, { depth: 4, module: r.module });
+      // Without scripts an operation's sidebar links its resource's overview, which lists the methods:
+      // every sibling on every page made the site grow with the square of a resource's methods.
+      const fallbackNav = [{ name: `${crumbs[crumbs.length - 1]!.name}: all methods`, href: link.href }];
+      page(path, operationHtml({ ir, path, title: doc.title, crumbs: [...crumbs, { name: doc.title }], fallbackNav }, doc));
       docs.push({
         id: path,
         href: path,

@@ -19,7 +19,7 @@ export interface WebhookSearchEntry {
 }
 
 export function webhookSiteFiles(ir: IR): { files: OutputFile[]; search: WebhookSearchEntry[] } {
-  const docs = webhookDocs(ir, { nested: false });
+  const docs = webhookDocs(ir, { depth: 0 });
   const pages = webhookPages(ir);
   const files: OutputFile[] = [];
   const search: WebhookSearchEntry[] = [];
