@@ -199,7 +199,10 @@ function buildOperation(
       }
     } else {
       bodyField = fields.some((f) => f.name === 'body') ? 'body_' : 'body';
-      fields.push({ name: bodyField, origin: 'body', required: op.body.required, schema: op.body.schema, ...(op.body.description ? { description: op.body.description } : {}) });
+      // A body the spec gives no schema (`application/json: {}`) may be anything, nothing included:
+      // Stainless makes it optional, and a forced `body: undefined` says nothing.
+      const required = op.body.required && op.body.schema.kind !== 'unknown';
+      fields.push({ name: bodyField, origin: 'body', required, schema: op.body.schema, ...(op.body.description ? { description: op.body.description } : {}) });
     }
   }
   // Path params first, then required, then optional; stable within each group.
