@@ -120,6 +120,27 @@ export function interfaceDeclaration(
   return scope.members.length ? [decl, namespaceOf(name, scope)] : [decl];
 }
 
+/**
+ * `Name = Name.Variant0 | Name.Variant1 | ...` with each variant an interface of `Name`'s namespace
+ * (Stainless's shape for params whose body is a union), nested types under `Name.VariantN`.
+ */
+export function variantsDeclaration(
+  name: string,
+  variants: readonly ((scope: { typeOf(schema: IRSchema, hint: string): TypeNode }) => Member[])[],
+  ctx: TypeContext,
+): Decl[] {
+  const outer = new Scope(name);
+  const names = variants.map((_, i) => `Variant${i}`);
+  variants.forEach((members, i) => {
+    const scope = new Scope(`${name}.${names[i]}`);
+    outer.members.push(interfaceOf(names[i]!, undefined, members({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) }), 1));
+    if (scope.members.length) outer.members.push(namespaceOf(names[i]!, scope));
+  });
+  const type = t.union(names.map((n) => t.name(`${name}.${n}`)));
+  const alias: TypeAliasDeclarationStructure = { kind: StructureKind.TypeAlias, name, isExported: true, type: typeWriter(type, 14 + name.length) };
+  return [alias, namespaceOf(name, outer)];
+}
+
 function declarationIn(
   name: string,
   schema: IRSchema,

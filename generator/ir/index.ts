@@ -182,21 +182,17 @@ function buildOperation(
     });
   }
   let bodyField: string | undefined;
+  let bodyVariants: IRField[][] | undefined;
   if (op.body) {
-    const object = op.body.encoding !== 'binary' && op.body.encoding !== 'text' ? converter.objectView(op.body.schema) : undefined;
+    const structured = op.body.encoding !== 'binary' && op.body.encoding !== 'text';
+    const object = structured ? converter.objectView(op.body.schema) : undefined;
+    // Stainless flattens a union of object bodies too: one params variant per member.
+    const members = structured && !object ? converter.unionObjectsView(op.body.schema) : undefined;
     if (object && !object.additional) {
-      for (const prop of object.properties) {
-        if (prop.schema.docs.readOnly) continue;
-        if (fields.some((f) => f.name === prop.name)) continue;
-        fields.push({
-          name: prop.name,
-          origin: 'body',
-          required: prop.required,
-          schema: prop.schema,
-          ...(prop.schema.docs.description ? { description: prop.schema.docs.description } : {}),
-          ...(prop.schema.docs.deprecated ? { deprecated: true } : {}),
-        });
-      }
+      fields.push(...bodyFields(object, fields));
+    } else if (members) {
+      bodyVariants = members.map((member) => bodyFields(member, fields));
+      fields.push(...bodyVariants[0]!);
     } else {
       bodyField = fields.some((f) => f.name === 'body') ? 'body_' : 'body';
       // A body the spec gives no schema (`application/json: {}`) may be anything, nothing included:
@@ -220,10 +216,32 @@ function buildOperation(
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),
     fields,
     ...(bodyField ? { bodyField } : {}),
-    paramsRequired: fields.some((f) => f.required),
+    ...(bodyVariants ? { bodyVariants } : {}),
+    // `= {}` must fit the params type: with variants, it does when one variant requires nothing.
+    paramsRequired: bodyVariants
+      ? fields.some((f) => f.required && f.origin !== 'body') || bodyVariants.every((v) => v.some((f) => f.required))
+      : fields.some((f) => f.required),
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/** The params fields of an object body's properties, less readOnly ones and names a param already has. */
+function bodyFields(object: IRSchema & { kind: 'object' }, params: readonly IRField[]): IRField[] {
+  const out: IRField[] = [];
+  for (const prop of object.properties) {
+    if (prop.schema.docs.readOnly) continue;
+    if (params.some((f) => f.name === prop.name) || out.some((f) => f.name === prop.name)) continue;
+    out.push({
+      name: prop.name,
+      origin: 'body',
+      required: prop.required,
+      schema: prop.schema,
+      ...(prop.schema.docs.description ? { description: prop.schema.docs.description } : {}),
+      ...(prop.schema.docs.deprecated ? { deprecated: true } : {}),
+    });
+  }
+  return out;
 }
 
 /** Names the builder and method already use for their own locals and imports. */
@@ -299,7 +317,8 @@ function assignModelModules(resources: readonly IRResource[], converter: SchemaC
   const walk = (r: IRResource) => {
     for (const id of r.models) visit(id, r.module);
     for (const op of r.operations) {
-      const schemas = [...op.fields.map((f) => f.schema), ...(op.returns.schema ? [op.returns.schema] : [])];
+      const fields = [...op.fields, ...(op.bodyVariants ?? []).flat()];
+      const schemas = [...fields.map((f) => f.schema), ...(op.returns.schema ? [op.returns.schema] : [])];
       for (const s of schemas) for (const id of refsOf(s)) visit(id, r.module);
     }
     r.children.forEach(walk);

@@ -432,6 +432,29 @@ export class SchemaConverter {
     return target?.kind === 'object' ? target : undefined;
   }
 
+  /**
+   * The members of a union (oneOf/anyOf) whose every member is an object with named properties (an
+   * intersection of such, like a discriminated member, merged), each as one object; else undefined.
+   */
+  unionObjectsView(schema: IRSchema): (IRSchema & { kind: 'object' })[] | undefined {
+    const target = this.resolved(schema);
+    if (target?.kind !== 'union' || target.members.length < 2) return undefined;
+    const objects = target.members.map((m) => this.flatObjectView(m));
+    return objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined && !o.additional) ? objects : undefined;
+  }
+
+  private flatObjectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+    const target = this.resolved(schema);
+    if (target?.kind === 'object') return target;
+    if (target?.kind !== 'intersection') return undefined;
+    const parts = target.members.map((m) => this.flatObjectView(m));
+    if (!parts.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return undefined;
+    // A later part (the discriminator's tag) narrows a property an earlier one declares.
+    const byName = new Map<string, IRProperty>();
+    for (const part of parts) for (const p of part.properties) byName.set(p.name, { ...p, required: p.required || !!byName.get(p.name)?.required });
+    return { kind: 'object', properties: [...byName.values()], loc: target.loc, docs: target.docs };
+  }
+
   /** The schema a model ref stands for, through chains of models that are refs themselves (aliases). */
   private resolved(schema: IRSchema): IRSchema | undefined {
     let s: IRSchema | undefined = schema;

@@ -143,6 +143,11 @@ export interface IROperation {
   /** Name of the params interface; undefined when the method takes no params object. */
   readonly paramsType?: string;
   readonly fields: readonly IRField[];
+  /**
+   * A body that is a union of objects: each member's body fields. The params type is then one
+   * variant per member (the non-body fields in each); `fields` holds the first member's.
+   */
+  readonly bodyVariants?: readonly (readonly IRField[])[];
   /** A non-object (or array) body is passed whole as the `body` field. */
   readonly bodyField?: string;
   readonly paramsRequired: boolean;

@@ -22,6 +22,15 @@ const CHECK = `
 import type { AnythingCreateParams } from './resources/anything.js';
 export const noBody: AnythingCreateParams = {};
 export const someBody: AnythingCreateParams = { body: { any: 'thing' } };
+
+import type { RuleCreateParams, RuleUpdateParams } from './resources/accounts/lists/rules.js';
+export const ipRule: RuleCreateParams = { account_id: 'a', ip: '10.0.0.1', mode: 'block', dry_run: true };
+export const asnRule: RuleCreateParams.Variant1 = { account_id: 'a', asn: 13335, config: { note: 'n' } };
+// @ts-expect-error every variant has the path params
+export const noAccount: RuleCreateParams = { ip: '10.0.0.1' };
+// @ts-expect-error a variant's required body field
+export const neither: RuleCreateParams = { account_id: 'a', mode: 'block' };
+export const scalar: RuleUpdateParams = { account_id: 'a', body: 'text' };
 `;
 
 beforeAll(async () => {
@@ -42,5 +51,30 @@ describe('a required body with no schema', () => {
     const { encodeBody } = await compiled.load<{ encodeBody: (b: unknown) => { body: unknown; contentType?: string } }>('requests', 'core/uploads.js');
     expect(encodeBody(none)).toMatchObject({ body: null, contentType: undefined });
     expect(build({ body: { a: 1 } }).body).toEqual({ type: 'json', value: { a: 1 } });
+  });
+});
+
+describe('a union of object bodies', () => {
+  it('is one params variant per member, each with the path and query params', () => {
+    expect(declarationOf(generated.resources, 'RuleCreateParams', 'type').replace(/\s+/g, ' ')).toBe(
+      'export type RuleCreateParams = RuleCreateParams.Variant0 | RuleCreateParams.Variant1;',
+    );
+    const ns = declarationOf(generated.resources, 'RuleCreateParams', 'namespace');
+    expect(ns).toMatch(/export interface Variant0 \{\n(.*\n)*?\s+account_id: string;\n(.*\n)*?\s+ip: string;/);
+    expect(ns).toContain('config?: RuleCreateParams.Variant1.Config;');
+    expect(ns).toContain('dry_run?: boolean;');
+  });
+
+  it('sends the members\' fields as the body, the params elsewhere', async () => {
+    const build = await builder('accounts/lists/rules', 'buildRuleCreateRequest');
+    const req = build('l1', { account_id: 'a', asn: 13335, dry_run: true });
+    expect(req.path).toBe('/accounts/a/lists/l1/rules');
+    expect(req.query).toEqual([['dry_run', 'true']]);
+    expect(req.body).toEqual({ type: 'json', value: { asn: 13335 } });
+    expect(build('l1', { account_id: 'a', ip: '10.0.0.1' }).body?.value).toEqual({ ip: '10.0.0.1' });
+  });
+
+  it('keeps a union with a non-object member whole, as `body`', () => {
+    expect(declarationOf(generated.resources, 'RuleUpdateParams')).toContain('  body: string | IpRule;');
   });
 });
