@@ -11,44 +11,21 @@ import {
   type ParameterDeclarationStructure,
   type StatementStructures,
   type WriterFunction,
-} from "ts-morph";
-import { BUILDER_HELPERS, isIdentifier, isJsReserved } from "../ir/names.js";
-import type {
-  IR,
-  IRField,
-  IROperation,
-  IRResource,
-  IRSchema,
-} from "../ir/types.js";
-import { exampleCall } from "./examples.js";
-import { cleanText, docLines, jsDoc } from "./jsdoc.js";
-import { importDecl, printModule, type OutputFile } from "./modules.js";
-import {
-  destructure,
-  e,
-  exprText,
-  exprWriter,
-  t,
-  typeText,
-  type Expr,
-  type Prop,
-  type TypeNode,
-} from "./syntax.js";
-import {
-  declaration,
-  docsAt,
-  interfaceDeclaration,
-  variantsDeclaration,
-  type Member,
-  type TypeContext,
-} from "./types.js";
+} from 'ts-morph';
+import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
+import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
+import { exampleCall } from './examples.js';
+import { cleanText, docLines, jsDoc } from './jsdoc.js';
+import { importDecl, printModule, type OutputFile } from './modules.js';
+import { destructure, e, exprText, exprWriter, t, typeText, type Expr, type Prop, type TypeNode } from './syntax.js';
+import { declaration, docsAt, interfaceDeclaration, variantsDeclaration, type Member, type TypeContext } from './types.js';
 
-const ORIGIN_PREFIX: Record<IRField["origin"], string> = {
-  path: "Path param: ",
-  query: "Query param: ",
-  header: "Header param: ",
-  cookie: "Cookie param: ",
-  body: "Body param: ",
+const ORIGIN_PREFIX: Record<IRField['origin'], string> = {
+  path: 'Path param: ',
+  query: 'Query param: ',
+  header: 'Header param: ',
+  cookie: 'Cookie param: ',
+  body: 'Body param: ',
 };
 
 interface Param {
@@ -58,28 +35,14 @@ interface Param {
   readonly init?: Expr;
 }
 
-export function resourceFile(
-  ir: IR,
-  resource: IRResource,
-  accessPath: string[],
-): OutputFile {
+export function resourceFile(ir: IR, resource: IRResource, accessPath: string[]): OutputFile {
   const module = resource.module;
   const imports = new Map<string, Set<string>>();
-  const req: TypeContext = {
-    models: ir.models,
-    module,
-    direction: "request",
-    imports,
-  };
-  const res: TypeContext = {
-    models: ir.models,
-    module,
-    direction: "response",
-    imports,
-  };
+  const req: TypeContext = { models: ir.models, module, direction: 'request', imports };
+  const res: TypeContext = { models: ir.models, module, direction: 'response', imports };
   const statements: (StatementStructures | WriterFunction)[] = [];
   const coreValues = new Set<string>();
-  const coreTypes = new Set<string>(["RequestOptions"]);
+  const coreTypes = new Set<string>(['RequestOptions']);
 
   statements.push(resourceClass(ir, resource, accessPath, coreTypes, res));
 
@@ -87,57 +50,25 @@ export function resourceFile(
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
     statements.push(builderFunction(op, coreValues), operationConstant(op));
-    coreTypes.add("BuiltRequest").add("OperationSpec");
+    coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
-      statements.push(
-        ...declaration(
-          op.returns.typeName,
-          op.returns.schema,
-          docLines(op.returns.schema.docs),
-          res,
-        ),
-      );
+      statements.push(...declaration(op.returns.typeName, op.returns.schema, docLines(op.returns.schema.docs), res));
   }
-  for (const model of [...ir.models.values()].filter(
-    (m) => m.module === module,
-  ))
-    statements.push(
-      ...declaration(
-        model.name,
-        model.schema,
-        docLines(model.schema.docs),
-        res,
-      ),
-    );
+  for (const model of [...ir.models.values()].filter((m) => m.module === module))
+    statements.push(...declaration(model.name, model.schema, docLines(model.schema.docs), res));
 
-  const childImports = resource.children.map((c) =>
-    importDecl(module, c.module, [c.className]),
-  );
+  const childImports = resource.children.map((c) => importDecl(module, c.module, [c.className]));
   const modelImports = [...imports.entries()]
     .filter(([m]) => m !== module)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => importDecl(module, m, names, true));
-  const pageClasses = [
-    ...new Set(
-      resource.operations.flatMap((o) =>
-        o.returns.pagination ? [pageClass(o)] : [],
-      ),
-    ),
-  ];
+  const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
   return printModule(`src/${module}.ts`, [
-    importDecl(module, "core/resource", ["APIResource"]),
-    ...(resource.operations.some((o) => !o.returns.pagination)
-      ? [importDecl(module, "core/api-promise", ["APIPromise"], true)]
-      : []),
-    ...(pageClasses.length
-      ? [importDecl(module, "core/pagination", ["PagePromise", ...pageClasses])]
-      : []),
-    ...(resource.operations.length
-      ? [importDecl(module, "core/types", coreTypes, true)]
-      : []),
-    ...(coreValues.size
-      ? [importDecl(module, "core/builder", coreValues)]
-      : []),
+    importDecl(module, 'core/resource', ['APIResource']),
+    ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
+    ...(pageClasses.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...pageClasses])] : []),
+    ...(resource.operations.length ? [importDecl(module, 'core/types', coreTypes, true)] : []),
+    ...(coreValues.size ? [importDecl(module, 'core/builder', coreValues)] : []),
     ...childImports,
     ...modelImports,
     ...statements,
@@ -165,37 +96,30 @@ function resourceClass(
     kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
-    extends: "APIResource",
+    extends: 'APIResource',
     properties: resource.children.map((c) => ({
       kind: StructureKind.Property,
       name: c.propertyName,
       type: c.className,
       initializer: `new ${c.className}(this._client)`,
     })),
-    methods: resource.operations.map((op) =>
-      method(ir, op, accessPath, coreTypes, ctx),
-    ),
+    methods: resource.operations.map((op) => method(ir, op, accessPath, coreTypes, ctx)),
   };
 }
 
 function returnType(op: IROperation, ir: IR, ctx: TypeContext): TypeNode {
-  if (op.returns.pagination)
-    return t.generic(
-      "PagePromise",
-      t.generic(pageClass(op), itemTypeNode(op, ir, ctx)),
-      itemTypeNode(op, ir, ctx),
-    );
-  return t.generic("APIPromise", valueTypeNode(op, ir, ctx));
+  if (op.returns.pagination) return t.generic('PagePromise', t.generic(pageClass(op), itemTypeNode(op, ir, ctx)), itemTypeNode(op, ir, ctx));
+  return t.generic('APIPromise', valueTypeNode(op, ir, ctx));
 }
 
 export function pageClass(op: IROperation): string {
-  return op.returns.pagination === "v4page" ? "V4PagePagination" : "SinglePage";
+  return op.returns.pagination === 'v4page' ? 'V4PagePagination' : 'SinglePage';
 }
 
 /** Records that a model is used, importing it when another module declares it. */
 function useModel(id: string, ir: IR, ctx: TypeContext | undefined): string {
   const model = ir.models.get(id);
-  if (!model) return "unknown";
+  if (!model) return 'unknown';
   if (ctx && model.module !== ctx.module) {
     const set = ctx.imports.get(model.module) ?? new Set<string>();
     ctx.imports.set(model.module, set.add(model.name));
@@ -208,13 +132,9 @@ export function valueType(op: IROperation, ir: IR): string {
   return typeText(valueTypeNode(op, ir, undefined), true);
 }
 
-function valueTypeNode(
-  op: IROperation,
-  ir: IR,
-  ctx: TypeContext | undefined,
-): TypeNode {
+function valueTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
   const s = op.returns.schema;
-  if (!s) return t.name("void");
+  if (!s) return t.name('void');
   if (op.returns.typeName) return t.name(op.returns.typeName);
   return simpleType(s, ir, ctx);
 }
@@ -224,51 +144,38 @@ export function itemType(op: IROperation, ir: IR): string {
   return typeText(itemTypeNode(op, ir, undefined), true);
 }
 
-function itemTypeNode(
-  op: IROperation,
-  ir: IR,
-  ctx: TypeContext | undefined,
-): TypeNode {
+function itemTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
   const s = op.returns.schema;
-  const items =
-    s?.kind === "array"
-      ? s.items
-      : s?.kind === "ref"
-        ? arrayItemsOf(ir.models.get(s.model)?.schema)
-        : undefined;
-  return items ? simpleType(items, ir, ctx) : t.name("unknown");
+  const items = s?.kind === 'array' ? s.items : s?.kind === 'ref' ? arrayItemsOf(ir.models.get(s.model)?.schema) : undefined;
+  return items ? simpleType(items, ir, ctx) : t.name('unknown');
 }
 
 function arrayItemsOf(s: IRSchema | undefined): IRSchema | undefined {
-  return s?.kind === "array" ? s.items : undefined;
+  return s?.kind === 'array' ? s.items : undefined;
 }
 
 /** Types that print without nested declarations (model refs, primitives, arrays of them). */
-function simpleType(
-  s: IRSchema,
-  ir: IR,
-  ctx: TypeContext | undefined,
-): TypeNode {
+function simpleType(s: IRSchema, ir: IR, ctx: TypeContext | undefined): TypeNode {
   switch (s.kind) {
-    case "ref":
+    case 'ref':
       return t.name(useModel(s.model, ir, ctx));
-    case "integer":
-      return t.name("number");
-    case "binary":
-      return t.name("Blob");
-    case "string":
-    case "number":
-    case "boolean":
-    case "null":
-    case "unknown":
-    case "never":
+    case 'integer':
+      return t.name('number');
+    case 'binary':
+      return t.name('Blob');
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+    case 'never':
       return t.name(s.kind);
-    case "literal":
+    case 'literal':
       return t.literal(s.value);
-    case "array":
-      return t.generic("Array", simpleType(s.items, ir, ctx));
+    case 'array':
+      return t.generic('Array', simpleType(s.items, ir, ctx));
     default:
-      return t.name("unknown");
+      return t.name('unknown');
   }
 }
 
@@ -281,76 +188,46 @@ function method(
 ): MethodDeclarationStructure {
   const params = signatureParams(op);
   // Built inside the call, so a missing or bad param rejects the returned promise instead of throwing.
-  const args = [
-    op.positional?.tsName,
-    op.paramsType ? "params" : undefined,
-  ].filter((a): a is string => !!a);
-  const call = e.code(`() => ${op.builderName}(${args.join(", ")})`);
+  const args = [op.positional?.tsName, op.paramsType ? 'params' : undefined].filter((a): a is string => !!a);
+  const call = e.code(`() => ${op.builderName}(${args.join(', ')})`);
   const opConst = e.code(operationConstName(op));
   const example = exampleCall(ir, op, accessPath);
   const docs = [
     ...(op.summary ? [cleanText(op.summary)] : []),
-    ...(op.description && op.description !== op.summary
-      ? [cleanText(op.description)]
-      : []),
+    ...(op.description && op.description !== op.summary ? [cleanText(op.description)] : []),
   ];
-  const docText = [
-    docs.join("\n\n"),
-    `@example\n\`\`\`ts\n${example}\n\`\`\``,
-    ...(op.deprecated ? ["@deprecated"] : []),
-  ]
+  const docText = [docs.join('\n\n'), `@example\n\`\`\`ts\n${example}\n\`\`\``, ...(op.deprecated ? ['@deprecated'] : [])]
     .filter(Boolean)
-    .join("\n\n");
-  coreTypes.add("RequestOptions");
-  const options = e.code("options");
+    .join('\n\n');
+  coreTypes.add('RequestOptions');
+  const options = e.code('options');
   const returned = op.returns.pagination
-    ? e.call(
-        "this._client.requestPage",
-        e.code(`${pageClass(op)}<${typeText(itemTypeNode(op, ir, ctx))}>`),
-        call,
-        opConst,
-        options,
-      )
-    : e.call("this._client.request", call, opConst, options);
+    ? e.call('this._client.requestPage', e.code(`${pageClass(op)}<${typeText(itemTypeNode(op, ir, ctx))}>`), call, opConst, options)
+    : e.call('this._client.request', call, opConst, options);
   return {
     kind: StructureKind.Method,
     name: op.methodName,
     // The example holds spec values (a cron string may contain `*/`): keep the comment closed only by us.
-    ...docsAt(docText.replace(/\*\//g, "*\\/"), 2),
-    parameters: parameters([
-      ...params,
-      { name: "options", type: t.name("RequestOptions"), optional: true },
-    ]),
+    ...docsAt(docText.replace(/\*\//g, '*\\/'), 2),
+    parameters: parameters([...params, { name: 'options', type: t.name('RequestOptions'), optional: true }]),
     returnType: typeText(returnType(op, ir, ctx)),
-    statements: [
-      (w) => {
-        w.write("return ");
-        exprWriter(returned, 11, 4)(w);
-        w.write(";");
-      },
-    ],
+    statements: [(w) => {
+      w.write('return ');
+      exprWriter(returned, 11, 4)(w);
+      w.write(';');
+    }],
   };
 }
 
 /** `requestId: string`, `params: MessageCreateParams` (or `= {}` when nothing in it is required). */
 function signatureParams(op: IROperation): Param[] {
   const out: Param[] = [];
-  if (op.positional)
-    out.push({
-      name: op.positional.tsName,
-      type: scalarParamType(op.positional.param.schema),
-    });
+  if (op.positional) out.push({ name: op.positional.tsName, type: scalarParamType(op.positional.param.schema) });
   if (op.paramsType) {
     const type = t.name(op.paramsType);
     // `{}` is not assignable to a type with a field named like an Object.prototype member (`constructor`).
-    const init: Expr = hasPrototypeNames(op)
-      ? { kind: "as", expr: e.object([]), type }
-      : e.object([]);
-    out.push(
-      op.paramsRequired
-        ? { name: "params", type }
-        : { name: "params", type, init },
-    );
+    const init: Expr = hasPrototypeNames(op) ? { kind: 'as', expr: e.object([]), type } : e.object([]);
+    out.push(op.paramsRequired ? { name: 'params', type } : { name: 'params', type, init });
   }
   return out;
 }
@@ -362,79 +239,49 @@ function hasPrototypeNames(op: IROperation): boolean {
 /** Path params are scalars on the wire; enums keep their literal union. */
 function scalarParamType(s: IRSchema): TypeNode {
   switch (s.kind) {
-    case "integer":
-    case "number":
-      return t.name("number");
-    case "boolean":
-      return t.name("boolean");
-    case "literal":
+    case 'integer':
+    case 'number':
+      return t.name('number');
+    case 'boolean':
+      return t.name('boolean');
+    case 'literal':
       return t.literal(s.value);
-    case "union":
-      return s.members.every((m) => m.kind === "literal")
-        ? t.union(s.members.map((m) => scalarParamType(m)))
-        : t.name("string");
+    case 'union':
+      return s.members.every((m) => m.kind === 'literal') ? t.union(s.members.map((m) => scalarParamType(m))) : t.name('string');
     default:
-      return t.name("string");
+      return t.name('string');
   }
 }
 
-function paramsDeclaration(
-  op: IROperation,
-  ctx: TypeContext,
-): StatementStructures[] {
+function paramsDeclaration(op: IROperation, ctx: TypeContext): StatementStructures[] {
   if (op.bodyVariants) {
-    const params = op.fields.filter((f) => f.origin !== "body");
-    const rank = (f: IRField) => (f.origin === "path" ? 0 : f.required ? 1 : 2);
-    const variants = op.bodyVariants.map((body) =>
-      [...params, ...body].sort((a, b) => rank(a) - rank(b)),
-    );
-    return variantsDeclaration(
-      op.paramsType!,
-      variants.map((fields) => (scope) => paramMembers(fields, scope)),
-      ctx,
-    );
+    const params = op.fields.filter((f) => f.origin !== 'body');
+    const rank = (f: IRField) => (f.origin === 'path' ? 0 : f.required ? 1 : 2);
+    const variants = op.bodyVariants.map((body) => [...params, ...body].sort((a, b) => rank(a) - rank(b)));
+    return variantsDeclaration(op.paramsType!, variants.map((fields) => (scope) => paramMembers(fields, scope)), ctx);
   }
-  return interfaceDeclaration(
-    op.paramsType!,
-    [],
-    (scope) => paramMembers(op.fields, scope),
-    ctx,
-  );
+  return interfaceDeclaration(op.paramsType!, [], (scope) => paramMembers(op.fields, scope), ctx);
 }
 
 /** The params interface's members for `fields`, each documented with where it goes. */
-function paramMembers(
-  fields: readonly IRField[],
-  scope: { typeOf(schema: IRSchema, hint: string): TypeNode },
-): Member[] {
+function paramMembers(fields: readonly IRField[], scope: { typeOf(schema: IRSchema, hint: string): TypeNode }): Member[] {
   const mixed = new Set(fields.map((f) => f.origin)).size > 1;
-  return fields.map((f): Member => ({
-    member: {
-      kind: "property",
-      key: f.name,
-      optional: !f.required,
-      type: scope.typeOf(f.schema, f.name),
-    },
-    ...jsDoc(
-      docLines(
-        f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs,
-        {
-          ...(f.description !== undefined
-            ? { description: f.description }
-            : {}),
+  return fields.map(
+    (f): Member => ({
+      member: { kind: 'property', key: f.name, optional: !f.required, type: scope.typeOf(f.schema, f.name) },
+      ...jsDoc(
+        docLines(f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs, {
+          ...(f.description !== undefined ? { description: f.description } : {}),
           // A prefix alone (`Query param:` with nothing after it) says nothing: only with a description.
-          ...(mixed &&
-          (f.description ?? f.schema.docs.description ?? f.schema.docs.title)
-            ? { prefix: ORIGIN_PREFIX[f.origin] }
-            : {}),
-        },
+          ...(mixed && (f.description ?? f.schema.docs.description ?? f.schema.docs.title) ? { prefix: ORIGIN_PREFIX[f.origin] } : {}),
+        }),
       ),
-    ),
-  }));
+    }),
+  );
 }
 
 function operationConstName(op: IROperation): string {
-  const stem = op.builderName.replace(/^build/, "").replace(/Request$/, "");
+  const stem = op.builderName.replace(/^build/, '').replace(/Request$/, '');
   return `${stem[0]!.toLowerCase()}${stem.slice(1)}Operation`;
 }
 
@@ -449,23 +296,17 @@ function operationConstant(op: IROperation): WriterFunction {
   return (w) => {
     w.write(head);
     exprWriter(e.data(spec), head.length, 0)(w);
-    w.write(";");
+    w.write(';');
   };
 }
 
 /** Local variable names for destructured fields: the field name when it is a safe identifier. */
 function locals(op: IROperation): Map<string, string> {
-  const used = new Set(["params", "body", op.positional?.tsName ?? ""]);
+  const used = new Set(['params', 'body', op.positional?.tsName ?? '']);
   const out = new Map<string, string>();
   op.fields.forEach((f, i) => {
-    if (f.origin === "body" && f.name !== op.bodyField) return;
-    let local =
-      isIdentifier(f.name) &&
-      !used.has(f.name) &&
-      !isJsReserved(f.name) &&
-      !BUILDER_HELPERS.includes(f.name)
-        ? f.name
-        : `p${i}`;
+    if (f.origin === 'body' && f.name !== op.bodyField) return;
+    let local = isIdentifier(f.name) && !used.has(f.name) && !isJsReserved(f.name) && !BUILDER_HELPERS.includes(f.name) ? f.name : `p${i}`;
     while (used.has(local)) local = `${local}_`;
     used.add(local);
     out.set(f.name, local);
@@ -473,59 +314,34 @@ function locals(op: IROperation): Map<string, string> {
   return out;
 }
 
-function builderFunction(
-  op: IROperation,
-  coreValues: Set<string>,
-): FunctionDeclarationStructure {
+function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDeclarationStructure {
   const names = locals(op);
   const body: WriterFunction[] = [];
-  const bodyFields = op.fields.filter(
-    (f) => f.origin === "body" && f.name !== op.bodyField,
-  );
+  const bodyFields = op.fields.filter((f) => f.origin === 'body' && f.name !== op.bodyField);
   // With body variants, only what every variant requires is checked.
   const requiredEverywhere = (f: IRField) =>
-    f.required &&
-    (f.origin !== "body" ||
-      !op.bodyVariants ||
-      op.bodyVariants.every((v) =>
-        v.some((g) => g.name === f.name && g.required),
-      ));
+    f.required && (f.origin !== 'body' || !op.bodyVariants || op.bodyVariants.every((v) => v.some((g) => g.name === f.name && g.required)));
   const required = op.fields.filter(requiredEverywhere).map((f) => f.name);
-  const statement =
-    (expr: Expr, prefix = "", column = 2): WriterFunction =>
-    (w) => {
-      w.write(prefix);
-      exprWriter(expr, column + prefix.length, 2)(w);
-      w.write(";");
-    };
+  const statement = (expr: Expr, prefix = '', column = 2): WriterFunction => (w) => {
+    w.write(prefix);
+    exprWriter(expr, column + prefix.length, 2)(w);
+    w.write(';');
+  };
   if (op.paramsType && required.length) {
     // Types say it already; this catches JavaScript callers and casts before anything is sent.
-    coreValues.add("requireParams");
-    body.push(
-      statement(e.call("requireParams", e.code("params"), e.data(required))),
-    );
+    coreValues.add('requireParams');
+    body.push(statement(e.call('requireParams', e.code('params'), e.data(required))));
   }
   if (op.paramsType) {
     const entries = [...names].map(([key, local]) => ({ key, local }));
-    const rest =
-      bodyFields.length || (op.body && !op.bodyField) ? "body" : undefined;
+    const rest = bodyFields.length || (op.body && !op.bodyField) ? 'body' : undefined;
     // An omitted `constructor`/`__proto__` field must not be read from Object.prototype and sent.
-    const source = hasPrototypeNames(op)
-      ? "Object.assign(Object.create(null) as {}, params)"
-      : "params";
-    if (entries.length || rest)
-      body.push(
-        destructure(
-          entries.map(({ key, local }) => ({ key, local })),
-          rest,
-          source,
-          2,
-        ),
-      );
+    const source = hasPrototypeNames(op) ? 'Object.assign(Object.create(null) as {}, params)' : 'params';
+    if (entries.length || rest) body.push(destructure(entries.map(({ key, local }) => ({ key, local })), rest, source, 2));
   }
   const pathValues: Prop[] = [];
   const constraints: Prop[] = [];
-  for (const f of op.fields.filter((f) => f.origin === "path")) {
+  for (const f of op.fields.filter((f) => f.origin === 'path')) {
     pathValues.push(e.prop(f.name, e.code(names.get(f.name)!)));
     const c = constraintsOf(f.schema);
     if (c) constraints.push(e.prop(f.name, c));
@@ -536,130 +352,81 @@ function builderFunction(
     const c = constraintsOf(p.param.schema);
     if (c) constraints.push(e.prop(p.param.name, c));
   }
-  coreValues.add("formatPath");
-  const pathExpr = e.call(
-    "formatPath",
-    e.literal(op.path),
-    e.object(pathValues),
-    ...(constraints.length ? [e.object(constraints)] : []),
-  );
+  coreValues.add('formatPath');
+  const pathExpr = e.call('formatPath', e.literal(op.path), e.object(pathValues), ...(constraints.length ? [e.object(constraints)] : []));
 
-  const query = op.fields.filter((f) => f.origin === "query");
+  const query = op.fields.filter((f) => f.origin === 'query');
   let queryExpr: Expr | undefined;
   if (query.length) {
-    coreValues.add("serializeQuery");
-    const entries = query.map((f): Expr => {
-      const style = {
-        style: f.style ?? "form",
-        explode: f.explode ?? (f.style ?? "form") === "form",
-      };
-      return {
-        kind: "array",
-        items: [e.literal(f.name), e.code(names.get(f.name)!), e.data(style)],
-      };
+    coreValues.add('serializeQuery');
+    const entry = (name: string, value: Expr, spelled: { style?: string; explode?: boolean }): Expr => {
+      const style = { style: spelled.style ?? 'form', explode: spelled.explode ?? (spelled.style ?? 'form') === 'form' };
+      return { kind: 'array', items: [e.literal(name), value, e.data(style)] };
+    };
+    const entries = query.flatMap((f): Expr[] => {
+      const local = e.code(names.get(f.name)!);
+      // A nested field of dotted params: each leaf goes under its own dotted name.
+      if (f.dotted) return f.dotted.map((d) => entry(d.name, { kind: 'optionalChain', object: local, path: d.path }, d));
+      return [entry(f.name, local, f)];
     });
-    queryExpr = e.call("serializeQuery", { kind: "array", items: entries });
+    queryExpr = e.call('serializeQuery', { kind: 'array', items: entries });
   }
-  const entries = (origin: IRField["origin"]): Expr[] =>
-    op.fields
-      .filter((f) => f.origin === origin)
-      .map((f) => ({
-        kind: "array",
-        items: [e.literal(f.name), e.code(names.get(f.name)!)],
-      }));
-  const headerEntries = entries("header");
-  const cookieEntries = entries("cookie");
+  const entries = (origin: IRField['origin']): Expr[] =>
+    op.fields.filter((f) => f.origin === origin).map((f) => ({ kind: 'array', items: [e.literal(f.name), e.code(names.get(f.name)!)] }));
+  const headerEntries = entries('header');
+  const cookieEntries = entries('cookie');
   let headers: Expr | undefined;
   if (headerEntries.length || cookieEntries.length) {
-    coreValues.add("requestHeaders");
-    headers = e.call(
-      "requestHeaders",
-      { kind: "array", items: headerEntries },
-      ...(cookieEntries.length
-        ? [{ kind: "array" as const, items: cookieEntries }]
-        : []),
-    );
+    coreValues.add('requestHeaders');
+    headers = e.call('requestHeaders', { kind: 'array', items: headerEntries }, ...(cookieEntries.length ? [{ kind: 'array' as const, items: cookieEntries }] : []));
   }
   const bodyValue = bodyExpr(op, names);
   const request = e.object([
-    e.prop("method", e.literal(op.method)),
-    e.prop("path", pathExpr),
+    e.prop('method', e.literal(op.method)),
+    e.prop('path', pathExpr),
     // Absent rather than empty: the runtime reads a missing query or header list as none.
-    ...(queryExpr ? [e.prop("query", queryExpr)] : []),
-    ...(headers ? [e.prop("headers", headers)] : []),
-    ...(bodyValue ? [e.prop("body", bodyValue)] : []),
+    ...(queryExpr ? [e.prop('query', queryExpr)] : []),
+    ...(headers ? [e.prop('headers', headers)] : []),
+    ...(bodyValue ? [e.prop('body', bodyValue)] : []),
   ]);
-  body.push(statement(request, "return "));
+  body.push(statement(request, 'return '));
   return {
     kind: StructureKind.Function,
     name: op.builderName,
     isExported: true,
-    ...docsAt(
-      `Builds the \`${op.method} ${cleanText(op.path)}\` request (${cleanText(op.id)}) without sending it.`,
-      0,
-    ),
+    ...docsAt(`Builds the \`${op.method} ${cleanText(op.path)}\` request (${cleanText(op.id)}) without sending it.`, 0),
     parameters: parameters(signatureParams(op)),
-    returnType: "BuiltRequest",
+    returnType: 'BuiltRequest',
     statements: body,
   };
 }
 
-function bodyExpr(
-  op: IROperation,
-  names: Map<string, string>,
-): Expr | undefined {
+function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined {
   if (!op.body) return undefined;
   // With no params object at all (an empty body schema), there is nothing to send but `{}`.
-  const value: Expr = op.bodyField
-    ? e.code(names.get(op.bodyField)!)
-    : op.paramsType
-      ? e.code("body")
-      : e.object([]);
+  const value: Expr = op.bodyField ? e.code(names.get(op.bodyField)!) : op.paramsType ? e.code('body') : e.object([]);
   const contentType = e.literal(op.body.mediaType);
-  const cast = (type: TypeNode): Expr => ({
-    kind: "as",
-    expr: { kind: "as", expr: value, type: t.name("unknown") },
-    type,
-  });
-  const record = t.generic("Record", t.name("string"), t.name("unknown"));
+  const cast = (type: TypeNode): Expr => ({ kind: 'as', expr: { kind: 'as', expr: value, type: t.name('unknown') }, type });
+  const record = t.generic('Record', t.name('string'), t.name('unknown'));
   switch (op.body.encoding) {
-    case "json":
-      return e.object([
-        e.prop("type", e.literal("json")),
-        e.prop("value", value),
-      ]);
-    case "form":
-      return e.object([
-        e.prop("type", e.literal("form")),
-        e.prop("value", cast(record)),
-      ]);
-    case "multipart":
-      return e.object([
-        e.prop("type", e.literal("multipart")),
-        e.prop("value", cast(record)),
-      ]);
-    case "text":
-      return e.object([
-        e.prop("type", e.literal("text")),
-        e.prop("value", e.call("String", value)),
-        e.prop("contentType", contentType),
-      ]);
-    case "binary":
-      return e.object([
-        e.prop("type", e.literal("binary")),
-        e.prop("value", cast(t.name("Blob"))),
-        e.prop("contentType", contentType),
-      ]);
+    case 'json':
+      return e.object([e.prop('type', e.literal('json')), e.prop('value', value)]);
+    case 'form':
+      return e.object([e.prop('type', e.literal('form')), e.prop('value', cast(record))]);
+    case 'multipart':
+      return e.object([e.prop('type', e.literal('multipart')), e.prop('value', cast(record))]);
+    case 'text':
+      return e.object([e.prop('type', e.literal('text')), e.prop('value', e.call('String', value)), e.prop('contentType', contentType)]);
+    case 'binary':
+      return e.object([e.prop('type', e.literal('binary')), e.prop('value', cast(t.name('Blob'))), e.prop('contentType', contentType)]);
   }
 }
 
 function constraintsOf(s: IRSchema): Expr | undefined {
   const c = s.docs.constraints ?? {};
   const out: Record<string, unknown> = {};
-  for (const k of ["maxLength", "minLength", "minimum", "maximum"] as const)
-    if (c[k] !== undefined) out[k] = c[k];
+  for (const k of ['maxLength', 'minLength', 'minimum', 'maximum'] as const) if (c[k] !== undefined) out[k] = c[k];
   if (c.pattern !== undefined) out.pattern = c.pattern;
-  if (s.kind === "union" && s.members.every((m) => m.kind === "literal"))
-    out.enum = s.members.map((m) => (m.kind === "literal" ? m.value : null));
+  if (s.kind === 'union' && s.members.every((m) => m.kind === 'literal')) out.enum = s.members.map((m) => (m.kind === 'literal' ? m.value : null));
   return Object.keys(out).length ? e.data(out) : undefined;
 }

@@ -11,6 +11,7 @@ import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resour
 import { configTarget, isRecord, SchemaConverter } from './schema.js';
 import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme } from './types.js';
 import { refsOf } from './walk.js';
+import { nestDottedQuery } from './dotted.js';
 import { skippedParts } from './skipped.js';
 
 export type { IR } from './types.js';
@@ -181,6 +182,7 @@ function buildOperation(
       ...(p.explode !== undefined ? { explode: p.explode } : {}),
     });
   }
+  fields.splice(0, fields.length, ...nestDottedQuery(fields));
   let bodyField: string | undefined;
   let bodyVariants: IRField[][] | undefined;
   if (op.body) {

@@ -113,6 +113,18 @@ export interface IRField {
   /** How a parameter is serialized, as the spec says (OpenAPI's defaults apply when absent). */
   readonly style?: string;
   readonly explode?: boolean;
+  /**
+   * Query params with dotted names (`action.type`) nested into this field (`action: { type }`):
+   * each is sent under its own name, its value read from `path` inside this field's value.
+   */
+  readonly dotted?: readonly DottedParam[];
+}
+
+export interface DottedParam {
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly style?: string;
+  readonly explode?: boolean;
 }
 
 export type Pagination = 'single' | 'v4page';

@@ -31,6 +31,11 @@ export const noAccount: RuleCreateParams = { ip: '10.0.0.1' };
 // @ts-expect-error a variant's required body field
 export const neither: RuleCreateParams = { account_id: 'a', mode: 'block' };
 export const scalar: RuleUpdateParams = { account_id: 'a', body: 'text' };
+
+import type { EventListParams } from './resources/events.js';
+export const dotted: EventListParams = { action: { id: 1, type: 't', actor: { name: 'n' } }, limit: 2 };
+// @ts-expect-error action.id is required
+export const noId: EventListParams = { action: { type: 't' } };
 `;
 
 beforeAll(async () => {
@@ -76,5 +81,29 @@ describe('a union of object bodies', () => {
 
   it('keeps a union with a non-object member whole, as `body`', () => {
     expect(declarationOf(generated.resources, 'RuleUpdateParams')).toContain('  body: string | IpRule;');
+  });
+});
+
+describe('dotted query names', () => {
+  it('nest in the params type', () => {
+    const decl = declarationOf(generated.resources, 'EventListParams');
+    expect(decl).toContain('  action: EventListParams.Action;');
+    expect(decl).not.toContain("'action.type'");
+    const ns = declarationOf(generated.resources, 'EventListParams', 'namespace');
+    expect(ns).toContain('id: number;');
+    expect(ns).toContain('type?: string;');
+    expect(ns).toContain('The kind of action.');
+    expect(ns).toContain('actor?: EventListParams.Action.Actor;');
+  });
+
+  it('go back on the wire under their dotted names', async () => {
+    const build = await builder('events', 'buildEventListRequest');
+    expect(build({ action: { id: 1, type: 't', actor: { name: 'n' } }, limit: 2 }).query).toEqual([
+      ['action.type', 't'],
+      ['action.id', '1'],
+      ['action.actor.name', 'n'],
+      ['limit', '2'],
+    ]);
+    expect(build({ action: { id: 1 } }).query).toEqual([['action.id', '1']]);
   });
 });
