@@ -292,6 +292,7 @@ function operationConstant(op: IROperation): WriterFunction {
   if (op.returns.unwrap) spec.unwrap = op.returns.unwrap;
   // The runtime checks the answer's media type against it (a 200 HTML page is an error, not data).
   if (op.returns.mediaType) spec.responseMediaType = op.returns.mediaType;
+  if (op.accept) spec.accept = op.accept;
   const head = `const ${operationConstName(op)}: OperationSpec = `;
   return (w) => {
     w.write(head);

@@ -143,6 +143,8 @@ export interface IROperation {
   readonly permissions: readonly string[];
   /** Undefined: the document's security applies. */
   readonly security?: readonly (readonly string[])[];
+  /** The Accept header when the success responses declare more than JSON: their media types, comma-separated. */
+  readonly accept?: string;
   /** How the body is sent; its schema is in `fields` (or the `bodyField`). */
   readonly body?: Pick<IRBody, 'mediaType' | 'encoding'>;
   // No `params` and `responses` either: ir turns them into `fields` and `returns`. Emitters see

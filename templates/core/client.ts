@@ -282,7 +282,7 @@ export class BaseClient {
         ? newIdempotencyKey()
         : undefined);
     const headers = buildHeaders([
-      { Accept: 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
+      { Accept: op.accept ?? 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
       this.#defaultHeaders,
       request.headers,
       auth.headers,

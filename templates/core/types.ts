@@ -52,6 +52,8 @@ export interface OperationSpec {
    * server says. Undefined: JSON when `unwrap` is set, else the response's Content-Type decides.
    */
   readonly responseMediaType?: string;
+  /** The Accept header: the media types the success responses declare. Undefined: `application/json`. */
+  readonly accept?: string;
 }
 
 export type SecurityScheme =

@@ -107,3 +107,11 @@ describe('dotted query names', () => {
     expect(build({ action: { id: 1 } }).query).toEqual([['action.id', '1']]);
   });
 });
+
+describe('the Accept header', () => {
+  it('names the media types the success responses declare, not only JSON', () => {
+    expect(generated.resources).toContain("accept: 'application/octet-stream, text/plain'");
+    // JSON-only operations keep the client's default.
+    expect(generated.resources).not.toMatch(/accept: 'application\/json'/);
+  });
+});

@@ -270,6 +270,14 @@ describe('request building', () => {
     expect(JSON.parse(request.body.toString())).toEqual({ content: 'hello' });
   });
 
+  it('sends the operation\'s accepted media types as Accept, JSON by default, and lets a call override it', async () => {
+    const c = client();
+    await c.request(get('/a'), { ...publicOp, accept: 'application/octet-stream, text/plain' });
+    await c.request(get('/b'), publicOp);
+    await c.request(get('/c'), { ...publicOp, accept: 'text/csv' }, { headers: { Accept: 'text/plain' } });
+    expect(server.requests.map((r) => r.headers['accept'])).toEqual(['application/octet-stream, text/plain', 'application/json', 'text/plain']);
+  });
+
   it('merges client defaults and per-request overrides for headers and query', async () => {
     const c = client({ defaultHeaders: { 'X-Team': 'core', 'X-Drop': 'd' }, defaultQuery: { locale: 'en', keep: 1 } });
     const request: BuiltRequest = { method: 'GET', path: '/x', query: [['locale', 'fr'], ['tag', 'a'], ['tag', 'b']], headers: { 'X-Op': 'op' } };
