@@ -49,7 +49,7 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   // Everything about one operation in one place: what it takes, how its request is built, what it returns.
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
-    statements.push(builderFunction(op, coreValues), operationConstant(op));
+    statements.push(builderFunction(op, coreValues, ir.strictValidation === true), operationConstant(op));
     coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
       statements.push(...declaration(op.returns.typeName, op.returns.schema, docLines(op.returns.schema.docs), res));
@@ -315,7 +315,7 @@ function locals(op: IROperation): Map<string, string> {
   return out;
 }
 
-function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDeclarationStructure {
+function builderFunction(op: IROperation, coreValues: Set<string>, strict: boolean): FunctionDeclarationStructure {
   const names = locals(op);
   const body: WriterFunction[] = [];
   const bodyFields = op.fields.filter((f) => f.origin === 'body' && f.name !== op.bodyField);
@@ -344,13 +344,13 @@ function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDecl
   const constraints: Prop[] = [];
   for (const f of op.fields.filter((f) => f.origin === 'path')) {
     pathValues.push(e.prop(f.name, e.code(names.get(f.name)!)));
-    const c = constraintsOf(f.schema);
+    const c = constraintsOf(f.schema, strict);
     if (c) constraints.push(e.prop(f.name, c));
   }
   if (op.positional) {
     const p = op.positional;
     pathValues.push(e.prop(p.param.name, e.code(p.tsName)));
-    const c = constraintsOf(p.param.schema);
+    const c = constraintsOf(p.param.schema, strict);
     if (c) constraints.push(e.prop(p.param.name, c));
   }
   coreValues.add('formatPath');
@@ -423,11 +423,17 @@ function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined
   }
 }
 
-function constraintsOf(s: IRSchema): Expr | undefined {
+/**
+ * A path param's checks. Pattern and lengths only when `strict`: specs get them wrong often enough
+ * (a pattern narrower than the IDs the server issues) that checking them by default stops calls
+ * the server would take; what protects the route is formatPath's own check.
+ */
+function constraintsOf(s: IRSchema, strict: boolean): Expr | undefined {
   const c = s.docs.constraints ?? {};
   const out: Record<string, unknown> = {};
-  for (const k of ['maxLength', 'minLength', 'minimum', 'maximum'] as const) if (c[k] !== undefined) out[k] = c[k];
-  if (c.pattern !== undefined) out.pattern = c.pattern;
+  const keys = strict ? (['maxLength', 'minLength', 'minimum', 'maximum'] as const) : (['minimum', 'maximum'] as const);
+  for (const k of keys) if (c[k] !== undefined) out[k] = c[k];
+  if (strict && c.pattern !== undefined) out.pattern = c.pattern;
   if (s.kind === 'union' && s.members.every((m) => m.kind === 'literal')) out.enum = s.members.map((m) => (m.kind === 'literal' ? m.value : null));
   return Object.keys(out).length ? e.data(out) : undefined;
 }

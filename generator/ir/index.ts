@@ -57,6 +57,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
     },
     ...(config.envelope ? { envelope: config.envelope } : {}),
     ...(config.wireTypes === false ? { wireTypes: false as const } : {}),
+    ...(config.validation === 'strict' ? { strictValidation: true as const } : {}),
   };
   return { ir, diagnostics };
 }

@@ -232,4 +232,6 @@ export interface IR {
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
   /** `false` when the config turns the wire types (`src/openapi.ts`) off. */
   readonly wireTypes?: false;
+  /** Config `validation: strict`: builders check path params' pattern and lengths too. */
+  readonly strictValidation?: true;
 }

@@ -127,7 +127,8 @@ export type RequestInput = BuiltRequest | (() => BuiltRequest);
  * unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as they are),
  * FormData (multipart), URLSearchParams (a form) or a string (text/plain).
  */
-export type RawRequestOptions = RequestOptions;
+// An interface still (not an alias): code that extends it keeps compiling.
+export interface RawRequestOptions extends RequestOptions {}
 
 /**
  * What `withOptions` accepts: any option of the generated client (credential options such as

@@ -16,6 +16,7 @@ interface Built {
 type Builder = (...args: unknown[]) => Built;
 
 let generated: Generated;
+let strict: Generated;
 let compiled: Compiled;
 
 const CHECK = `
@@ -39,12 +40,15 @@ export const noId: EventListParams = { action: { type: 't' } };
 `;
 
 beforeAll(async () => {
-  generated = await generateFixture('stainless-requests.yaml');
-  compiled = await compileAll({ requests: { generated, extra: { 'check.ts': CHECK } } });
+  [generated, strict] = await Promise.all([
+    generateFixture('stainless-requests.yaml'),
+    generateFixture('stainless-requests.yaml', undefined, { validation: 'strict' }),
+  ]);
+  compiled = await compileAll({ requests: { generated, extra: { 'check.ts': CHECK } }, strict: { generated: strict } });
 }, 120_000);
 
-const builder = async (module: string, name: string) =>
-  (await compiled.load<Record<string, Builder>>('requests', `resources/${module}.js`))[name]!;
+const builder = async (module: string, name: string, pkg = 'requests') =>
+  (await compiled.load<Record<string, Builder>>(pkg, `resources/${module}.js`))[name]!;
 
 describe('a required body with no schema', () => {
   it('is an optional `body` param, and nothing is sent without it', async () => {
@@ -113,5 +117,28 @@ describe('the Accept header', () => {
     expect(generated.resources).toContain("accept: 'application/octet-stream, text/plain'");
     // JSON-only operations keep the client's default.
     expect(generated.resources).not.toMatch(/accept: 'application\/json'/);
+  });
+});
+
+describe('pattern and length checks', () => {
+  it('are skipped by default: a value the spec\'s pattern or lengths reject is sent', async () => {
+    const build = await builder('zones/hosts', 'buildHostGetRequest');
+    expect(build('ab', { zone_id: 'NOT-HEX-AND-LONGER-THAN-THIRTY-TWO-CHARS', view: 'other' }).path).toBe(
+      '/zones/NOT-HEX-AND-LONGER-THAN-THIRTY-TWO-CHARS/hosts/ab',
+    );
+  });
+
+  it('still refuse what would change the route, and missing required params', async () => {
+    const build = await builder('zones/hosts', 'buildHostGetRequest');
+    expect(() => build('..', { zone_id: 'z' })).toThrow(/must not make a path segment/);
+    expect(() => build('h', {})).toThrow(/Missing required parameter 'zone_id'/);
+  });
+
+  it('are made with `validation: strict`', async () => {
+    const build = await builder('zones/hosts', 'buildHostGetRequest', 'strict');
+    expect(() => build('abc', { zone_id: 'NOT-HEX' })).toThrow(/must match/);
+    expect(() => build('abc', { zone_id: 'a'.repeat(33) })).toThrow(/at most 32/);
+    expect(() => build('ab', { zone_id: 'abc' })).toThrow(/at least 3/);
+    expect(build('abc', { zone_id: 'abc' }).path).toBe('/zones/abc/hosts/abc');
   });
 });
