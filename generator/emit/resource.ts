@@ -50,6 +50,7 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
     statements.push(builderFunction(op, coreValues, ir.strictValidation === true), operationConstant(op));
+    if (op.body?.encoding === 'binary') coreTypes.add('Uploadable');
     coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
       statements.push(...declaration(op.returns.typeName, op.returns.schema, docLines(op.returns.schema.docs), res));
@@ -58,8 +59,10 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     statements.push(...declaration(model.name, model.schema, docLines(model.schema.docs), res));
 
   const childImports = resource.children.map((c) => importDecl(module, c.module, [c.className]));
+  // Core types a params type uses (`Uploadable`) join the module's one import of core/types.
+  for (const name of imports.get('core/types') ?? []) coreTypes.add(name);
   const modelImports = [...imports.entries()]
-    .filter(([m]) => m !== module)
+    .filter(([m]) => m !== module && m !== 'core/types')
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => importDecl(module, m, names, true));
   const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
@@ -419,7 +422,7 @@ function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined
     case 'text':
       return e.object([e.prop('type', e.literal('text')), e.prop('value', e.call('String', value)), e.prop('contentType', contentType)]);
     case 'binary':
-      return e.object([e.prop('type', e.literal('binary')), e.prop('value', cast(t.name('Blob'))), e.prop('contentType', contentType)]);
+      return e.object([e.prop('type', e.literal('binary')), e.prop('value', cast(t.name('Uploadable'))), e.prop('contentType', contentType)]);
   }
 }
 

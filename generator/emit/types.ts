@@ -199,7 +199,10 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
     case 'integer':
       return t.name('number');
     case 'binary':
-      return t.name('Blob');
+      // What the SDK hands back is a Blob; what it sends may be anything toFile reads, or a string.
+      if (ctx.direction === 'response') return t.name('Blob');
+      ctx.imports.set('core/types', (ctx.imports.get('core/types') ?? new Set<string>()).add('Uploadable'));
+      return t.name('Uploadable');
     case 'literal':
       return t.literal(schema.value);
     case 'array':

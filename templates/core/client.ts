@@ -24,7 +24,7 @@ import type {
   SecurityScheme,
 } from './types.js';
 import { stringify } from './builder.js';
-import { encodeBody, toRequestBody } from './uploads.js';
+import { encodeBody, resolveUploads, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
 export { readEnv } from './env.js';
@@ -234,8 +234,8 @@ export class BaseClient {
   request<T>(request: RequestInput, op: OperationSpec, options: RequestOptions = {}): APIPromise<T> {
     const call = once(() => this.#prepare(request, op, options));
     return new APIPromise(
-      async () => this.#send(call()),
-      async (response) => (await this.#parse(response, call(), op)).data as T,
+      async () => this.#send(await call()),
+      async (response) => (await this.#parse(response, await call(), op)).data as T,
     );
   }
 
@@ -248,9 +248,9 @@ export class BaseClient {
   ): PagePromise<Page, Item> {
     const call = once(() => this.#prepare(request, op, options));
     return new PagePromise<Page, Item>(
-      async () => this.#send(call()),
+      async () => this.#send(await call()),
       async (response) => {
-        const prepared = call();
+        const prepared = await call();
         const { body, data } = await this.#parse(response, prepared, op);
         return new Page({
           request: prepared.request,
@@ -271,9 +271,12 @@ export class BaseClient {
     return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
   }
 
-  #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): PreparedCall {
-    const request = withOverrides(typeof input === 'function' ? input() : input, options);
+  async #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): Promise<PreparedCall> {
+    const built = withOverrides(typeof input === 'function' ? input() : input, options);
     const auth = authenticate(op, this.#auth);
+    // Uploads given as Responses or async iterables are read before the first attempt.
+    const resolved = await resolveUploads(built.body);
+    const request: BuiltRequest = resolved === built.body ? built : { ...built, ...(resolved ? { body: resolved } : {}) };
     const { body, contentType, replayable } = encodeBody(request.body);
     const url = this.#url(request, auth.query, options.query);
     const idempotencyHeader = this.#idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;

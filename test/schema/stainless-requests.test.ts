@@ -37,6 +37,19 @@ import type { EventListParams } from './resources/events.js';
 export const dotted: EventListParams = { action: { id: 1, type: 't', actor: { name: 'n' } }, limit: 2 };
 // @ts-expect-error action.id is required
 export const noId: EventListParams = { action: { type: 't' } };
+
+import type { UploadCreateParams, UploadUpdateParams } from './resources/uploads.js';
+async function* bytes() {
+  yield new Uint8Array([1]);
+}
+export const files: UploadCreateParams[] = [
+  { file: new File(['x'], 'x.txt') },
+  { file: new Response('x') },
+  { file: new Blob(['x']).stream(), extra: [bytes(), 'text', new Uint8Array([2])] },
+];
+export const bodies: UploadUpdateParams[] = [{ body: 'text' }, { body: new Response('x') }, { body: bytes() }, { body: new ArrayBuffer(1) }];
+// @ts-expect-error not bytes
+export const notBytes: UploadUpdateParams = { body: 42 };
 `;
 
 beforeAll(async () => {
@@ -140,5 +153,13 @@ describe('pattern and length checks', () => {
     expect(() => build('abc', { zone_id: 'a'.repeat(33) })).toThrow(/at most 32/);
     expect(() => build('ab', { zone_id: 'abc' })).toThrow(/at least 3/);
     expect(build('abc', { zone_id: 'abc' }).path).toBe('/zones/abc/hosts/abc');
+  });
+});
+
+describe('binary bodies and multipart files', () => {
+  it('are typed Uploadable (checked in check.ts) and imported with the other core types', () => {
+    expect(declarationOf(generated.resources, 'UploadCreateParams')).toContain('  file: Uploadable;');
+    expect(declarationOf(generated.resources, 'UploadUpdateParams')).toContain('  body: Uploadable;');
+    expect(generated.file('src/resources/uploads.ts')).toMatch(/import type \{[^}]*\bUploadable\b[^}]*\} from '\.\.\/core\/types\.js';/);
   });
 });
