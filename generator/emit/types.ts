@@ -13,6 +13,7 @@ import {
 } from 'ts-morph';
 import { ModuleDeclarationKind } from 'ts-morph';
 import { NameRegistry, pascalCase, singular } from '../ir/names.js';
+import { sentInRequests } from '../ir/schema.js';
 import type { IRModel, IRProperty, IRSchema } from '../ir/types.js';
 import { docLines, jsDoc } from './jsdoc.js';
 import { propertyKey, t, typeText, typeWriter, wrapDocs, type TypeMember, type TypeNode } from './syntax.js';
@@ -97,7 +98,8 @@ export function orderProperties<T extends { name: string; required: boolean }>(p
 }
 
 export function visibleProperties(props: readonly IRProperty[], direction: Direction): IRProperty[] {
-  return props.filter((p) => !(direction === 'request' ? p.schema.docs.readOnly : p.schema.docs.writeOnly));
+  if (direction === 'response') return props.filter((p) => !p.schema.docs.writeOnly);
+  return props.filter(sentInRequests).map((p) => (p.required && p.schema.docs.readOnly ? { ...p, required: false } : p));
 }
 
 /** An exported declaration (interface or type alias) for `schema`, plus its namespace if it needs one. */

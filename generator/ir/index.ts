@@ -8,7 +8,7 @@ import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resources.js';
-import { configTarget, isRecord, SchemaConverter } from './schema.js';
+import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
 import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme } from './types.js';
 import { refsOf } from './walk.js';
 import { nestDottedQuery } from './dotted.js';
@@ -233,12 +233,12 @@ function buildOperation(
 function bodyFields(object: IRSchema & { kind: 'object' }, params: readonly IRField[]): IRField[] {
   const out: IRField[] = [];
   for (const prop of object.properties) {
-    if (prop.schema.docs.readOnly) continue;
+    if (!sentInRequests(prop)) continue;
     if (params.some((f) => f.name === prop.name) || out.some((f) => f.name === prop.name)) continue;
     out.push({
       name: prop.name,
       origin: 'body',
-      required: prop.required,
+      required: prop.required && !prop.schema.docs.readOnly,
       schema: prop.schema,
       ...(prop.schema.docs.description ? { description: prop.schema.docs.description } : {}),
       ...(prop.schema.docs.deprecated ? { deprecated: true } : {}),

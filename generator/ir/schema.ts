@@ -377,12 +377,15 @@ export class SchemaConverter {
         return { ...s, members: s.members.map((m) => this.forRequest(m)) };
       case 'object': {
         const properties = s.properties
-          .filter((p) => !p.schema.docs.readOnly)
+          .filter((p) => sentInRequests(p))
           .map((p) => {
             const schema = this.forRequest(p.schema);
-            if (!schema.docs.writeOnly) return { ...p, schema };
-            const { writeOnly: _w, ...docs } = schema.docs;
-            return { ...p, schema: { ...schema, docs } };
+            // A required readOnly property stays, optional (see sentInRequests); the flags have
+            // done their work here, and later request-side filters must not drop it again.
+            const required = p.required && !p.schema.docs.readOnly;
+            if (!schema.docs.writeOnly && !schema.docs.readOnly) return { ...p, required, schema };
+            const { writeOnly: _w, readOnly: _r, ...docs } = schema.docs;
+            return { ...p, required, schema: { ...schema, docs } };
           });
         return { ...s, properties, ...(s.additional ? { additional: this.forRequest(s.additional) } : {}) };
       }
@@ -648,4 +651,14 @@ export function docsOf(s: Raw): SchemaDocs {
 
 export function isRecord(v: unknown): v is Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Whether a request may carry the property. OpenAPI: a readOnly property is not sent, and its
+ * `required` binds responses only. But specs mark fields readOnly that their server demands in a
+ * request (Cloudflare's `tunnel_id`), and Stainless's SDKs send them: a required readOnly property
+ * is kept, optional, so it can be sent and need not be. An optional readOnly one is left out.
+ */
+export function sentInRequests(p: { readonly required: boolean; readonly schema: { readonly docs: { readonly readOnly?: boolean } } }): boolean {
+  return !p.schema.docs.readOnly || p.required;
 }

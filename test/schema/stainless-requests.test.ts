@@ -50,6 +50,12 @@ export const files: UploadCreateParams[] = [
 export const bodies: UploadUpdateParams[] = [{ body: 'text' }, { body: new Response('x') }, { body: bytes() }, { body: new ArrayBuffer(1) }];
 // @ts-expect-error not bytes
 export const notBytes: UploadUpdateParams = { body: 42 };
+
+import type { RouteCreateParams } from './resources/accounts/routes.js';
+export const route: RouteCreateParams = { network: '10.0.0.0/8', tunnel_id: 't' };
+export const routeWithout: RouteCreateParams = { network: '10.0.0.0/8' };
+// @ts-expect-error an optional readOnly property is not sent (OpenAPI's rule)
+export const routeCreated: RouteCreateParams = { network: 'n', created_at: 'now' };
 `;
 
 beforeAll(async () => {
@@ -161,5 +167,17 @@ describe('binary bodies and multipart files', () => {
     expect(declarationOf(generated.resources, 'UploadCreateParams')).toContain('  file: Uploadable;');
     expect(declarationOf(generated.resources, 'UploadUpdateParams')).toContain('  body: Uploadable;');
     expect(generated.file('src/resources/uploads.ts')).toMatch(/import type \{[^}]*\bUploadable\b[^}]*\} from '\.\.\/core\/types\.js';/);
+  });
+});
+
+describe('a required readOnly body property', () => {
+  it('can be sent: it stays in the params, optional, and goes in the body', async () => {
+    const decl = declarationOf(generated.resources, 'RouteCreateParams');
+    expect(decl).toContain('  tunnel_id?: string;');
+    expect(decl).not.toContain('created_at');
+    // The response keeps it as the spec says.
+    expect(declarationOf(generated.resources, 'Route')).toContain('  tunnel_id: string;');
+    const build = await builder('accounts/routes', 'buildRouteCreateRequest');
+    expect(build('a', { network: 'n', tunnel_id: 't' }).body?.value).toEqual({ network: 'n', tunnel_id: 't' });
   });
 });
