@@ -81,7 +81,12 @@ export interface LatheConfig {
   readonly wireTypes?: boolean;
   /** Operations a `resources` tree leaves out: one warning (default), an error, or nothing. */
   readonly leftOutOperations?: LeftOutOperations;
+  /** `strict`: path params are checked against their `pattern`, `minLength` and `maxLength` too. */
+  readonly validation?: Validation;
 }
+
+export const VALIDATION = ['lenient', 'strict'] as const;
+export type Validation = (typeof VALIDATION)[number];
 
 export const LEFT_OUT_OPERATIONS = ['warning', 'error', 'ignore'] as const;
 export type LeftOutOperations = (typeof LEFT_OUT_OPERATIONS)[number];
@@ -188,7 +193,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...moved, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations', 'validation'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -218,6 +223,8 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const leftOut = raw.leftOutOperations;
   if (leftOut !== undefined && !LEFT_OUT_OPERATIONS.includes(leftOut as LeftOutOperations))
     r.error('#/leftOutOperations', `\`leftOutOperations\` must be one of: ${LEFT_OUT_OPERATIONS.join(', ')}`);
+  if (raw.validation !== undefined && !VALIDATION.includes(raw.validation as Validation))
+    r.error('#/validation', `\`validation\` must be one of: ${VALIDATION.join(', ')}`);
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
@@ -238,6 +245,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     docs: readDocs(raw.docs, r),
     ...(raw.wireTypes === false ? { wireTypes: false } : {}),
     ...(typeof leftOut === 'string' && LEFT_OUT_OPERATIONS.includes(leftOut as LeftOutOperations) ? { leftOutOperations: leftOut as LeftOutOperations } : {}),
+    ...(raw.validation === 'strict' ? { validation: 'strict' as const } : {}),
   };
 }
 

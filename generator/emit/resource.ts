@@ -18,7 +18,7 @@ import { exampleCall } from './examples.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
 import { importDecl, printModule, type OutputFile } from './modules.js';
 import { destructure, e, exprText, exprWriter, t, typeText, type Expr, type Prop, type TypeNode } from './syntax.js';
-import { declaration, docsAt, interfaceDeclaration, type Member, type TypeContext } from './types.js';
+import { declaration, docsAt, interfaceDeclaration, variantsDeclaration, type Member, type TypeContext } from './types.js';
 
 const ORIGIN_PREFIX: Record<IRField['origin'], string> = {
   path: 'Path param: ',
@@ -49,7 +49,8 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   // Everything about one operation in one place: what it takes, how its request is built, what it returns.
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
-    statements.push(builderFunction(op, coreValues), operationConstant(op));
+    statements.push(builderFunction(op, coreValues, ir.strictValidation === true), operationConstant(op));
+    if (op.body?.encoding === 'binary') coreTypes.add('Uploadable');
     coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
       statements.push(...declaration(op.returns.typeName, op.returns.schema, docLines(op.returns.schema.docs), res));
@@ -58,8 +59,10 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     statements.push(...declaration(model.name, model.schema, docLines(model.schema.docs), res));
 
   const childImports = resource.children.map((c) => importDecl(module, c.module, [c.className]));
+  // Core types a params type uses (`Uploadable`) join the module's one import of core/types.
+  for (const name of imports.get('core/types') ?? []) coreTypes.add(name);
   const modelImports = [...imports.entries()]
-    .filter(([m]) => m !== module)
+    .filter(([m]) => m !== module && m !== 'core/types')
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => importDecl(module, m, names, true));
   const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
@@ -254,21 +257,30 @@ function scalarParamType(s: IRSchema): TypeNode {
 }
 
 function paramsDeclaration(op: IROperation, ctx: TypeContext): StatementStructures[] {
-  const mixed = new Set(op.fields.map((f) => f.origin)).size > 1;
-  return interfaceDeclaration(op.paramsType!, [], (scope) =>
-    op.fields.map(
-      (f): Member => ({
-        member: { kind: 'property', key: f.name, optional: !f.required, type: scope.typeOf(f.schema, f.name) },
-        ...jsDoc(
-          docLines(f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs, {
-            ...(f.description !== undefined ? { description: f.description } : {}),
-            // A prefix alone (`Query param:` with nothing after it) says nothing: only with a description.
-            ...(mixed && (f.description ?? f.schema.docs.description ?? f.schema.docs.title) ? { prefix: ORIGIN_PREFIX[f.origin] } : {}),
-          }),
-        ),
-      }),
-    ),
-  ctx);
+  if (op.bodyVariants) {
+    const params = op.fields.filter((f) => f.origin !== 'body');
+    const rank = (f: IRField) => (f.origin === 'path' ? 0 : f.required ? 1 : 2);
+    const variants = op.bodyVariants.map((body) => [...params, ...body].sort((a, b) => rank(a) - rank(b)));
+    return variantsDeclaration(op.paramsType!, variants.map((fields) => (scope) => paramMembers(fields, scope)), ctx);
+  }
+  return interfaceDeclaration(op.paramsType!, [], (scope) => paramMembers(op.fields, scope), ctx);
+}
+
+/** The params interface's members for `fields`, each documented with where it goes. */
+function paramMembers(fields: readonly IRField[], scope: { typeOf(schema: IRSchema, hint: string): TypeNode }): Member[] {
+  const mixed = new Set(fields.map((f) => f.origin)).size > 1;
+  return fields.map(
+    (f): Member => ({
+      member: { kind: 'property', key: f.name, optional: !f.required, type: scope.typeOf(f.schema, f.name) },
+      ...jsDoc(
+        docLines(f.deprecated ? { ...f.schema.docs, deprecated: true } : f.schema.docs, {
+          ...(f.description !== undefined ? { description: f.description } : {}),
+          // A prefix alone (`Query param:` with nothing after it) says nothing: only with a description.
+          ...(mixed && (f.description ?? f.schema.docs.description ?? f.schema.docs.title) ? { prefix: ORIGIN_PREFIX[f.origin] } : {}),
+        }),
+      ),
+    }),
+  );
 }
 
 function operationConstName(op: IROperation): string {
@@ -283,6 +295,7 @@ function operationConstant(op: IROperation): WriterFunction {
   if (op.returns.unwrap) spec.unwrap = op.returns.unwrap;
   // The runtime checks the answer's media type against it (a 200 HTML page is an error, not data).
   if (op.returns.mediaType) spec.responseMediaType = op.returns.mediaType;
+  if (op.accept) spec.accept = op.accept;
   const head = `const ${operationConstName(op)}: OperationSpec = `;
   return (w) => {
     w.write(head);
@@ -305,11 +318,14 @@ function locals(op: IROperation): Map<string, string> {
   return out;
 }
 
-function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDeclarationStructure {
+function builderFunction(op: IROperation, coreValues: Set<string>, strict: boolean): FunctionDeclarationStructure {
   const names = locals(op);
   const body: WriterFunction[] = [];
   const bodyFields = op.fields.filter((f) => f.origin === 'body' && f.name !== op.bodyField);
-  const required = op.fields.filter((f) => f.required).map((f) => f.name);
+  // With body variants, only what every variant requires is checked.
+  const requiredEverywhere = (f: IRField) =>
+    f.required && (f.origin !== 'body' || !op.bodyVariants || op.bodyVariants.every((v) => v.some((g) => g.name === f.name && g.required)));
+  const required = op.fields.filter(requiredEverywhere).map((f) => f.name);
   const statement = (expr: Expr, prefix = '', column = 2): WriterFunction => (w) => {
     w.write(prefix);
     exprWriter(expr, column + prefix.length, 2)(w);
@@ -331,13 +347,13 @@ function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDecl
   const constraints: Prop[] = [];
   for (const f of op.fields.filter((f) => f.origin === 'path')) {
     pathValues.push(e.prop(f.name, e.code(names.get(f.name)!)));
-    const c = constraintsOf(f.schema);
+    const c = constraintsOf(f.schema, strict);
     if (c) constraints.push(e.prop(f.name, c));
   }
   if (op.positional) {
     const p = op.positional;
     pathValues.push(e.prop(p.param.name, e.code(p.tsName)));
-    const c = constraintsOf(p.param.schema);
+    const c = constraintsOf(p.param.schema, strict);
     if (c) constraints.push(e.prop(p.param.name, c));
   }
   coreValues.add('formatPath');
@@ -347,9 +363,15 @@ function builderFunction(op: IROperation, coreValues: Set<string>): FunctionDecl
   let queryExpr: Expr | undefined;
   if (query.length) {
     coreValues.add('serializeQuery');
-    const entries = query.map((f): Expr => {
-      const style = { style: f.style ?? 'form', explode: f.explode ?? (f.style ?? 'form') === 'form' };
-      return { kind: 'array', items: [e.literal(f.name), e.code(names.get(f.name)!), e.data(style)] };
+    const entry = (name: string, value: Expr, spelled: { style?: string; explode?: boolean }): Expr => {
+      const style = { style: spelled.style ?? 'form', explode: spelled.explode ?? (spelled.style ?? 'form') === 'form' };
+      return { kind: 'array', items: [e.literal(name), value, e.data(style)] };
+    };
+    const entries = query.flatMap((f): Expr[] => {
+      const local = e.code(names.get(f.name)!);
+      // A nested field of dotted params: each leaf goes under its own dotted name.
+      if (f.dotted) return f.dotted.map((d) => entry(d.name, { kind: 'optionalChain', object: local, path: d.path }, d));
+      return [entry(f.name, local, f)];
     });
     queryExpr = e.call('serializeQuery', { kind: 'array', items: entries });
   }
@@ -400,15 +422,21 @@ function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined
     case 'text':
       return e.object([e.prop('type', e.literal('text')), e.prop('value', e.call('String', value)), e.prop('contentType', contentType)]);
     case 'binary':
-      return e.object([e.prop('type', e.literal('binary')), e.prop('value', cast(t.name('Blob'))), e.prop('contentType', contentType)]);
+      return e.object([e.prop('type', e.literal('binary')), e.prop('value', cast(t.name('Uploadable'))), e.prop('contentType', contentType)]);
   }
 }
 
-function constraintsOf(s: IRSchema): Expr | undefined {
+/**
+ * A path param's checks. Pattern and lengths only when `strict`: specs get them wrong often enough
+ * (a pattern narrower than the IDs the server issues) that checking them by default stops calls
+ * the server would take; what protects the route is formatPath's own check.
+ */
+function constraintsOf(s: IRSchema, strict: boolean): Expr | undefined {
   const c = s.docs.constraints ?? {};
   const out: Record<string, unknown> = {};
-  for (const k of ['maxLength', 'minLength', 'minimum', 'maximum'] as const) if (c[k] !== undefined) out[k] = c[k];
-  if (c.pattern !== undefined) out.pattern = c.pattern;
+  const keys = strict ? (['maxLength', 'minLength', 'minimum', 'maximum'] as const) : (['minimum', 'maximum'] as const);
+  for (const k of keys) if (c[k] !== undefined) out[k] = c[k];
+  if (strict && c.pattern !== undefined) out.pattern = c.pattern;
   if (s.kind === 'union' && s.members.every((m) => m.kind === 'literal')) out.enum = s.members.map((m) => (m.kind === 'literal' ? m.value : null));
   return Object.keys(out).length ? e.data(out) : undefined;
 }

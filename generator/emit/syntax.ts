@@ -34,7 +34,9 @@ export type Expr =
   | { readonly kind: 'object'; readonly props: readonly Prop[] }
   | { readonly kind: 'call'; readonly callee: string; readonly args: readonly Expr[] }
   | { readonly kind: 'as'; readonly expr: Expr; readonly type: TypeNode }
-  | { readonly kind: 'binary'; readonly op: '||' | '??'; readonly left: Expr; readonly right: Expr };
+  | { readonly kind: 'binary'; readonly op: '||' | '??'; readonly left: Expr; readonly right: Expr }
+  /** `object?.a?.['b-c']`: `path` holds the keys as data (quoted here when not identifiers). */
+  | { readonly kind: 'optionalChain'; readonly object: Expr; readonly path: readonly string[] };
 
 export type Prop =
   /** `key` is the name as data (quoted here when it is not an identifier). */
@@ -168,6 +170,8 @@ function flatText(node: Expr): string {
       return `${exprText(node.expr)} as ${typeText(node.type)}`;
     case 'binary':
       return `${exprText(node.left)} ${node.op} ${exprText(node.right)}`;
+    case 'optionalChain':
+      return `${exprText(node.object)}${node.path.map((k) => (isIdentifier(k) ? `?.${k}` : `?.[${quote(k)}]`)).join('')}`;
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from 'ts-morph';
 import { ModuleDeclarationKind } from 'ts-morph';
 import { NameRegistry, pascalCase, singular } from '../ir/names.js';
+import { sentInRequests } from '../ir/schema.js';
 import type { IRModel, IRProperty, IRSchema } from '../ir/types.js';
 import { docLines, jsDoc } from './jsdoc.js';
 import { propertyKey, t, typeText, typeWriter, wrapDocs, type TypeMember, type TypeNode } from './syntax.js';
@@ -97,7 +98,8 @@ export function orderProperties<T extends { name: string; required: boolean }>(p
 }
 
 export function visibleProperties(props: readonly IRProperty[], direction: Direction): IRProperty[] {
-  return props.filter((p) => !(direction === 'request' ? p.schema.docs.readOnly : p.schema.docs.writeOnly));
+  if (direction === 'response') return props.filter((p) => !p.schema.docs.writeOnly);
+  return props.filter(sentInRequests).map((p) => (p.required && p.schema.docs.readOnly ? { ...p, required: false } : p));
 }
 
 /** An exported declaration (interface or type alias) for `schema`, plus its namespace if it needs one. */
@@ -118,6 +120,27 @@ export function interfaceDeclaration(
   const members = properties({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) });
   const decl = interfaceOf(name, jsDoc(docs).docs, members, 0);
   return scope.members.length ? [decl, namespaceOf(name, scope)] : [decl];
+}
+
+/**
+ * `Name = Name.Variant0 | Name.Variant1 | ...` with each variant an interface of `Name`'s namespace
+ * (Stainless's shape for params whose body is a union), nested types under `Name.VariantN`.
+ */
+export function variantsDeclaration(
+  name: string,
+  variants: readonly ((scope: { typeOf(schema: IRSchema, hint: string): TypeNode }) => Member[])[],
+  ctx: TypeContext,
+): Decl[] {
+  const outer = new Scope(name);
+  const names = variants.map((_, i) => `Variant${i}`);
+  variants.forEach((members, i) => {
+    const scope = new Scope(`${name}.${names[i]}`);
+    outer.members.push(interfaceOf(names[i]!, undefined, members({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) }), 1));
+    if (scope.members.length) outer.members.push(namespaceOf(names[i]!, scope));
+  });
+  const type = t.union(names.map((n) => t.name(`${name}.${n}`)));
+  const alias: TypeAliasDeclarationStructure = { kind: StructureKind.TypeAlias, name, isExported: true, type: typeWriter(type, 14 + name.length) };
+  return [alias, namespaceOf(name, outer)];
 }
 
 function declarationIn(
@@ -178,7 +201,10 @@ function typeOf(schema: IRSchema, scope: Scope, hint: string, ctx: TypeContext):
     case 'integer':
       return t.name('number');
     case 'binary':
-      return t.name('Blob');
+      // What the SDK hands back is a Blob; what it sends may be anything toFile reads, or a string.
+      if (ctx.direction === 'response') return t.name('Blob');
+      ctx.imports.set('core/types', (ctx.imports.get('core/types') ?? new Set<string>()).add('Uploadable'));
+      return t.name('Uploadable');
     case 'literal':
       return t.literal(schema.value);
     case 'array':

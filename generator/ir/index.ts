@@ -8,9 +8,10 @@ import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type ResourcePlan } from './resources.js';
-import { configTarget, isRecord, SchemaConverter } from './schema.js';
+import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
 import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
 import { refsOf } from './walk.js';
+import { nestDottedQuery } from './dotted.js';
 import { skippedParts } from './skipped.js';
 import { readWebhooks } from './webhooks.js';
 
@@ -61,6 +62,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
     },
     ...(config.envelope ? { envelope: config.envelope } : {}),
     ...(config.wireTypes === false ? { wireTypes: false as const } : {}),
+    ...(config.validation === 'strict' ? { strictValidation: true as const } : {}),
   };
   return { ir, diagnostics };
 }
@@ -186,25 +188,25 @@ function buildOperation(
       ...(p.explode !== undefined ? { explode: p.explode } : {}),
     });
   }
+  fields.splice(0, fields.length, ...nestDottedQuery(fields));
   let bodyField: string | undefined;
+  let bodyVariants: IRField[][] | undefined;
   if (op.body) {
-    const object = op.body.encoding !== 'binary' && op.body.encoding !== 'text' ? converter.objectView(op.body.schema) : undefined;
+    const structured = op.body.encoding !== 'binary' && op.body.encoding !== 'text';
+    const object = structured ? converter.objectView(op.body.schema) : undefined;
+    // Stainless flattens a union of object bodies too: one params variant per member.
+    const members = structured && !object ? converter.unionObjectsView(op.body.schema) : undefined;
     if (object && !object.additional) {
-      for (const prop of object.properties) {
-        if (prop.schema.docs.readOnly) continue;
-        if (fields.some((f) => f.name === prop.name)) continue;
-        fields.push({
-          name: prop.name,
-          origin: 'body',
-          required: prop.required,
-          schema: prop.schema,
-          ...(prop.schema.docs.description ? { description: prop.schema.docs.description } : {}),
-          ...(prop.schema.docs.deprecated ? { deprecated: true } : {}),
-        });
-      }
+      fields.push(...bodyFields(object, fields));
+    } else if (members) {
+      bodyVariants = members.map((member) => bodyFields(member, fields));
+      fields.push(...bodyVariants[0]!);
     } else {
       bodyField = fields.some((f) => f.name === 'body') ? 'body_' : 'body';
-      fields.push({ name: bodyField, origin: 'body', required: op.body.required, schema: op.body.schema, ...(op.body.description ? { description: op.body.description } : {}) });
+      // A body the spec gives no schema (`application/json: {}`) may be anything, nothing included:
+      // Stainless makes it optional, and a forced `body: undefined` says nothing.
+      const required = op.body.required && op.body.schema.kind !== 'unknown';
+      fields.push({ name: bodyField, origin: 'body', required, schema: op.body.schema, ...(op.body.description ? { description: op.body.description } : {}) });
     }
   }
   // Path params first, then required, then optional; stable within each group.
@@ -222,10 +224,32 @@ function buildOperation(
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),
     fields,
     ...(bodyField ? { bodyField } : {}),
-    paramsRequired: fields.some((f) => f.required),
+    ...(bodyVariants ? { bodyVariants } : {}),
+    // `= {}` must fit the params type: with variants, it does when one variant requires nothing.
+    paramsRequired: bodyVariants
+      ? fields.some((f) => f.required && f.origin !== 'body') || bodyVariants.every((v) => v.some((f) => f.required))
+      : fields.some((f) => f.required),
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/** The params fields of an object body's properties, less readOnly ones and names a param already has. */
+function bodyFields(object: IRSchema & { kind: 'object' }, params: readonly IRField[]): IRField[] {
+  const out: IRField[] = [];
+  for (const prop of object.properties) {
+    if (!sentInRequests(prop)) continue;
+    if (params.some((f) => f.name === prop.name) || out.some((f) => f.name === prop.name)) continue;
+    out.push({
+      name: prop.name,
+      origin: 'body',
+      required: prop.required && !prop.schema.docs.readOnly,
+      schema: prop.schema,
+      ...(prop.schema.docs.description ? { description: prop.schema.docs.description } : {}),
+      ...(prop.schema.docs.deprecated ? { deprecated: true } : {}),
+    });
+  }
+  return out;
 }
 
 /** Names the builder and method already use for their own locals and imports. */
@@ -311,7 +335,8 @@ function assignModelModules(resources: readonly IRResource[], converter: SchemaC
   const walk = (r: IRResource) => {
     for (const id of r.models) visit(id, r.module);
     for (const op of r.operations) {
-      const schemas = [...op.fields.map((f) => f.schema), ...(op.returns.schema ? [op.returns.schema] : [])];
+      const fields = [...op.fields, ...(op.bodyVariants ?? []).flat()];
+      const schemas = [...fields.map((f) => f.schema), ...(op.returns.schema ? [op.returns.schema] : [])];
       for (const s of schemas) for (const id of refsOf(s)) visit(id, r.module);
     }
     r.children.forEach(walk);

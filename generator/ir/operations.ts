@@ -12,7 +12,7 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 /** An operation before the SDK surface (names, positional param, fields) is decided. */
 export type RawOperation = Pick<
   IROperation,
-  'id' | 'loc' | 'method' | 'path' | 'summary' | 'description' | 'deprecated' | 'tags' | 'permissions' | 'security'
+  'id' | 'loc' | 'method' | 'path' | 'summary' | 'description' | 'deprecated' | 'tags' | 'permissions' | 'security' | 'accept'
 > & {
   readonly params: readonly IRParam[];
   readonly body?: IRBody;
@@ -71,6 +71,7 @@ function readOperation(
     : readBody(spec, schemas, op.requestBody, at(loc, 'requestBody'));
   const produces = swagger2 ? mediaTypes(op.produces ?? swagger2.produces, 'application/json') : undefined;
   const success = successResponse(spec, schemas, op.responses, at(loc, 'responses'), produces);
+  const accept = acceptOf(spec, op.responses, at(loc, 'responses'), produces);
   return {
     id: typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`,
     loc,
@@ -80,6 +81,7 @@ function readOperation(
     tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
     permissions: Array.isArray(permissions) ? permissions.filter((t): t is string => typeof t === 'string') : [],
     ...(Array.isArray(op.security) ? { security: securityOf(op.security) } : {}),
+    ...(accept ? { accept } : {}),
     params,
     ...(body ? { body } : {}),
     ...(success ? { success } : {}),
@@ -286,6 +288,24 @@ function successResponse(
     ...(found.mediaType ? { mediaType: found.mediaType } : {}),
     ...(found.schema !== undefined ? { schema: schemas.convert(found.schema, found.schemaLoc()) } : {}),
   };
+}
+
+/**
+ * What the request's Accept header lists: every media type the 2xx responses declare (a server
+ * answers 406 to an Accept that leaves out its only one). Undefined when that is JSON alone or
+ * nothing, which the client's default `application/json` says already.
+ */
+function acceptOf(spec: LoadedSpec, raw: unknown, loc: Loc, produces: string[] | undefined): string | undefined {
+  if (!isRecord(raw)) return undefined;
+  const types = new Set<string>();
+  for (const status of Object.keys(raw).filter((s) => /^2(\d\d|XX)$/.test(s))) {
+    const r = spec.deref<Record<string, unknown>>(raw[status], at(loc, status));
+    if (!r || !isRecord(r.value)) continue;
+    const declared = produces ? (r.value.schema !== undefined ? produces : []) : isRecord(r.value.content) ? Object.keys(r.value.content) : [];
+    for (const type of declared) types.add(type);
+  }
+  const list = [...types];
+  return list.length && !list.every((t) => t.toLowerCase() === 'application/json') ? list.join(', ') : undefined;
 }
 
 export function at(loc: Loc, ...tokens: (string | number)[]): Loc {

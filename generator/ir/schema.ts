@@ -377,12 +377,15 @@ export class SchemaConverter {
         return { ...s, members: s.members.map((m) => this.forRequest(m)) };
       case 'object': {
         const properties = s.properties
-          .filter((p) => !p.schema.docs.readOnly)
+          .filter((p) => sentInRequests(p))
           .map((p) => {
             const schema = this.forRequest(p.schema);
-            if (!schema.docs.writeOnly) return { ...p, schema };
-            const { writeOnly: _w, ...docs } = schema.docs;
-            return { ...p, schema: { ...schema, docs } };
+            // A required readOnly property stays, optional (see sentInRequests); the flags have
+            // done their work here, and later request-side filters must not drop it again.
+            const required = p.required && !p.schema.docs.readOnly;
+            if (!schema.docs.writeOnly && !schema.docs.readOnly) return { ...p, required, schema };
+            const { writeOnly: _w, readOnly: _r, ...docs } = schema.docs;
+            return { ...p, required, schema: { ...schema, docs } };
           });
         return { ...s, properties, ...(s.additional ? { additional: this.forRequest(s.additional) } : {}) };
       }
@@ -430,6 +433,29 @@ export class SchemaConverter {
   objectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
     const target = this.resolved(schema);
     return target?.kind === 'object' ? target : undefined;
+  }
+
+  /**
+   * The members of a union (oneOf/anyOf) whose every member is an object with named properties (an
+   * intersection of such, like a discriminated member, merged), each as one object; else undefined.
+   */
+  unionObjectsView(schema: IRSchema): (IRSchema & { kind: 'object' })[] | undefined {
+    const target = this.resolved(schema);
+    if (target?.kind !== 'union' || target.members.length < 2) return undefined;
+    const objects = target.members.map((m) => this.flatObjectView(m));
+    return objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined && !o.additional) ? objects : undefined;
+  }
+
+  private flatObjectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+    const target = this.resolved(schema);
+    if (target?.kind === 'object') return target;
+    if (target?.kind !== 'intersection') return undefined;
+    const parts = target.members.map((m) => this.flatObjectView(m));
+    if (!parts.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return undefined;
+    // A later part (the discriminator's tag) narrows a property an earlier one declares.
+    const byName = new Map<string, IRProperty>();
+    for (const part of parts) for (const p of part.properties) byName.set(p.name, { ...p, required: p.required || !!byName.get(p.name)?.required });
+    return { kind: 'object', properties: [...byName.values()], loc: target.loc, docs: target.docs };
   }
 
   /** The schema a model ref stands for, through chains of models that are refs themselves (aliases). */
@@ -625,4 +651,14 @@ export function docsOf(s: Raw): SchemaDocs {
 
 export function isRecord(v: unknown): v is Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Whether a request may carry the property. OpenAPI: a readOnly property is not sent, and its
+ * `required` binds responses only. But specs mark fields readOnly that their server demands in a
+ * request (Cloudflare's `tunnel_id`), and Stainless's SDKs send them: a required readOnly property
+ * is kept, optional, so it can be sent and need not be. An optional readOnly one is left out.
+ */
+export function sentInRequests(p: { readonly required: boolean; readonly schema: { readonly docs: { readonly readOnly?: boolean } } }): boolean {
+  return !p.schema.docs.readOnly || p.required;
 }

@@ -113,6 +113,18 @@ export interface IRField {
   /** How a parameter is serialized, as the spec says (OpenAPI's defaults apply when absent). */
   readonly style?: string;
   readonly explode?: boolean;
+  /**
+   * Query params with dotted names (`action.type`) nested into this field (`action: { type }`):
+   * each is sent under its own name, its value read from `path` inside this field's value.
+   */
+  readonly dotted?: readonly DottedParam[];
+}
+
+export interface DottedParam {
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly style?: string;
+  readonly explode?: boolean;
 }
 
 export type Pagination = 'single' | 'v4page';
@@ -131,6 +143,8 @@ export interface IROperation {
   readonly permissions: readonly string[];
   /** Undefined: the document's security applies. */
   readonly security?: readonly (readonly string[])[];
+  /** The Accept header when the success responses declare more than JSON: their media types, comma-separated. */
+  readonly accept?: string;
   /** How the body is sent; its schema is in `fields` (or the `bodyField`). */
   readonly body?: Pick<IRBody, 'mediaType' | 'encoding'>;
   // No `params` and `responses` either: ir turns them into `fields` and `returns`. Emitters see
@@ -143,6 +157,11 @@ export interface IROperation {
   /** Name of the params interface; undefined when the method takes no params object. */
   readonly paramsType?: string;
   readonly fields: readonly IRField[];
+  /**
+   * A body that is a union of objects: each member's body fields. The params type is then one
+   * variant per member (the non-body fields in each); `fields` holds the first member's.
+   */
+  readonly bodyVariants?: readonly (readonly IRField[])[];
   /** A non-object (or array) body is passed whole as the `body` field. */
   readonly bodyField?: string;
   readonly paramsRequired: boolean;
@@ -239,4 +258,6 @@ export interface IR {
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
   /** `false` when the config turns the wire types (`src/openapi.ts`) off. */
   readonly wireTypes?: false;
+  /** Config `validation: strict`: builders check path params' pattern and lengths too. */
+  readonly strictValidation?: true;
 }

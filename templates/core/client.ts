@@ -23,7 +23,8 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from './types.js';
-import { encodeBody, toRequestBody } from './uploads.js';
+import { stringify } from './builder.js';
+import { encodeBody, resolveUploads, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
 export { readEnv } from './env.js';
@@ -31,7 +32,7 @@ export type { Fetch } from './transport.js';
 export type { LogLevel, Logger } from './log.js';
 
 export type HeaderValues = Readonly<Record<string, string | null | undefined>>;
-export type QueryValues = Readonly<Record<string, string | number | boolean | null | undefined>>;
+export type QueryValues = Readonly<Record<string, unknown>>;
 
 /** Options every generated client accepts, next to its own credential options and `baseURL`. */
 export interface ClientOptionsBase {
@@ -121,14 +122,13 @@ interface PreparedCall {
  */
 export type RequestInput = BuiltRequest | (() => BuiltRequest);
 
-/** A raw call's options (`client.post(path, { body, query, headers })`): per-request options and a body. */
-export interface RawRequestOptions extends RequestOptions {
-  /**
-   * JSON-encoded, unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as
-   * they are), FormData (multipart), URLSearchParams (a form) or a string (text/plain).
-   */
-  readonly body?: unknown;
-}
+/**
+ * A raw call's options (`client.post(path, { body, query, headers })`). Its `body` is JSON-encoded,
+ * unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as they are),
+ * FormData (multipart), URLSearchParams (a form) or a string (text/plain).
+ */
+// An interface still (not an alias): code that extends it keeps compiling.
+export interface RawRequestOptions extends RequestOptions {}
 
 /**
  * What `withOptions` accepts: any option of the generated client (credential options such as
@@ -225,23 +225,17 @@ export class BaseClient {
    * A request to a path the spec may not describe (relative to baseURL), with the client's
    * defaults, the spec's top-level security, retries and errors; the whole body is returned.
    */
-  #raw<T>(method: HTTPMethod, path: string, { body, ...options }: RawRequestOptions = {}): APIPromise<T> {
-    const request = (): BuiltRequest => ({
-      method,
-      path,
-      query: [],
-      headers: {},
-      ...(body === undefined ? {} : { body: toRequestBody(body) }),
-    });
-    return this.request<T>(request, { id: `${method} ${path}` }, options);
+  #raw<T>(method: HTTPMethod, path: string, options: RawRequestOptions = {}): APIPromise<T> {
+    // The body goes in as a per-call override (see #prepare).
+    return this.request<T>({ method, path, query: [], headers: {} }, { id: `${method} ${path}` }, options);
   }
 
   /** Sends `request` (lazily, see APIPromise) and resolves with the parsed, unwrapped body. */
   request<T>(request: RequestInput, op: OperationSpec, options: RequestOptions = {}): APIPromise<T> {
     const call = once(() => this.#prepare(request, op, options));
     return new APIPromise(
-      async () => this.#send(call()),
-      async (response) => (await this.#parse(response, call(), op)).data as T,
+      async () => this.#send(await call()),
+      async (response) => (await this.#parse(response, await call(), op)).data as T,
     );
   }
 
@@ -254,9 +248,9 @@ export class BaseClient {
   ): PagePromise<Page, Item> {
     const call = once(() => this.#prepare(request, op, options));
     return new PagePromise<Page, Item>(
-      async () => this.#send(call()),
+      async () => this.#send(await call()),
       async (response) => {
-        const prepared = call();
+        const prepared = await call();
         const { body, data } = await this.#parse(response, prepared, op);
         return new Page({
           request: prepared.request,
@@ -277,9 +271,12 @@ export class BaseClient {
     return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
   }
 
-  #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): PreparedCall {
-    const request = typeof input === 'function' ? input() : input;
+  async #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): Promise<PreparedCall> {
+    const built = withOverrides(typeof input === 'function' ? input() : input, options);
     const auth = authenticate(op, this.#auth);
+    // Uploads given as Responses or async iterables are read before the first attempt.
+    const resolved = await resolveUploads(built.body);
+    const request: BuiltRequest = resolved === built.body ? built : { ...built, ...(resolved ? { body: resolved } : {}) };
     const { body, contentType, replayable } = encodeBody(request.body);
     const url = this.#url(request, auth.query, options.query);
     const idempotencyHeader = this.#idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
@@ -289,7 +286,7 @@ export class BaseClient {
         ? newIdempotencyKey()
         : undefined);
     const headers = buildHeaders([
-      { Accept: 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
+      { Accept: op.accept ?? 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
       this.#defaultHeaders,
       request.headers,
       auth.headers,
@@ -305,7 +302,7 @@ export class BaseClient {
         init: { ...this.#fetchOptions, ...options.fetchOptions, method: request.method, headers, body },
         replayable,
         timeout: options.timeout ?? this.timeout,
-        signal: options.signal,
+        signal: options.signal ?? undefined,
         credentialHeaders: Object.keys(auth.headers),
         credentialQuery: auth.query.map(([name]) => name),
       },
@@ -320,7 +317,7 @@ export class BaseClient {
         redactor,
       },
       redactor,
-      signal: options.signal,
+      signal: options.signal ?? undefined,
     };
   }
 
@@ -435,10 +432,25 @@ export class BaseClient {
   }
 }
 
+/** Arrays repeat the name; null stays null (it removes the pair); objects become JSON text. */
 function queryPairs(query: QueryValues): Array<readonly [string, string | null]> {
-  return Object.entries(query)
-    .filter((entry): entry is [string, string | number | boolean | null] => entry[1] !== undefined)
-    .map(([name, value]) => [name, value === null ? null : String(value)]);
+  return Object.entries(query).flatMap(([name, value]): Array<readonly [string, string | null]> => {
+    if (value === undefined) return [];
+    if (value === null) return [[name, null]];
+    const items = Array.isArray(value) ? value.filter((item) => item !== undefined && item !== null) : [value];
+    return items.map((item) => [name, stringify(item)]);
+  });
+}
+
+/** The per-call `path`, `method` and `body` replace the built ones (Stainless's request options do). */
+function withOverrides(request: BuiltRequest, { path, method, body }: RequestOptions): BuiltRequest {
+  if (path === undefined && method === undefined && body === undefined) return request;
+  return {
+    ...request,
+    ...(path === undefined ? {} : { path }),
+    ...(method === undefined ? {} : { method: method.toUpperCase() as HTTPMethod }),
+    ...(body === undefined ? {} : { body: toRequestBody(body) }),
+  };
 }
 
 /**

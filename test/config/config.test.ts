@@ -24,6 +24,7 @@ describe('config file checks', () => {
     'envelope:',
     '  result: [a]',
     'leftOutOperations: sometimes',
+    'validation: always',
     'positional:',
     '  exclude: [account_id]',
     '  include: [x]',
@@ -48,6 +49,7 @@ describe('config file checks', () => {
         '#/package/version',
         '#/positional/include',
         '#/resources/a/methods',
+        '#/validation',
       ].sort(),
     );
     expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);

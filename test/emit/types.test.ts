@@ -39,15 +39,17 @@ describe('declarations', () => {
     expect(text).toContain(`export type Status = 'open' | 'closed' | null;`);
   });
 
-  it('drops readOnly properties from request types and writeOnly ones from responses', () => {
+  it('drops optional readOnly properties from request types (required ones turn optional) and writeOnly ones from responses', () => {
     const schema = s({
       kind: 'object',
       properties: [
         { name: 'id', required: true, schema: s({ kind: 'string', docs: { readOnly: true } }) },
+        { name: 'created', required: false, schema: s({ kind: 'string', docs: { readOnly: true } }) },
         { name: 'password', required: true, schema: s({ kind: 'string', docs: { writeOnly: true } }) },
       ],
     });
-    expect(print('User', schema, 'request')).not.toContain('id:');
+    expect(print('User', schema, 'request')).not.toContain('created');
+    expect(print('User', schema, 'request')).toContain('id?: string');
     expect(print('User', schema, 'request')).toContain('password: string');
     expect(print('User', schema, 'response')).not.toContain('password');
   });

@@ -37,8 +37,8 @@ beforeAll(async () => {
 import type { MultipartCreateParams } from './resources/multipart.js';
 import type { FormCreateParams } from './resources/form.js';
 export const upload: MultipartCreateParams = { file: new Blob(['x']), caption: 'c' };
-// @ts-expect-error the file field is a Blob, not a string
-export const notAFile: MultipartCreateParams = { file: 'x' };
+// @ts-expect-error the file field is an Uploadable (a Blob, bytes, a stream, a string...), not a number
+export const notAFile: MultipartCreateParams = { file: 42 };
 // @ts-expect-error grant_type is a closed enum
 export const grant: FormCreateParams = { grant_type: 'implicit' };
 `,
@@ -130,9 +130,9 @@ describe('request bodies (bodies.yaml)', () => {
     expect((await encode())(req.body)).toMatchObject({ body: 'grant_type=password&scope=a+b', contentType: 'application/x-www-form-urlencoded' });
   });
 
-  it('types a multipart binary field as Blob and sends it as a file part', async () => {
+  it('types a multipart binary field as Uploadable and sends a Blob as a file part', async () => {
     expect(declarationOf(bodies.resources, 'MultipartCreateParams')).toBe(
-      ['export interface MultipartCreateParams {', '  /** @format binary */', '  file: Blob;', '  caption?: string;', '}'].join('\n'),
+      ['export interface MultipartCreateParams {', '  /** @format binary */', '  file: Uploadable;', '  caption?: string;', '}'].join('\n'),
     );
     const req = (await load('multipart', 'buildMultipartCreateRequest'))({ file: new Blob(['hello'], { type: 'text/plain' }), caption: 'hi' });
     expect(req.body?.type).toBe('multipart');
@@ -145,9 +145,9 @@ describe('request bodies (bodies.yaml)', () => {
     expect(await file.text()).toBe('hello');
   });
 
-  it('takes an application/octet-stream body whole, as a Blob, with its content type', async () => {
-    expect(declarationOf(bodies.resources, 'BinaryUpdateParams')).toContain('  body: Blob;');
-    expect(declarationOf(bodies.resources, 'RawUpdateParams')).toContain('  body?: Blob;');
+  it('takes an application/octet-stream body whole, as an Uploadable, with its content type', async () => {
+    expect(declarationOf(bodies.resources, 'BinaryUpdateParams')).toContain('  body: Uploadable;');
+    expect(declarationOf(bodies.resources, 'RawUpdateParams')).toContain('  body?: Uploadable;');
     const blob = new Blob([new Uint8Array([1, 2, 3])]);
     const req = (await load('binary', 'buildBinaryUpdateRequest'))({ body: blob });
     expect(req.method).toBe('PUT');

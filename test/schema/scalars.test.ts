@@ -54,11 +54,12 @@ describe('OpenAPI 3.0 (scalars-30.yaml)', () => {
     expect(thing()).toContain('  anything?: unknown;');
   });
 
-  it('drops readOnly properties from the request and writeOnly ones from the response', () => {
+  it('keeps a required readOnly property in the request only as optional, and drops writeOnly ones from the response', () => {
     expect(thing()).toMatch(/^ {2}id: string;$/m);
     expect(thing()).not.toMatch(/password/);
     expect(params()).toMatch(/^ {2}password: string;$/m);
-    expect(params()).not.toMatch(/^ {2}id\??:/m);
+    // OpenAPI binds `required` of a readOnly property to responses; Stainless still lets it be sent.
+    expect(params()).toMatch(/^ {2}id\?: string;$/m);
   });
 
   it('gives a named model with readOnly/writeOnly properties a request variant, used by the request only', () => {
@@ -122,7 +123,7 @@ describe('compiles', () => {
           'check.ts': `
 import type { Thing, ThingCreateParams } from './resources/things.js';
 export const params: ThingCreateParams = { password: 'p', status: 'open', owners: [{ name: 'a', pin: '1' }], maybeOwner: null };
-// @ts-expect-error id is readOnly: not part of the request
+// id is readOnly but required: it may be sent (optional, as \`params\` above shows).
 export const withId: ThingCreateParams = { password: 'p', status: 'open', id: 'x' };
 // @ts-expect-error secret is readOnly: not part of a nested request model either
 export const nested: ThingCreateParams = { password: 'p', status: 'open', owners: [{ secret: 's' }] };

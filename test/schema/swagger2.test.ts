@@ -54,9 +54,9 @@ describe('Swagger 2.0', () => {
     expect(g.resources).toContain('list(params: PetListParams = {}, options?: RequestOptions): APIPromise<Array<Pet>> {');
   });
 
-  it('turns formData parameters with a file into a multipart body with a Blob field', async () => {
+  it('turns formData parameters with a file into a multipart body with an Uploadable field (a Blob sent as a file part)', async () => {
     expect(declarationOf(g.resources, 'PhotoCreateParams')).toBe(
-      ['export interface PhotoCreateParams {', '  /** The photo. */', '  file: Blob;', '  caption?: string;', '}'].join('\n'),
+      ['export interface PhotoCreateParams {', '  /** The photo. */', '  file: Uploadable;', '  caption?: string;', '}'].join('\n'),
     );
     const { buildPhotoCreateRequest } = await compiled.load<Record<string, Builder>>('swagger2', 'resources/pets/photo.js');
     const file = new Blob(['img']);

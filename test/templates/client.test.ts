@@ -270,6 +270,14 @@ describe('request building', () => {
     expect(JSON.parse(request.body.toString())).toEqual({ content: 'hello' });
   });
 
+  it('sends the operation\'s accepted media types as Accept, JSON by default, and lets a call override it', async () => {
+    const c = client();
+    await c.request(get('/a'), { ...publicOp, accept: 'application/octet-stream, text/plain' });
+    await c.request(get('/b'), publicOp);
+    await c.request(get('/c'), { ...publicOp, accept: 'text/csv' }, { headers: { Accept: 'text/plain' } });
+    expect(server.requests.map((r) => r.headers['accept'])).toEqual(['application/octet-stream, text/plain', 'application/json', 'text/plain']);
+  });
+
   it('merges client defaults and per-request overrides for headers and query', async () => {
     const c = client({ defaultHeaders: { 'X-Team': 'core', 'X-Drop': 'd' }, defaultQuery: { locale: 'en', keep: 1 } });
     const request: BuiltRequest = { method: 'GET', path: '/x', query: [['locale', 'fr'], ['tag', 'a'], ['tag', 'b']], headers: { 'X-Op': 'op' } };
@@ -409,5 +417,51 @@ describe('raw calls', () => {
     expect(multipart!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const parsed = await new Response(new Uint8Array(multipart!.body), { headers: { 'content-type': multipart!.headers['content-type']! } }).formData();
     expect(parsed.getAll('tag')).toEqual(['a', 'b']);
+  });
+});
+
+describe('per-call overrides (Stainless-style RequestOptions)', () => {
+  const create = (c: TestClient, options: Parameters<TestClient['messages']['create']>[2]) =>
+    c.messages.create('r1', { account_id: 'a1', content: 'hello' }, options);
+
+  it('replaces the built path and method, keeping the rest of the request', async () => {
+    await create(client(), { path: '/elsewhere', method: 'put' });
+    const [received] = server.requests;
+    expect(received!.method).toBe('PUT');
+    expect(received!.url).toBe('/elsewhere');
+    expect(JSON.parse(received!.body.toString())).toEqual({ content: 'hello' });
+  });
+
+  it('replaces the built body with `body`, encoded like a raw call’s, and leaves it alone when absent', async () => {
+    const c = client();
+    await create(c, { body: { content: 'other', extra: 1 } });
+    await create(c, { body: 'as text' });
+    await create(c, {});
+    const [json_, text, untouched] = server.requests;
+    expect(JSON.parse(json_!.body.toString())).toEqual({ content: 'other', extra: 1 });
+    expect(text!.headers['content-type']).toBe('text/plain;charset=UTF-8');
+    expect(text!.body.toString()).toBe('as text');
+    expect(JSON.parse(untouched!.body.toString())).toEqual({ content: 'hello' });
+  });
+
+  it('takes arrays and objects in `query` (arrays repeat the name), merged by name over the built query', async () => {
+    const request: BuiltRequest = { method: 'GET', path: '/q', query: [['a', '1'], ['b', '2']], headers: {} };
+    await client().request(request, publicOp, { query: { b: ['x', 'y'], c: { d: 1 } } });
+    expect(server.requests[0]!.url).toBe(`/q?a=1&b=x&b=y&c=${encodeURIComponent('{"d":1}')}`);
+  });
+
+  it('types every Stainless per-call option', () => {
+    const options: Parameters<TestClient['messages']['create']>[2] = {
+      path: '/p',
+      method: 'post',
+      query: { a: 1, b: ['x'] },
+      body: { k: 'v' },
+      headers: { 'X-A': 'b', 'X-Drop': null },
+      timeout: 1000,
+      maxRetries: 1,
+      signal: new AbortController().signal,
+      idempotencyKey: 'k',
+    };
+    expect(options.method).toBe('post');
   });
 });

@@ -49,3 +49,46 @@ describe('toFile', () => {
     }
   });
 });
+
+describe('Uploadable values in binary and multipart bodies', () => {
+  const op = { id: 'upload', security: [] };
+  async function* chunks() {
+    yield new TextEncoder().encode('it');
+    yield new TextEncoder().encode('er');
+  }
+  const multipartOf = async (index: number) => {
+    const r = harness.server.requests[index]!;
+    return new Response(new Uint8Array(r.body), { headers: { 'content-type': r.headers['content-type']! } }).formData();
+  };
+
+  it('sends a Response, a web stream, an async iterable and a string as a binary body', async () => {
+    const c = harness.client();
+    const send = (value: unknown) =>
+      c.request({ method: 'PUT', path: '/bin', body: { type: 'binary', value: value as Blob, contentType: 'application/octet-stream' } }, op);
+    await send(new Response('from-response'));
+    await send(new Blob(['from-stream']).stream());
+    await send(chunks());
+    await send('from-string');
+    expect(harness.server.requests.map((r) => r.body.toString())).toEqual(['from-response', 'from-stream', 'iter', 'from-string']);
+  });
+
+  it('sends a Response, a web stream, an async iterable and a toFile result as file parts', async () => {
+    const c = harness.client();
+    const value = {
+      a: new Response('resp'),
+      b: new Blob(['strm']).stream(),
+      c: chunks(),
+      d: await toFile('named', 'n.txt'),
+      e: [chunks(), new Blob(['blob'])],
+    };
+    await c.request({ method: 'POST', path: '/multi', body: { type: 'multipart', value } }, op);
+    const form = await multipartOf(0);
+    const text = async (name: string) => Promise.all(form.getAll(name).map((v) => (v as Blob).text()));
+    expect(await text('a')).toEqual(['resp']);
+    expect(await text('b')).toEqual(['strm']);
+    expect(await text('c')).toEqual(['iter']);
+    expect(await text('d')).toEqual(['named']);
+    expect((form.get('d') as File).name).toBe('n.txt');
+    expect(await text('e')).toEqual(['iter', 'blob']);
+  });
+});

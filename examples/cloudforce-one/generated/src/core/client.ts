@@ -24,6 +24,7 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from './types.js';
+import { stringify } from './builder.js';
 import { encodeBody, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
@@ -32,7 +33,7 @@ export type { Fetch } from './transport.js';
 export type { LogLevel, Logger } from './log.js';
 
 export type HeaderValues = Readonly<Record<string, string | null | undefined>>;
-export type QueryValues = Readonly<Record<string, string | number | boolean | null | undefined>>;
+export type QueryValues = Readonly<Record<string, unknown>>;
 
 /** Options every generated client accepts, next to its own credential options and `baseURL`. */
 export interface ClientOptionsBase {
@@ -122,14 +123,13 @@ interface PreparedCall {
  */
 export type RequestInput = BuiltRequest | (() => BuiltRequest);
 
-/** A raw call's options (`client.post(path, { body, query, headers })`): per-request options and a body. */
-export interface RawRequestOptions extends RequestOptions {
-  /**
-   * JSON-encoded, unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as
-   * they are), FormData (multipart), URLSearchParams (a form) or a string (text/plain).
-   */
-  readonly body?: unknown;
-}
+/**
+ * A raw call's options (`client.post(path, { body, query, headers })`). Its `body` is JSON-encoded,
+ * unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as they are),
+ * FormData (multipart), URLSearchParams (a form) or a string (text/plain).
+ */
+// An interface still (not an alias): code that extends it keeps compiling.
+export interface RawRequestOptions extends RequestOptions {}
 
 /**
  * What `withOptions` accepts: any option of the generated client (credential options such as
@@ -226,15 +226,9 @@ export class BaseClient {
    * A request to a path the spec may not describe (relative to baseURL), with the client's
    * defaults, the spec's top-level security, retries and errors; the whole body is returned.
    */
-  #raw<T>(method: HTTPMethod, path: string, { body, ...options }: RawRequestOptions = {}): APIPromise<T> {
-    const request = (): BuiltRequest => ({
-      method,
-      path,
-      query: [],
-      headers: {},
-      ...(body === undefined ? {} : { body: toRequestBody(body) }),
-    });
-    return this.request<T>(request, { id: `${method} ${path}` }, options);
+  #raw<T>(method: HTTPMethod, path: string, options: RawRequestOptions = {}): APIPromise<T> {
+    // The body goes in as a per-call override (see #prepare).
+    return this.request<T>({ method, path, query: [], headers: {} }, { id: `${method} ${path}` }, options);
   }
 
   /** Sends `request` (lazily, see APIPromise) and resolves with the parsed, unwrapped body. */
@@ -279,7 +273,7 @@ export class BaseClient {
   }
 
   #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): PreparedCall {
-    const request = typeof input === 'function' ? input() : input;
+    const request = withOverrides(typeof input === 'function' ? input() : input, options);
     const auth = authenticate(op, this.#auth);
     const { body, contentType, replayable } = encodeBody(request.body);
     const url = this.#url(request, auth.query, options.query);
@@ -290,7 +284,7 @@ export class BaseClient {
         ? newIdempotencyKey()
         : undefined);
     const headers = buildHeaders([
-      { Accept: 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
+      { Accept: op.accept ?? 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
       this.#defaultHeaders,
       request.headers,
       auth.headers,
@@ -306,7 +300,7 @@ export class BaseClient {
         init: { ...this.#fetchOptions, ...options.fetchOptions, method: request.method, headers, body },
         replayable,
         timeout: options.timeout ?? this.timeout,
-        signal: options.signal,
+        signal: options.signal ?? undefined,
         credentialHeaders: Object.keys(auth.headers),
         credentialQuery: auth.query.map(([name]) => name),
       },
@@ -321,7 +315,7 @@ export class BaseClient {
         redactor,
       },
       redactor,
-      signal: options.signal,
+      signal: options.signal ?? undefined,
     };
   }
 
@@ -436,10 +430,25 @@ export class BaseClient {
   }
 }
 
+/** Arrays repeat the name; null stays null (it removes the pair); objects become JSON text. */
 function queryPairs(query: QueryValues): Array<readonly [string, string | null]> {
-  return Object.entries(query)
-    .filter((entry): entry is [string, string | number | boolean | null] => entry[1] !== undefined)
-    .map(([name, value]) => [name, value === null ? null : String(value)]);
+  return Object.entries(query).flatMap(([name, value]): Array<readonly [string, string | null]> => {
+    if (value === undefined) return [];
+    if (value === null) return [[name, null]];
+    const items = Array.isArray(value) ? value.filter((item) => item !== undefined && item !== null) : [value];
+    return items.map((item) => [name, stringify(item)]);
+  });
+}
+
+/** The per-call `path`, `method` and `body` replace the built ones (Stainless's request options do). */
+function withOverrides(request: BuiltRequest, { path, method, body }: RequestOptions): BuiltRequest {
+  if (path === undefined && method === undefined && body === undefined) return request;
+  return {
+    ...request,
+    ...(path === undefined ? {} : { path }),
+    ...(method === undefined ? {} : { method: method.toUpperCase() as HTTPMethod }),
+    ...(body === undefined ? {} : { body: toRequestBody(body) }),
+  };
 }
 
 /**

@@ -53,6 +53,8 @@ export interface OperationSpec {
    * server says. Undefined: JSON when `unwrap` is set, else the response's Content-Type decides.
    */
   readonly responseMediaType?: string;
+  /** The Accept header: the media types the success responses declare. Undefined: `application/json`. */
+  readonly accept?: string;
 }
 
 export type SecurityScheme =
@@ -60,13 +62,22 @@ export type SecurityScheme =
   | { readonly type: 'http'; readonly scheme: 'bearer' | 'basic' | (string & {}) }
   | { readonly type: 'oauth2' | 'openIdConnect' };
 
-/** Per-request overrides. */
+/**
+ * Per-request overrides. `path`, `method` and `body` replace what the method built (`body` is
+ * encoded as a raw call's is: see RawRequestOptions); `query` and `headers` are merged by name over
+ * it, where null removes a pair.
+ */
 export interface RequestOptions {
+  /** Relative to the client's base URL, like the spec's paths. */
+  readonly path?: string;
+  readonly method?: HTTPMethod | Lowercase<HTTPMethod>;
+  /** Arrays repeat the name; objects are sent as JSON text. */
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly body?: unknown;
   readonly timeout?: number;
   readonly maxRetries?: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | null;
   readonly headers?: Readonly<Record<string, string | null | undefined>>;
-  readonly query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
   readonly fetchOptions?: RequestInit;
   /**
    * Sent in the idempotency header (the client's `idempotencyHeader`, else `Idempotency-Key`), the

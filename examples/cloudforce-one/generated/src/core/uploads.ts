@@ -17,6 +17,8 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
     case undefined:
       return { body: null, contentType: undefined, replayable: true };
     case 'json':
+      // An optional body param left out: no body at all (JSON has no spelling for undefined).
+      if (body.value === undefined) return { body: null, contentType: undefined, replayable: true };
       return { body: JSON.stringify(body.value), contentType: 'application/json', replayable: true };
     case 'form':
       return {

@@ -168,7 +168,6 @@ export function buildAssetCreateRequest(requestId: string, params: AssetCreatePa
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -217,11 +216,6 @@ export function buildAssetUpdateRequest(assetId: string, params: AssetUpdatePara
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
       { account_id, request_id, asset_id: assetId },
-      {
-        account_id: { maxLength: 32 },
-        request_id: { maxLength: 36 },
-        asset_id: { maxLength: 36 },
-      },
     ),
     body: { type: 'json', value: body },
   };
@@ -295,11 +289,6 @@ export function buildAssetDeleteRequest(assetId: string, params: AssetDeletePara
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
       { account_id, request_id, asset_id: assetId },
-      {
-        account_id: { maxLength: 32 },
-        request_id: { maxLength: 36 },
-        asset_id: { maxLength: 36 },
-      },
     ),
   };
 }
@@ -385,11 +374,6 @@ export function buildAssetGetRequest(assetId: string, params: AssetGetParams): B
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/{asset_id}',
       { account_id, request_id, asset_id: assetId },
-      {
-        account_id: { maxLength: 32 },
-        request_id: { maxLength: 36 },
-        asset_id: { maxLength: 36 },
-      },
     ),
   };
 }
@@ -430,7 +414,6 @@ export function buildAssetUploadRequest(requestId: string, params: AssetUploadPa
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/asset/new',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: {
       type: 'multipart',

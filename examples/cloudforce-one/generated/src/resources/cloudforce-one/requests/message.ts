@@ -139,7 +139,6 @@ export function buildMessageCreateRequest(requestId: string, params: MessageCrea
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -188,7 +187,6 @@ export function buildMessageUpdateRequest(messageId: number, params: MessageUpda
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}',
       { account_id, request_id, message_id: messageId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -231,7 +229,6 @@ export function buildMessageDeleteRequest(messageId: number, params: MessageDele
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/{message_id}',
       { account_id, request_id, message_id: messageId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
   };
 }
@@ -340,7 +337,6 @@ export function buildMessageGetRequest(requestId: string, params: MessageGetPara
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };

@@ -202,7 +202,6 @@ export function buildPriorityCreateRequest(params: PriorityCreateParams): BuiltR
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/priority/new',
       { account_id },
-      { account_id: { maxLength: 32 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -258,7 +257,6 @@ export function buildPriorityUpdateRequest(priorityId: string, params: PriorityU
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
       { account_id, priority_id: priorityId },
-      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -294,7 +292,6 @@ export function buildPriorityDeleteRequest(priorityId: string, params: PriorityD
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
       { account_id, priority_id: priorityId },
-      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
     ),
   };
 }
@@ -373,7 +370,6 @@ export function buildPriorityGetRequest(priorityId: string, params: PriorityGetP
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/priority/{priority_id}',
       { account_id, priority_id: priorityId },
-      { account_id: { maxLength: 32 }, priority_id: { maxLength: 36 } },
     ),
   };
 }
@@ -408,7 +404,6 @@ export function buildPriorityQuotaRequest(params: PriorityQuotaParams): BuiltReq
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/priority/quota',
       { account_id },
-      { account_id: { maxLength: 32 } },
     ),
   };
 }
@@ -450,7 +445,6 @@ export function buildPriorityListRequest(params: PriorityListParams): BuiltReque
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/priority',
       { account_id },
-      { account_id: { maxLength: 32 } },
     ),
     body: { type: 'json', value: body },
   };

@@ -250,11 +250,9 @@ export function buildRequestCreateRequest(params: RequestCreateParams): BuiltReq
   const { account_id, ...body } = params;
   return {
     method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/new',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
+    path: formatPath('/accounts/{account_id}/cloudforce-one/requests/new', {
+      account_id,
+    }),
     body: { type: 'json', value: body },
   };
 }
@@ -313,7 +311,6 @@ export function buildRequestUpdateRequest(requestId: string, params: RequestUpda
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -396,11 +393,9 @@ export function buildRequestListRequest(params: RequestListParams): BuiltRequest
   const { account_id, ...body } = params;
   return {
     method: 'POST',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
+    path: formatPath('/accounts/{account_id}/cloudforce-one/requests', {
+      account_id,
+    }),
     body: { type: 'json', value: body },
   };
 }
@@ -435,7 +430,6 @@ export function buildRequestDeleteRequest(requestId: string, params: RequestDele
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
   };
 }
@@ -513,7 +507,6 @@ export function buildRequestConstantsRequest(params: RequestConstantsParams): Bu
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/constants',
       { account_id },
-      { account_id: { maxLength: 32 } },
     ),
   };
 }
@@ -547,7 +540,6 @@ export function buildRequestGetRequest(requestId: string, params: RequestGetPara
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
   };
 }
@@ -578,11 +570,9 @@ export function buildRequestQuotaRequest(params: RequestQuotaParams): BuiltReque
   const { account_id } = params;
   return {
     method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/quota',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
+    path: formatPath('/accounts/{account_id}/cloudforce-one/requests/quota', {
+      account_id,
+    }),
   };
 }
 
@@ -612,11 +602,9 @@ export function buildRequestTypesRequest(params: RequestTypesParams): BuiltReque
   const { account_id } = params;
   return {
     method: 'GET',
-    path: formatPath(
-      '/accounts/{account_id}/cloudforce-one/requests/types',
-      { account_id },
-      { account_id: { maxLength: 32 } },
-    ),
+    path: formatPath('/accounts/{account_id}/cloudforce-one/requests/types', {
+      account_id,
+    }),
   };
 }
 
