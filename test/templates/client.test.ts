@@ -127,7 +127,7 @@ describe('auth', () => {
 });
 
 describe('errors', () => {
-  const cases: Array<[number, typeof APIError]> = [
+  const cases: Array<[number, new (...args: never[]) => APIError]> = [
     [400, BadRequestError],
     [401, AuthenticationError],
     [403, PermissionDeniedError],
@@ -143,7 +143,7 @@ describe('errors', () => {
   it.each(cases)('maps %i to %s with status, headers, body and envelope errors', async (status, ErrorClass) => {
     const errors = [{ code: 7003, message: 'Could not route' }];
     server.handle((_req, res) => json(res, status, { success: false, errors, result: null }, { 'x-request-id': 'abc' }));
-    const error = (await rejection(client().request(get('/x'), publicOp))) as APIError;
+    const error = (await rejection(client().request(get('/x'), publicOp))) as APIError<number, Headers>;
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(SDKError);
     expect(error.constructor).toBe(ErrorClass);
