@@ -103,11 +103,14 @@ export function clientFile(ir: IR): OutputFile {
   // A static and a namespace member of one name would clash: the statics keep theirs.
   const statics = new Set([...ERROR_CLASSES, 'toFile']);
   const merged = surface.map((g) => ({ values: g.values.filter((n) => !statics.has(n)), types: g.types.filter((n) => !statics.has(n)) }));
+  // `Cloudflare.RequestOptions`, unless the spec has a type of that name.
+  const requestOptions = imported.has('RequestOptions') ? [] : ['RequestOptions'];
   const statements: (StatementStructures | WriterFunction)[] = [
     importDecl(module, 'core/client', ['BaseClient']),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(module, 'core/errors'), namespaceImport: errors },
     importDecl(module, 'core/uploads', ['toFile']),
     importDecl(module, 'core/client', ['ClientOptionsBase'], true),
+    ...(requestOptions.length ? [importDecl(module, 'core/types', requestOptions, true)] : []),
     importDecl(module, 'core/env', ['readEnv']),
     ...ir.resources.map((r, i) => ({
       kind: StructureKind.ImportDeclaration as const,
@@ -141,7 +144,7 @@ export function clientFile(ir: IR): OutputFile {
         },
       ],
     },
-    ...mergedNamespace(name, merged),
+    ...mergedNamespace(name, [...merged, { values: [], types: requestOptions }]),
   ];
   return printModule('src/client.ts', statements);
 }
