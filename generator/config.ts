@@ -21,6 +21,18 @@ export interface AuthOptionConfig {
   readonly example?: string;
   /** Overrides the security scheme's description in docs and JSDoc. */
   readonly description?: string;
+  /** Operations this scheme may also be sent for, though their `security` does not list it. */
+  readonly alsoFor?: AlsoFor;
+}
+
+/**
+ * Operations a scheme is added to as one more alternative: those carrying the `extension` (a
+ * non-empty value), and those whose operationId or `VERB /path` matches one of the `operations`
+ * globs (`*` matches any run of characters).
+ */
+export interface AlsoFor {
+  readonly extension?: string;
+  readonly operations?: readonly string[];
 }
 
 export interface MethodConfig {
@@ -62,7 +74,13 @@ export interface LatheConfig {
   /** Read from a Stainless config: where each lathe key came from in it (config/stainless.ts). */
   readonly origins?: ReadonlyMap<string, string>;
   readonly package: { readonly name?: string; readonly version?: string; readonly description?: string };
-  readonly client: { readonly name?: string; readonly baseURLEnv?: string; readonly baseURL?: string };
+  readonly client: {
+    readonly name?: string;
+    readonly baseURLEnv?: string;
+    readonly baseURL?: string;
+    /** Headers every request carries (e.g. an API version); the client's `defaultHeaders` option overrides them. */
+    readonly defaultHeaders?: Readonly<Record<string, string>>;
+  };
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
   readonly positional: { readonly exclude: readonly string[] };
   readonly auth: Readonly<Record<string, AuthOptionConfig>>;
@@ -200,15 +218,19 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const paths = strings(raw, ['spec', 'output'], '#', r, false);
   const pkg = strings(raw.package, ['name', 'version', 'description'], '#/package', r);
   checkPackage(pkg, r);
-  const client = strings(raw.client, ['name', 'baseURLEnv', 'baseURL'], '#/client', r);
+  const client = { ...strings(raw.client, ['name', 'baseURLEnv', 'baseURL'], '#/client', r, false), ...readHeaders(raw.client, r) };
+  if (isRecord(raw.client)) unknownKeys(raw.client, ['name', 'baseURLEnv', 'baseURL', 'defaultHeaders'], '#/client', r);
   const envelope = raw.envelope === undefined ? undefined : strings(raw.envelope, ['result', 'success', 'errors'], '#/envelope', r);
   // Records keyed by user-given names have no prototype: a `__proto__` key is a key like any other.
   const auth: Record<string, AuthOptionConfig> = Object.create(null) as Record<string, AuthOptionConfig>;
   if (raw.auth !== undefined) {
     if (!isRecord(raw.auth)) r.error('#/auth', '`auth` must map security scheme names to options');
     else
-      for (const [scheme, value] of Object.entries(raw.auth))
-        auth[scheme] = strings(value, ['option', 'env', 'title', 'example', 'description'], joinPointer('#/auth', scheme), r);
+      for (const [scheme, value] of Object.entries(raw.auth)) {
+        const at = joinPointer('#/auth', scheme);
+        const { alsoFor, ...rest } = isRecord(value) ? value : {};
+        auth[scheme] = { ...strings(isRecord(value) ? rest : value, ['option', 'env', 'title', 'example', 'description'], at, r), ...readAlsoFor(alsoFor, joinPointer(at, 'alsoFor'), r) };
+      }
   }
   let exclude: string[] = [];
   if (raw.positional !== undefined) {
@@ -282,6 +304,40 @@ function readPagination(value: unknown, r: Reader): PaginationScheme[] {
     if (type !== 'page_number' || request.page === undefined || response.info === undefined) return [];
     return [{ name: name ?? `pagination_${i}`, type, request: { page: request.page }, response: { info: response.info } }];
   });
+}
+
+/** RFC 9110 token characters: what a header name may hold. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function readHeaders(client: unknown, r: Reader): { defaultHeaders?: Record<string, string> } {
+  const value = isRecord(client) ? client.defaultHeaders : undefined;
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    r.error('#/client/defaultHeaders', '`defaultHeaders` must map header names to values');
+    return {};
+  }
+  const headers = strings(value, Object.keys(value), '#/client/defaultHeaders', r);
+  for (const name of Object.keys(headers))
+    if (!HEADER_NAME.test(name)) r.error(joinPointer('#/client/defaultHeaders', name), `'${name}' is not a valid header name`);
+  for (const [name, v] of Object.entries(headers))
+    if (/[\0\r\n]/.test(v!)) r.error(joinPointer('#/client/defaultHeaders', name), 'a header value must not hold CR, LF or NUL');
+  return { defaultHeaders: headers as Record<string, string> };
+}
+
+function readAlsoFor(value: unknown, at: string, r: Reader): { alsoFor?: AlsoFor } {
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    r.error(at, '`alsoFor` must be a mapping with `extension` and/or `operations`');
+    return {};
+  }
+  const { operations, ...rest } = value;
+  const { extension } = strings(rest, ['extension'], at, r);
+  if (extension !== undefined && !extension.startsWith('x-')) r.error(joinPointer(at, 'extension'), '`extension` must name a specification extension (`x-...`)');
+  if (operations !== undefined && !isStringArray(operations))
+    r.error(joinPointer(at, 'operations'), '`operations` must be a list of operationIds or `VERB /path` globs');
+  const globs = isStringArray(operations) ? operations : undefined;
+  if (extension === undefined && globs === undefined) return {};
+  return { alsoFor: { ...(extension !== undefined ? { extension } : {}), ...(globs ? { operations: globs } : {}) } };
 }
 
 function readDocs(value: unknown, r: Reader): LatheConfig['docs'] {

@@ -7,6 +7,7 @@
 import type { IR, IRResource } from '../ir/types.js';
 import { cacheKey, DiskCache } from './disk-cache.js';
 import type { OutputFile } from './modules.js';
+import { moduleNames } from './surface.js';
 
 export class EmitCache {
   private readonly disk: DiskCache;
@@ -22,7 +23,8 @@ export class EmitCache {
 
   /** The key of `resource` reached as `access` (its children only by name: they have keys of their own). */
   keyOf(resource: IRResource, access: readonly string[]): string {
-    const children = resource.children.map((c) => [c.className, c.module, c.propertyName]);
+    // A parent's namespace re-exports its children's names (emit/surface.ts): those are part of its key.
+    const children = resource.children.map((c) => [c.className, c.module, c.propertyName, moduleNames(c)]);
     return cacheKey(this.base, { ...resource, children, access });
   }
 

@@ -2,12 +2,13 @@
  * The client class (options per security scheme, env defaults, base URL, top-level resources) and
  * the package entry point.
  */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
 import { cleanText } from './jsdoc.js';
 import { importDecl, printModule, specifier, type OutputFile } from './modules.js';
 import { destructure, e, exprWriter, t, type Expr, type Prop } from './syntax.js';
+import { childSurface, mergedNamespace } from './surface.js';
 import { docsAt, memberStructures, type Member } from './types.js';
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
@@ -78,6 +79,8 @@ export function clientFile(ir: IR): OutputFile {
     ...(envelope.length ? [e.prop('envelope', e.object(envelope))] : []),
     e.prop('userAgent', e.literal(`${ir.client.packageName}/${ir.client.packageVersion}`)),
     e.prop('logEnv', e.literal(logEnv(ir))),
+    ...(ir.client.defaultHeaders ? [e.prop('configHeaders', e.data(ir.client.defaultHeaders))] : []),
+    e.prop('customHeadersEnv', e.literal(envName(ir, 'CUSTOM_HEADERS'))),
   ]);
   const optional = t.union([t.name('string'), t.name('null'), t.name('undefined')]);
   const members: Member[] = [
@@ -92,11 +95,28 @@ export function clientFile(ir: IR): OutputFile {
   ];
   // An option named like an Object.prototype member (`constructor`) makes `{}` not a ClientOptions.
   const emptyOptions = schemes.some((s) => s.option in Object.prototype) ? '{} as ClientOptions' : '{}';
-  const statements: StatementStructures[] = [
+  // The error classes hang off the client class (`Cloudflare.NotFoundError`), as in Stainless SDKs.
+  const surface = ir.resources.map((r) => childSurface(ir, r, new Set([name, 'ClientOptions', 'toFile'])));
+  const imported = new Set(surface.flatMap((g) => [...g.values, ...g.types]));
+  let errors = 'Errors';
+  while (imported.has(errors)) errors = `${errors}_`;
+  // A static and a namespace member of one name would clash: the statics keep theirs.
+  const statics = new Set([...ERROR_CLASSES, 'toFile']);
+  const merged = surface.map((g) => ({ values: g.values.filter((n) => !statics.has(n)), types: g.types.filter((n) => !statics.has(n)) }));
+  // `Cloudflare.RequestOptions`, unless the spec has a type of that name.
+  const requestOptions = imported.has('RequestOptions') ? [] : ['RequestOptions'];
+  const statements: (StatementStructures | WriterFunction)[] = [
     importDecl(module, 'core/client', ['BaseClient']),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(module, 'core/errors'), namespaceImport: errors },
+    importDecl(module, 'core/uploads', ['toFile']),
     importDecl(module, 'core/client', ['ClientOptionsBase'], true),
+    ...(requestOptions.length ? [importDecl(module, 'core/types', requestOptions, true)] : []),
     importDecl(module, 'core/env', ['readEnv']),
-    ...ir.resources.map((r) => importDecl(module, r.module, [r.className])),
+    ...ir.resources.map((r, i) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(module, r.module),
+      namedImports: [...surface[i]!.values.map((n) => ({ name: n })), ...surface[i]!.types.map((n) => ({ name: n, isTypeOnly: true }))],
+    })),
     { kind: StructureKind.Interface, name: 'ClientOptions', isExported: true, extends: ['ClientOptionsBase'], ...memberStructures(members, 0) },
     {
       kind: StructureKind.Class,
@@ -104,7 +124,11 @@ export function clientFile(ir: IR): OutputFile {
       isExported: true,
       extends: 'BaseClient',
       ...docsAt(cleanText(`Client for ${ir.title} ${ir.version}.`), 0),
-      properties: ir.resources.map((r) => ({ kind: StructureKind.Property, name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
+      properties: [
+        ...ERROR_CLASSES.map((c) => ({ kind: StructureKind.Property as const, name: c, isStatic: true, initializer: `${errors}.${c}` })),
+        { kind: StructureKind.Property, name: 'toFile', isStatic: true, initializer: 'toFile' },
+        ...ir.resources.map((r) => ({ kind: StructureKind.Property as const, name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
+      ],
       ctors: [
         {
           kind: StructureKind.Constructor,
@@ -120,6 +144,7 @@ export function clientFile(ir: IR): OutputFile {
         },
       ],
     },
+    ...mergedNamespace(name, [...merged, { values: [], types: requestOptions }]),
   ];
   return printModule('src/client.ts', statements);
 }
@@ -155,6 +180,19 @@ const PUBLIC_TYPES = ['BuiltRequest', 'HTTPMethod', 'RequestBody', 'RequestOptio
 
 /** `<CLIENT>_LOG`, next to the base URL's variable (`CLOUDFLARE_BASE_URL` -> `CLOUDFLARE_LOG`). */
 export function logEnv(ir: IR): string {
-  const env = ir.client.baseURLEnv;
-  return `${env.endsWith('_BASE_URL') ? env.slice(0, -'_BASE_URL'.length) : env}_LOG`;
+  return envName(ir, 'LOG');
 }
+
+/** `<CLIENT>_<suffix>`, the prefix taken from the base URL's variable. */
+function envName(ir: IR, suffix: string): string {
+  const env = ir.client.baseURLEnv;
+  return `${env.endsWith('_BASE_URL') ? env.slice(0, -'_BASE_URL'.length) : env}_${suffix}`;
+}
+
+/** templates/core/errors.ts: every class, so each is a static of the client. */
+const ERROR_CLASSES = [
+  ...['SDKError', 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError'],
+  ...['ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError'],
+  ...['APIConnectionTimeoutError', 'APIUserAbortError', 'InvalidHeaderError', 'InvalidResponseError'],
+  ...['ResponseTooLargeError', 'ParamError', 'AuthError', 'MissingCredentialsError'],
+];

@@ -19,7 +19,13 @@ export function packageJson(ir: IR): OutputFile {
     type: 'module',
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    // Each resource module by subpath too (`<pkg>/resources/cloudforce-one/requests/message`), as
+    // Stainless SDKs allow, with or without the `.js` extension.
+    exports: {
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './resources/*.js': { types: './dist/resources/*.d.ts', default: './dist/resources/*.js' },
+      './resources/*': { types: './dist/resources/*.d.ts', default: './dist/resources/*.js' },
+    },
     files: ['dist', 'src', 'api.md', 'docs'],
     sideEffects: false,
     engines: { node: '>=20' },

@@ -16,7 +16,9 @@ import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
 import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
 import { exampleCall } from './examples.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
-import { importDecl, printModule, type OutputFile } from './modules.js';
+import { importDecl, printModule, specifier, type OutputFile } from './modules.js';
+import { childSurface, mergedNamespace, moduleNames, pageClassDeclarations, pageClasses } from './surface.js';
+import { itemsOf } from '../ir/page-names.js';
 import { destructure, e, exprText, exprWriter, t, typeText, type Expr, type Prop, type TypeNode } from './syntax.js';
 import { declaration, docsAt, interfaceDeclaration, variantsDeclaration, type Member, type TypeContext } from './types.js';
 
@@ -45,6 +47,8 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   const coreTypes = new Set<string>(['RequestOptions']);
 
   statements.push(resourceClass(ir, resource, accessPath, coreTypes, res));
+  const pages = pageClasses(resource, (op) => itemTypeNode(op, ir, res));
+  statements.push(...pageClassDeclarations(pages));
 
   // Everything about one operation in one place: what it takes, how its request is built, what it returns.
   for (const op of resource.operations) {
@@ -54,26 +58,43 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
       statements.push(...declaration(op.returns.typeName, op.returns.schema, docLines(op.returns.schema.docs), res));
+    const items = itemsOf(op.returns.schema, ir);
+    if (op.returns.itemTypeName && items) statements.push(...declaration(op.returns.itemTypeName, items, docLines(items.docs), res));
   }
   for (const model of [...ir.models.values()].filter((m) => m.module === module))
     statements.push(...declaration(model.name, model.schema, docLines(model.schema.docs), res));
 
-  const childImports = resource.children.map((c) => importDecl(module, c.module, [c.className]));
   // Core types a params type uses (`Uploadable`) join the module's one import of core/types.
   for (const name of imports.get('core/types') ?? []) coreTypes.add(name);
   const modelImports = [...imports.entries()]
     .filter(([m]) => m !== module && m !== 'core/types')
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([m, names]) => importDecl(module, m, names, true));
-  const pageClasses = [...new Set(resource.operations.flatMap((o) => (o.returns.pagination ? [pageClass(o)] : [])))];
+    .sort(([a], [b]) => a.localeCompare(b));
+  // The namespace merged onto the class re-exports each child's classes and types (Stainless's
+  // `Requests.Message`): names this module declares or imports from elsewhere keep their meaning.
+  const own = moduleNames(resource, ir);
+  const local = new Set([...own.values, ...own.types, ...modelImports.flatMap(([m, names]) => (resource.children.some((c) => c.module === m) ? [] : [...names]))]);
+  const children = resource.children.map((c) => ({ child: c, names: childSurface(ir, c, local) }));
+  const childImports = children.map(({ child, names }) => {
+    const already = imports.get(child.module) ?? new Set<string>();
+    return {
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(module, child.module),
+      namedImports: [
+        ...names.values.map((name) => ({ name })),
+        ...[...new Set([...names.types, ...already])].filter((n) => !names.values.includes(n)).map((name) => ({ name, isTypeOnly: true })),
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  });
+  statements.push(...mergedNamespace(resource.className, [{ values: own.values.slice(1), types: own.types }, ...children.map((c) => c.names)]));
+  const basePages = [...new Set([...pages.values()].map((p) => (p.kind === 'generic' ? p.name : typeText(p))))];
   return printModule(`src/${module}.ts`, [
     importDecl(module, 'core/resource', ['APIResource']),
     ...(resource.operations.some((o) => !o.returns.pagination) ? [importDecl(module, 'core/api-promise', ['APIPromise'], true)] : []),
-    ...(pageClasses.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...pageClasses])] : []),
+    ...(basePages.length ? [importDecl(module, 'core/pagination', ['PagePromise', ...basePages])] : []),
     ...(resource.operations.length ? [importDecl(module, 'core/types', coreTypes, true)] : []),
     ...(coreValues.size ? [importDecl(module, 'core/builder', coreValues)] : []),
     ...childImports,
-    ...modelImports,
+    ...modelImports.filter(([m]) => !resource.children.some((c) => c.module === m)).map(([m, names]) => importDecl(module, m, names, true)),
     ...statements,
   ]);
 }
@@ -111,10 +132,16 @@ function resourceClass(
 }
 
 function returnType(op: IROperation, ir: IR, ctx: TypeContext): TypeNode {
-  if (op.returns.pagination) return t.generic('PagePromise', t.generic(pageClass(op), itemTypeNode(op, ir, ctx)), itemTypeNode(op, ir, ctx));
+  if (op.returns.pagination) return t.generic('PagePromise', pageType(op, ir, ctx), itemTypeNode(op, ir, ctx));
   return t.generic('APIPromise', valueTypeNode(op, ir, ctx));
 }
 
+/** The page class a paged method resolves to: its own (`MessagesSinglePage`), else the runtime's generic one. */
+function pageType(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
+  return op.returns.pageClass ? t.name(op.returns.pageClass) : t.generic(pageClass(op), itemTypeNode(op, ir, ctx));
+}
+
+/** The runtime page kind, as docs show it (`SinglePage<Message>`). */
 export function pageClass(op: IROperation): string {
   return op.returns.pagination === 'v4page' ? 'V4PagePagination' : 'SinglePage';
 }
@@ -148,13 +175,9 @@ export function itemType(op: IROperation, ir: IR): string {
 }
 
 function itemTypeNode(op: IROperation, ir: IR, ctx: TypeContext | undefined): TypeNode {
-  const s = op.returns.schema;
-  const items = s?.kind === 'array' ? s.items : s?.kind === 'ref' ? arrayItemsOf(ir.models.get(s.model)?.schema) : undefined;
+  if (op.returns.itemTypeName) return t.name(op.returns.itemTypeName);
+  const items = itemsOf(op.returns.schema, ir);
   return items ? simpleType(items, ir, ctx) : t.name('unknown');
-}
-
-function arrayItemsOf(s: IRSchema | undefined): IRSchema | undefined {
-  return s?.kind === 'array' ? s.items : undefined;
 }
 
 /** Types that print without nested declarations (model refs, primitives, arrays of them). */
@@ -205,7 +228,7 @@ function method(
   coreTypes.add('RequestOptions');
   const options = e.code('options');
   const returned = op.returns.pagination
-    ? e.call('this._client.requestPage', e.code(`${pageClass(op)}<${typeText(itemTypeNode(op, ir, ctx))}>`), call, opConst, options)
+    ? e.call('this._client.requestPage', e.code(typeText(pageType(op, ir, ctx))), call, opConst, options)
     : e.call('this._client.request', call, opConst, options);
   return {
     kind: StructureKind.Method,

@@ -248,6 +248,15 @@ export function exprWriter(node: Expr, column: number, indent: number): WriterFu
 }
 
 /** A name taken out of an object by a destructuring pattern. */
+/** `target = value;` as a statement; `target` is lathe's own code (`Requests.MessageResource`). */
+export function assignment(target: string, value: Expr): WriterFunction {
+  return (w) => {
+    w.write(`${target} = `);
+    writeExpr(w, value, target.length + 3, 0);
+    w.write(';');
+  };
+}
+
 export interface Binding {
   readonly key: string;
   readonly local: string;

@@ -181,6 +181,10 @@ export interface IRReturn {
   readonly pagination?: Pagination;
   /** Name of the response type when it is emitted as its own declaration (`MessageDeleteResponse`). */
   readonly typeName?: string;
+  /** Paged: the item type's own name when no config model names the item (`AssetCreateResponse`). */
+  readonly itemTypeName?: string;
+  /** Paged: the page class the method resolves to, named after its items (`MessagesSinglePage`). */
+  readonly pageClass?: string;
 }
 
 export interface IRResource {
@@ -251,6 +255,8 @@ export interface IR {
   readonly client: {
     readonly className: string;
     readonly baseURLEnv: string;
+    /** Config `client.defaultHeaders`: sent with every request. */
+    readonly defaultHeaders?: Readonly<Record<string, string>>;
     readonly packageName: string;
     readonly packageVersion: string;
     readonly packageDescription: string;

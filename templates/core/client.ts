@@ -27,7 +27,9 @@ import { stringify } from './builder.js';
 import { encodeBody, resolveUploads, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
-export { readEnv } from './env.js';
+import { readEnv } from './env.js';
+
+export { readEnv };
 export type { Fetch } from './transport.js';
 export type { LogLevel, Logger } from './log.js';
 
@@ -96,6 +98,13 @@ export interface BaseClientOptions extends ClientOptionsBase {
   userAgent?: string | undefined;
   /** The environment variable that holds the log level (`<CLIENT>_LOG`). */
   logEnv?: string | undefined;
+  /** Headers the generator's config adds to every request (e.g. an API version); `defaultHeaders` overrides them. */
+  configHeaders?: HeaderValues | undefined;
+  /**
+   * The environment variable (`<CLIENT>_CUSTOM_HEADERS`) holding more headers for every request,
+   * one `Name: value` per line; above the config's headers, below `defaultHeaders`.
+   */
+  customHeadersEnv?: string | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -171,7 +180,11 @@ export class BaseClient {
     };
     this.#envelope = options.envelope;
     this.#userAgent = options.userAgent;
-    this.#defaultHeaders = options.defaultHeaders ?? {};
+    this.#defaultHeaders = {
+      ...options.configHeaders,
+      ...(options.customHeadersEnv ? envHeaders(options.customHeadersEnv) : {}),
+      ...options.defaultHeaders,
+    };
     this.#defaultQuery = options.defaultQuery ?? {};
     // Resolved per call so that a fetch installed or patched after construction is still used.
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
@@ -430,6 +443,20 @@ export class BaseClient {
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
     return `${this.baseURL.replace(/\/+$/, '')}${path}${search === '' ? '' : `?${search}`}`;
   }
+}
+
+/** `Name: value` lines; a line without a colon is a mistake worth stopping for (its text may be a secret). */
+function envHeaders(variable: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  (readEnv(variable) ?? '').split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new SDKError(`Line ${i + 1} of ${variable} is not a \`Name: value\` header (value not shown)`);
+    }
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  });
+  return headers;
 }
 
 /** Arrays repeat the name; null stays null (it removes the pair); objects become JSON text. */

@@ -12,6 +12,42 @@ const parse = (text: string) => parseConfig(text, '/p/lathe.config.yaml', 'lathe
 /** 1-based line of the first line of `text` that contains `needle`. */
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
+describe('client.defaultHeaders and auth alsoFor', () => {
+  it('reads them', () => {
+    const { config, diagnostics } = parse(
+      "client:\n  defaultHeaders:\n    X-Api-Version: '2024-08-01'\nauth:\n  token:\n    option: apiToken\n    alsoFor:\n      extension: x-api-token-group\n      operations: ['GET /things/*']\n",
+    );
+    expect(diagnostics).toEqual([]);
+    expect(config!.client.defaultHeaders).toEqual({ 'X-Api-Version': '2024-08-01' });
+    expect(config!.auth['token']).toEqual({ option: 'apiToken', alsoFor: { extension: 'x-api-token-group', operations: ['GET /things/*'] } });
+  });
+
+  it('reports a bad header, a bad rule and an unknown key, each at its place', () => {
+    const text = [
+      'client:',
+      '  defaultHeaders:',
+      '    Bad Name: x',
+      '    X-Number: 2024',
+      '  defaultHeader: {}',
+      'auth:',
+      '  token:',
+      '    alsoFor:',
+      '      extension: api-token-group',
+      '      operations: GET /x',
+      '',
+    ].join('\n');
+    const { config, diagnostics } = parse(text);
+    expect(config).toBeUndefined();
+    const at = (pointer: string) => diagnostics.find((d) => d.loc?.pointer === pointer);
+    expect(at('#/client/defaultHeaders/Bad Name')?.message).toBe("'Bad Name' is not a valid header name");
+    expect(at('#/client/defaultHeaders/X-Number')?.message).toMatch(/must be a string, not the number 2024/);
+    expect(at('#/client/defaultHeader')?.message).toMatch(/unknown key 'defaultHeader'/);
+    expect(at('#/auth/token/alsoFor/extension')?.message).toMatch(/must name a specification extension/);
+    expect(at('#/auth/token/alsoFor/operations')?.line).toBe(lineOf(text, 'operations: GET /x'));
+    expect(diagnostics).toHaveLength(5);
+  });
+});
+
 describe('config file checks', () => {
   const text = [
     'output: ""', // empty

@@ -180,7 +180,7 @@ describe('prism itself', () => {
         (error: unknown) => error,
       );
     expect(error).toBeInstanceOf(APIError);
-    expect((error as APIError).headers.get('sl-violations')).toContain('page must be integer');
+    expect((error as APIError<number, Headers>).headers.get('sl-violations')).toContain('page must be integer');
   });
 });
 

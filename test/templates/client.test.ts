@@ -2,7 +2,10 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BaseClient } from '../../templates/core/client.js';
 import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
+  APIUserAbortError,
   AuthError,
   AuthenticationError,
   BadRequestError,
@@ -127,7 +130,7 @@ describe('auth', () => {
 });
 
 describe('errors', () => {
-  const cases: Array<[number, typeof APIError]> = [
+  const cases: Array<[number, new (...args: never[]) => APIError]> = [
     [400, BadRequestError],
     [401, AuthenticationError],
     [403, PermissionDeniedError],
@@ -143,7 +146,7 @@ describe('errors', () => {
   it.each(cases)('maps %i to %s with status, headers, body and envelope errors', async (status, ErrorClass) => {
     const errors = [{ code: 7003, message: 'Could not route' }];
     server.handle((_req, res) => json(res, status, { success: false, errors, result: null }, { 'x-request-id': 'abc' }));
-    const error = (await rejection(client().request(get('/x'), publicOp))) as APIError;
+    const error = (await rejection(client().request(get('/x'), publicOp))) as APIError<number, Headers>;
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(SDKError);
     expect(error.constructor).toBe(ErrorClass);
@@ -183,6 +186,29 @@ describe('errors', () => {
     expect(error.status).toBe(200);
     expect(error.errors).toEqual(errors);
     expect(error.message).toBe('200 Invalid zone');
+  });
+
+  it('makes connection, timeout and abort errors APIErrors without status or headers, under SDKError', async () => {
+    const refused = await rejection(new TestClient({ baseURL: 'http://127.0.0.1:1', maxRetries: 0 }).request(get('/x'), publicOp));
+    expect(refused).toBeInstanceOf(APIConnectionError);
+    const server2 = await startServer();
+    server2.handle(() => new Promise(() => {}));
+    const timedOut = await rejection(new TestClient({ baseURL: server2.url, maxRetries: 0, timeout: 50 }).request(get('/x'), publicOp));
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await rejection(client().request(get('/x'), publicOp, { signal: controller.signal }));
+    await server2.close();
+    expect(timedOut).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(aborted).toBeInstanceOf(APIUserAbortError);
+    for (const error of [refused, timedOut, aborted] as APIError[]) {
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toBeInstanceOf(SDKError);
+      expect(error.status).toBeUndefined();
+      expect(error.headers).toBeUndefined();
+      expect(error.errors).toEqual([]);
+    }
+    expect((refused as Error).message).toBe('Connection error.');
+    expect((aborted as Error).message).toBe('Request was aborted.');
   });
 
   it('rejects with ParamError from builders before sending', async () => {
@@ -292,6 +318,44 @@ describe('request building', () => {
     expect(received.headers['x-drop']).toBeUndefined();
     // null removes the SDK's own header too (Node's fetch then sends its default agent).
     expect(received.headers['user-agent']).not.toBe('test-sdk/1.2.3');
+  });
+
+  it('sends the config headers, then <CLIENT>_CUSTOM_HEADERS over them, then defaultHeaders over both', async () => {
+    process.env['LATHE_TEST_CUSTOM_HEADERS'] = 'X-Env: env\n\nX-Version: from-env\r\nX-Both:  spaced value ';
+    try {
+      const c = new BaseClient({
+        baseURL: server.url,
+        maxRetries: 0,
+        configHeaders: { 'X-Version': '2024-08-01', 'X-Config': 'config', 'X-Both': 'config' },
+        customHeadersEnv: 'LATHE_TEST_CUSTOM_HEADERS',
+        defaultHeaders: { 'X-Both': 'option' },
+      });
+      await c.request(get('/x'), publicOp);
+      // withOptions keeps the config's and the environment's headers.
+      await c.withOptions({ defaultHeaders: { 'X-Other': 'o' } }).request(get('/y'), publicOp);
+    } finally {
+      delete process.env['LATHE_TEST_CUSTOM_HEADERS'];
+    }
+    const [first, second] = server.requests;
+    expect(first!.headers['x-config']).toBe('config');
+    expect(first!.headers['x-version']).toBe('from-env');
+    expect(first!.headers['x-env']).toBe('env');
+    expect(first!.headers['x-both']).toBe('option');
+    expect(second!.headers['x-config']).toBe('config');
+    expect(second!.headers['x-env']).toBe('env');
+    expect(second!.headers['x-both']).toBe('spaced value');
+    expect(second!.headers['x-other']).toBe('o');
+  });
+
+  it('rejects a <CLIENT>_CUSTOM_HEADERS line that is not `Name: value`, without quoting it', () => {
+    process.env['LATHE_TEST_CUSTOM_HEADERS'] = 'X-Fine: 1\nsecret-without-colon';
+    try {
+      expect(() => new BaseClient({ baseURL: server.url, customHeadersEnv: 'LATHE_TEST_CUSTOM_HEADERS' })).toThrow(
+        /^Line 2 of LATHE_TEST_CUSTOM_HEADERS is not a `Name: value` header \(value not shown\)$/,
+      );
+    } finally {
+      delete process.env['LATHE_TEST_CUSTOM_HEADERS'];
+    }
   });
 
   it('joins base URLs with or without trailing slashes and encodes query pairs', async () => {

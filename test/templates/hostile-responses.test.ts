@@ -70,7 +70,7 @@ describe('error messages', () => {
         },
       ),
     );
-    const error = (await rejection(client().messages.create('r', { account_id: 'a', content: 'x' }))) as APIError;
+    const error = (await rejection(client().messages.create('r', { account_id: 'a', content: 'x' }))) as APIError<number, Headers>;
     expect(error.status).toBe(401);
     expect(error.message).toBe('401 bad key [redacted] for [redacted]');
     const headers = Object.fromEntries(error.headers);

@@ -32,6 +32,7 @@ describe('SinglePage', () => {
     expect(page).toBeInstanceOf(SinglePage);
     expect(page.result).toEqual([message(1), message(2)]);
     expect(page.items).toBe(page.result);
+    expect(page.getPaginatedItems()).toBe(page.result);
     expect(page.hasNextPage()).toBe(false);
     await expect(page.getNextPage()).rejects.toBeInstanceOf(SDKError);
 

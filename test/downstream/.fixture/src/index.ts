@@ -23,7 +23,7 @@ export async function tryPostMessage(
   accountId: string,
   requestId: string,
   text: string,
-): Promise<{ ok: true; message: PostedMessage } | { ok: false; status: number; messages: string[] }> {
+): Promise<{ ok: true; message: PostedMessage } | { ok: false; status: number | undefined; messages: string[] }> {
   try {
     return { ok: true, message: await postMessage(client, accountId, requestId, text) };
   } catch (e) {
