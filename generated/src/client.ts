@@ -1,6 +1,9 @@
 // File generated from an OpenAPI spec by lathe. Do not edit: run `lathe generate` instead.
 import { BaseClient } from './core/client.js';
+import * as Errors from './core/errors.js';
+import { toFile } from './core/uploads.js';
 import type { ClientOptionsBase } from './core/client.js';
+import type { RequestOptions } from './core/types.js';
 import { readEnv } from './core/env.js';
 import { CloudforceOne } from './resources/cloudforce-one/cloudforce-one.js';
 
@@ -50,6 +53,26 @@ export interface ClientOptions extends ClientOptionsBase {
 
 /** Client for Cloudflare API - Create a New Request Message (fragment) 4.0.0. */
 export class Cloudflare extends BaseClient {
+  static SDKError = Errors.SDKError;
+  static APIError = Errors.APIError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError = Errors.RateLimitError;
+  static InternalServerError = Errors.InternalServerError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static InvalidHeaderError = Errors.InvalidHeaderError;
+  static InvalidResponseError = Errors.InvalidResponseError;
+  static ResponseTooLargeError = Errors.ResponseTooLargeError;
+  static ParamError = Errors.ParamError;
+  static AuthError = Errors.AuthError;
+  static MissingCredentialsError = Errors.MissingCredentialsError;
+  static toFile = toFile;
   cloudforceOne: CloudforceOne = new CloudforceOne(this);
 
   constructor(clientOptions: ClientOptions = {}) {
@@ -94,6 +117,13 @@ export class Cloudflare extends BaseClient {
       envelope: { success: 'success', errors: 'errors' },
       userAgent: 'cloudflare-cloudforce-one/0.1.0',
       logEnv: 'CLOUDFLARE_LOG',
+      customHeadersEnv: 'CLOUDFLARE_CUSTOM_HEADERS',
     });
   }
+}
+
+Cloudflare.CloudforceOne = CloudforceOne;
+
+export declare namespace Cloudflare {
+  export { CloudforceOne, type RequestOptions };
 }

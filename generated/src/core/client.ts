@@ -24,15 +24,18 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from './types.js';
-import { encodeBody, toRequestBody } from './uploads.js';
+import { stringify } from './builder.js';
+import { encodeBody, resolveUploads, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
-export { readEnv } from './env.js';
+import { readEnv } from './env.js';
+
+export { readEnv };
 export type { Fetch } from './transport.js';
 export type { LogLevel, Logger } from './log.js';
 
 export type HeaderValues = Readonly<Record<string, string | null | undefined>>;
-export type QueryValues = Readonly<Record<string, string | number | boolean | null | undefined>>;
+export type QueryValues = Readonly<Record<string, unknown>>;
 
 /** Options every generated client accepts, next to its own credential options and `baseURL`. */
 export interface ClientOptionsBase {
@@ -96,6 +99,13 @@ export interface BaseClientOptions extends ClientOptionsBase {
   userAgent?: string | undefined;
   /** The environment variable that holds the log level (`<CLIENT>_LOG`). */
   logEnv?: string | undefined;
+  /** Headers the generator's config adds to every request (e.g. an API version); `defaultHeaders` overrides them. */
+  configHeaders?: HeaderValues | undefined;
+  /**
+   * The environment variable (`<CLIENT>_CUSTOM_HEADERS`) holding more headers for every request,
+   * one `Name: value` per line; above the config's headers, below `defaultHeaders`.
+   */
+  customHeadersEnv?: string | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -122,14 +132,13 @@ interface PreparedCall {
  */
 export type RequestInput = BuiltRequest | (() => BuiltRequest);
 
-/** A raw call's options (`client.post(path, { body, query, headers })`): per-request options and a body. */
-export interface RawRequestOptions extends RequestOptions {
-  /**
-   * JSON-encoded, unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as
-   * they are), FormData (multipart), URLSearchParams (a form) or a string (text/plain).
-   */
-  readonly body?: unknown;
-}
+/**
+ * A raw call's options (`client.post(path, { body, query, headers })`). Its `body` is JSON-encoded,
+ * unless a Blob or File, an ArrayBuffer or typed array, a ReadableStream (sent as they are),
+ * FormData (multipart), URLSearchParams (a form) or a string (text/plain).
+ */
+// An interface still (not an alias): code that extends it keeps compiling.
+export interface RawRequestOptions extends RequestOptions {}
 
 /**
  * What `withOptions` accepts: any option of the generated client (credential options such as
@@ -172,7 +181,11 @@ export class BaseClient {
     };
     this.#envelope = options.envelope;
     this.#userAgent = options.userAgent;
-    this.#defaultHeaders = options.defaultHeaders ?? {};
+    this.#defaultHeaders = {
+      ...options.configHeaders,
+      ...(options.customHeadersEnv ? envHeaders(options.customHeadersEnv) : {}),
+      ...options.defaultHeaders,
+    };
     this.#defaultQuery = options.defaultQuery ?? {};
     // Resolved per call so that a fetch installed or patched after construction is still used.
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
@@ -226,23 +239,17 @@ export class BaseClient {
    * A request to a path the spec may not describe (relative to baseURL), with the client's
    * defaults, the spec's top-level security, retries and errors; the whole body is returned.
    */
-  #raw<T>(method: HTTPMethod, path: string, { body, ...options }: RawRequestOptions = {}): APIPromise<T> {
-    const request = (): BuiltRequest => ({
-      method,
-      path,
-      query: [],
-      headers: {},
-      ...(body === undefined ? {} : { body: toRequestBody(body) }),
-    });
-    return this.request<T>(request, { id: `${method} ${path}` }, options);
+  #raw<T>(method: HTTPMethod, path: string, options: RawRequestOptions = {}): APIPromise<T> {
+    // The body goes in as a per-call override (see #prepare).
+    return this.request<T>({ method, path, query: [], headers: {} }, { id: `${method} ${path}` }, options);
   }
 
   /** Sends `request` (lazily, see APIPromise) and resolves with the parsed, unwrapped body. */
   request<T>(request: RequestInput, op: OperationSpec, options: RequestOptions = {}): APIPromise<T> {
     const call = once(() => this.#prepare(request, op, options));
     return new APIPromise(
-      async () => this.#send(call()),
-      async (response) => (await this.#parse(response, call(), op)).data as T,
+      async () => this.#send(await call()),
+      async (response) => (await this.#parse(response, await call(), op)).data as T,
     );
   }
 
@@ -255,9 +262,9 @@ export class BaseClient {
   ): PagePromise<Page, Item> {
     const call = once(() => this.#prepare(request, op, options));
     return new PagePromise<Page, Item>(
-      async () => this.#send(call()),
+      async () => this.#send(await call()),
       async (response) => {
-        const prepared = call();
+        const prepared = await call();
         const { body, data } = await this.#parse(response, prepared, op);
         return new Page({
           request: prepared.request,
@@ -278,9 +285,12 @@ export class BaseClient {
     return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
   }
 
-  #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): PreparedCall {
-    const request = typeof input === 'function' ? input() : input;
+  async #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): Promise<PreparedCall> {
+    const built = withOverrides(typeof input === 'function' ? input() : input, options);
     const auth = authenticate(op, this.#auth);
+    // Uploads given as Responses or async iterables are read before the first attempt.
+    const resolved = await resolveUploads(built.body);
+    const request: BuiltRequest = resolved === built.body ? built : { ...built, ...(resolved ? { body: resolved } : {}) };
     const { body, contentType, replayable } = encodeBody(request.body);
     const url = this.#url(request, auth.query, options.query);
     const idempotencyHeader = this.#idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
@@ -290,7 +300,7 @@ export class BaseClient {
         ? newIdempotencyKey()
         : undefined);
     const headers = buildHeaders([
-      { Accept: 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
+      { Accept: op.accept ?? 'application/json', 'User-Agent': this.#userAgent, 'Content-Type': contentType },
       this.#defaultHeaders,
       request.headers,
       auth.headers,
@@ -306,7 +316,7 @@ export class BaseClient {
         init: { ...this.#fetchOptions, ...options.fetchOptions, method: request.method, headers, body },
         replayable,
         timeout: options.timeout ?? this.timeout,
-        signal: options.signal,
+        signal: options.signal ?? undefined,
         credentialHeaders: Object.keys(auth.headers),
         credentialQuery: auth.query.map(([name]) => name),
       },
@@ -321,7 +331,7 @@ export class BaseClient {
         redactor,
       },
       redactor,
-      signal: options.signal,
+      signal: options.signal ?? undefined,
     };
   }
 
@@ -436,10 +446,39 @@ export class BaseClient {
   }
 }
 
+/** `Name: value` lines; a line without a colon is a mistake worth stopping for (its text may be a secret). */
+function envHeaders(variable: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  (readEnv(variable) ?? '').split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new SDKError(`Line ${i + 1} of ${variable} is not a \`Name: value\` header (value not shown)`);
+    }
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  });
+  return headers;
+}
+
+/** Arrays repeat the name; null stays null (it removes the pair); objects become JSON text. */
 function queryPairs(query: QueryValues): Array<readonly [string, string | null]> {
-  return Object.entries(query)
-    .filter((entry): entry is [string, string | number | boolean | null] => entry[1] !== undefined)
-    .map(([name, value]) => [name, value === null ? null : String(value)]);
+  return Object.entries(query).flatMap(([name, value]): Array<readonly [string, string | null]> => {
+    if (value === undefined) return [];
+    if (value === null) return [[name, null]];
+    const items = Array.isArray(value) ? value.filter((item) => item !== undefined && item !== null) : [value];
+    return items.map((item) => [name, stringify(item)]);
+  });
+}
+
+/** The per-call `path`, `method` and `body` replace the built ones (Stainless's request options do). */
+function withOverrides(request: BuiltRequest, { path, method, body }: RequestOptions): BuiltRequest {
+  if (path === undefined && method === undefined && body === undefined) return request;
+  return {
+    ...request,
+    ...(path === undefined ? {} : { path }),
+    ...(method === undefined ? {} : { method: method.toUpperCase() as HTTPMethod }),
+    ...(body === undefined ? {} : { body: toRequestBody(body) }),
+  };
 }
 
 /**

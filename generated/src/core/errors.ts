@@ -10,11 +10,18 @@ export class SDKError extends Error {
   override name = 'SDKError';
 }
 
-/** The server answered with a non-2xx status, or a 2xx whose envelope says `success: false`. */
-export class APIError extends SDKError {
+/**
+ * The request failed: the server answered with a non-2xx status (or a 2xx whose envelope says
+ * `success: false`), or no usable answer arrived (the connection, timeout and abort errors below
+ * extend it with `status` and `headers` undefined), as in Stainless-generated SDKs.
+ */
+export class APIError<
+  TStatus extends number | undefined = number | undefined,
+  THeaders extends Headers | undefined = Headers | undefined,
+> extends SDKError {
   override name = 'APIError';
-  readonly status: number;
-  readonly headers: Headers;
+  readonly status: TStatus;
+  readonly headers: THeaders;
   /**
    * The response body: parsed JSON when it parses, else the text (undefined when empty), with the
    * client's credentials redacted. The message quotes at most 2,000 characters of it.
@@ -23,8 +30,15 @@ export class APIError extends SDKError {
   /** The envelope's `errors` array, or `[]` when the API has no envelope or the body lacks it. */
   readonly errors: readonly unknown[];
 
-  constructor(status: number, headers: Headers, error: unknown, errors: readonly unknown[]) {
-    super(`${status} ${capText(describeBody(error, errors))}`);
+  constructor(
+    status: TStatus,
+    headers: THeaders,
+    error: unknown,
+    errors: readonly unknown[],
+    message?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message ?? `${status} ${capText(describeBody(error, errors))}`, options);
     this.status = status;
     this.headers = headers;
     this.error = error;
@@ -32,38 +46,43 @@ export class APIError extends SDKError {
   }
 
   /** Picks the subclass for the status so callers can `catch` by meaning rather than by number. */
-  static generate(status: number, headers: Headers, error: unknown, errors: readonly unknown[]): APIError {
-    const ErrorClass = (status >= 500 ? InternalServerError : STATUS_ERRORS[status]) ?? APIError;
-    return new ErrorClass(status, headers, error, errors);
+  static generate(
+    status: number,
+    headers: Headers,
+    error: unknown,
+    errors: readonly unknown[],
+  ): APIError<number, Headers> {
+    const ErrorClass = status >= 500 ? InternalServerError : STATUS_ERRORS[status];
+    return ErrorClass ? new ErrorClass(status, headers, error, errors) : new APIError(status, headers, error, errors);
   }
 }
 
-export class BadRequestError extends APIError {
+export class BadRequestError extends APIError<number, Headers> {
   override name = 'BadRequestError';
 }
-export class AuthenticationError extends APIError {
+export class AuthenticationError extends APIError<number, Headers> {
   override name = 'AuthenticationError';
 }
-export class PermissionDeniedError extends APIError {
+export class PermissionDeniedError extends APIError<number, Headers> {
   override name = 'PermissionDeniedError';
 }
-export class NotFoundError extends APIError {
+export class NotFoundError extends APIError<number, Headers> {
   override name = 'NotFoundError';
 }
-export class ConflictError extends APIError {
+export class ConflictError extends APIError<number, Headers> {
   override name = 'ConflictError';
 }
-export class UnprocessableEntityError extends APIError {
+export class UnprocessableEntityError extends APIError<number, Headers> {
   override name = 'UnprocessableEntityError';
 }
-export class RateLimitError extends APIError {
+export class RateLimitError extends APIError<number, Headers> {
   override name = 'RateLimitError';
 }
-export class InternalServerError extends APIError {
+export class InternalServerError extends APIError<number, Headers> {
   override name = 'InternalServerError';
 }
 
-const STATUS_ERRORS: Partial<Record<number, typeof APIError>> = {
+const STATUS_ERRORS: Partial<Record<number, typeof BadRequestError>> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -74,10 +93,10 @@ const STATUS_ERRORS: Partial<Record<number, typeof APIError>> = {
 };
 
 /** No usable response arrived (DNS, refused connection, reset, ...). `cause` holds the fetch error. */
-export class APIConnectionError extends SDKError {
+export class APIConnectionError extends APIError<undefined, undefined> {
   override name = 'APIConnectionError';
   constructor(message = 'Connection error.', options?: { cause?: unknown }) {
-    super(message, options);
+    super(undefined, undefined, undefined, [], message, options);
   }
 }
 
@@ -89,10 +108,10 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 }
 
 /** The caller's `signal` aborted the request. */
-export class APIUserAbortError extends SDKError {
+export class APIUserAbortError extends APIError<undefined, undefined> {
   override name = 'APIUserAbortError';
   constructor(message = 'Request was aborted.') {
-    super(message);
+    super(undefined, undefined, undefined, [], message);
   }
 }
 

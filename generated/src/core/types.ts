@@ -7,6 +7,20 @@
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 
+/**
+ * What a binary body or a multipart file field takes (Stainless's `Uploadable`, and more): a Blob or
+ * File (`toFile()` makes one), a fetch Response, bytes, a web stream or any async iterable of bytes
+ * (Node's `fs.createReadStream(path)`), or a string.
+ */
+export type Uploadable =
+  | Blob
+  | Response
+  | ArrayBuffer
+  | ArrayBufferView
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | string>
+  | string;
+
 /** A request body, tagged by how it goes on the wire. */
 export type RequestBody =
   | { readonly type: 'json'; readonly value: unknown }
@@ -17,7 +31,7 @@ export type RequestBody =
   | { readonly type: 'text'; readonly value: string; readonly contentType: string }
   | {
       readonly type: 'binary';
-      readonly value: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+      readonly value: Uploadable;
       readonly contentType: string;
     };
 
@@ -53,6 +67,8 @@ export interface OperationSpec {
    * server says. Undefined: JSON when `unwrap` is set, else the response's Content-Type decides.
    */
   readonly responseMediaType?: string;
+  /** The Accept header: the media types the success responses declare. Undefined: `application/json`. */
+  readonly accept?: string;
 }
 
 export type SecurityScheme =
@@ -60,13 +76,22 @@ export type SecurityScheme =
   | { readonly type: 'http'; readonly scheme: 'bearer' | 'basic' | (string & {}) }
   | { readonly type: 'oauth2' | 'openIdConnect' };
 
-/** Per-request overrides. */
+/**
+ * Per-request overrides. `path`, `method` and `body` replace what the method built (`body` is
+ * encoded as a raw call's is: see RawRequestOptions); `query` and `headers` are merged by name over
+ * it, where null removes a pair.
+ */
 export interface RequestOptions {
+  /** Relative to the client's base URL, like the spec's paths. */
+  readonly path?: string;
+  readonly method?: HTTPMethod | Lowercase<HTTPMethod>;
+  /** Arrays repeat the name; objects are sent as JSON text. */
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly body?: unknown;
   readonly timeout?: number;
   readonly maxRetries?: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | null;
   readonly headers?: Readonly<Record<string, string | null | undefined>>;
-  readonly query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
   readonly fetchOptions?: RequestInit;
   /**
    * Sent in the idempotency header (the client's `idempotencyHeader`, else `Idempotency-Key`), the

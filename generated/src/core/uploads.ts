@@ -17,6 +17,8 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
     case undefined:
       return { body: null, contentType: undefined, replayable: true };
     case 'json':
+      // An optional body param left out: no body at all (JSON has no spelling for undefined).
+      if (body.value === undefined) return { body: null, contentType: undefined, replayable: true };
       return { body: JSON.stringify(body.value), contentType: 'application/json', replayable: true };
     case 'form':
       return {
@@ -30,10 +32,48 @@ export function encodeBody(body: RequestBody | undefined): EncodedBody {
       return { body: body.value, contentType: body.contentType, replayable: true };
     case 'binary': {
       const replayable = typeof ReadableStream === 'undefined' || !(body.value instanceof ReadableStream);
-      // ArrayBufferView<SharedArrayBuffer> is not a BufferSource in the DOM typings, but fetch sends any view.
+      // ArrayBufferView<SharedArrayBuffer> is not a BufferSource in the DOM typings, but fetch sends
+      // any view. Responses and async iterables were read by resolveUploads.
       return { body: body.value as BodyInit, contentType: body.contentType, replayable };
     }
   }
+}
+
+/**
+ * The body with every value fetch cannot send as it is read first: a Response or an async iterable
+ * in a binary body becomes a Blob (a web stream is streamed), and in a multipart body a Response, a
+ * stream or an async iterable becomes a File (see toFile).
+ */
+export async function resolveUploads(body: RequestBody | undefined): Promise<RequestBody | undefined> {
+  if (body?.type === 'binary') {
+    const { value } = body;
+    if (value instanceof Response) return { ...body, value: await value.blob() };
+    if (isAsyncIterable(value) && !isStream(value)) return { ...body, value: new Blob(await collect(value)) };
+    return body;
+  }
+  if (body?.type !== 'multipart') return body;
+  const items = Object.values(body.value).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  if (!items.some(needsReading)) return body;
+  const entries = await Promise.all(
+    Object.entries(body.value).map(async ([name, value]) => {
+      const read = async (item: unknown) => (needsReading(item) ? toFile(item as ToFileInput) : item);
+      return [name, Array.isArray(value) ? await Promise.all(value.map(read)) : await read(value)] as const;
+    }),
+  );
+  // fromEntries defines own properties, so a field named `__proto__` stays a field.
+  return { ...body, value: Object.fromEntries(entries) };
+}
+
+function needsReading(value: unknown): boolean {
+  return value instanceof Response || isStream(value) || (isAsyncIterable(value) && typeof value !== 'string');
+}
+
+function isStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof ReadableStream !== 'undefined' && value instanceof ReadableStream;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<BlobPart> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 /** How a raw call's `body` goes on the wire: see RawRequestOptions. */

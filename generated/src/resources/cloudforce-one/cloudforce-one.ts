@@ -5,3 +5,9 @@ import { Requests } from './requests/requests.js';
 export class CloudforceOne extends APIResource {
   requests: Requests = new Requests(this._client);
 }
+
+CloudforceOne.Requests = Requests;
+
+export declare namespace CloudforceOne {
+  export { Requests };
+}

@@ -25,10 +25,12 @@ import type {
   SecurityScheme,
 } from './types.js';
 import { stringify } from './builder.js';
-import { encodeBody, toRequestBody } from './uploads.js';
+import { encodeBody, resolveUploads, toRequestBody } from './uploads.js';
 import { isRecord } from './util.js';
 
-export { readEnv } from './env.js';
+import { readEnv } from './env.js';
+
+export { readEnv };
 export type { Fetch } from './transport.js';
 export type { LogLevel, Logger } from './log.js';
 
@@ -97,6 +99,13 @@ export interface BaseClientOptions extends ClientOptionsBase {
   userAgent?: string | undefined;
   /** The environment variable that holds the log level (`<CLIENT>_LOG`). */
   logEnv?: string | undefined;
+  /** Headers the generator's config adds to every request (e.g. an API version); `defaultHeaders` overrides them. */
+  configHeaders?: HeaderValues | undefined;
+  /**
+   * The environment variable (`<CLIENT>_CUSTOM_HEADERS`) holding more headers for every request,
+   * one `Name: value` per line; above the config's headers, below `defaultHeaders`.
+   */
+  customHeadersEnv?: string | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -172,7 +181,11 @@ export class BaseClient {
     };
     this.#envelope = options.envelope;
     this.#userAgent = options.userAgent;
-    this.#defaultHeaders = options.defaultHeaders ?? {};
+    this.#defaultHeaders = {
+      ...options.configHeaders,
+      ...(options.customHeadersEnv ? envHeaders(options.customHeadersEnv) : {}),
+      ...options.defaultHeaders,
+    };
     this.#defaultQuery = options.defaultQuery ?? {};
     // Resolved per call so that a fetch installed or patched after construction is still used.
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
@@ -235,8 +248,8 @@ export class BaseClient {
   request<T>(request: RequestInput, op: OperationSpec, options: RequestOptions = {}): APIPromise<T> {
     const call = once(() => this.#prepare(request, op, options));
     return new APIPromise(
-      async () => this.#send(call()),
-      async (response) => (await this.#parse(response, call(), op)).data as T,
+      async () => this.#send(await call()),
+      async (response) => (await this.#parse(response, await call(), op)).data as T,
     );
   }
 
@@ -249,9 +262,9 @@ export class BaseClient {
   ): PagePromise<Page, Item> {
     const call = once(() => this.#prepare(request, op, options));
     return new PagePromise<Page, Item>(
-      async () => this.#send(call()),
+      async () => this.#send(await call()),
       async (response) => {
-        const prepared = call();
+        const prepared = await call();
         const { body, data } = await this.#parse(response, prepared, op);
         return new Page({
           request: prepared.request,
@@ -272,9 +285,12 @@ export class BaseClient {
     return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
   }
 
-  #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): PreparedCall {
-    const request = withOverrides(typeof input === 'function' ? input() : input, options);
+  async #prepare(input: RequestInput, op: OperationSpec, options: RequestOptions): Promise<PreparedCall> {
+    const built = withOverrides(typeof input === 'function' ? input() : input, options);
     const auth = authenticate(op, this.#auth);
+    // Uploads given as Responses or async iterables are read before the first attempt.
+    const resolved = await resolveUploads(built.body);
+    const request: BuiltRequest = resolved === built.body ? built : { ...built, ...(resolved ? { body: resolved } : {}) };
     const { body, contentType, replayable } = encodeBody(request.body);
     const url = this.#url(request, auth.query, options.query);
     const idempotencyHeader = this.#idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
@@ -428,6 +444,20 @@ export class BaseClient {
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
     return `${this.baseURL.replace(/\/+$/, '')}${path}${search === '' ? '' : `?${search}`}`;
   }
+}
+
+/** `Name: value` lines; a line without a colon is a mistake worth stopping for (its text may be a secret). */
+function envHeaders(variable: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  (readEnv(variable) ?? '').split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new SDKError(`Line ${i + 1} of ${variable} is not a \`Name: value\` header (value not shown)`);
+    }
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  });
+  return headers;
 }
 
 /** Arrays repeat the name; null stays null (it removes the pair); objects become JSON text. */

@@ -35,6 +35,11 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
     return this.result;
   }
 
+  /** This page's items (the name Stainless-generated SDKs use). */
+  getPaginatedItems(): Item[] {
+    return this.result;
+  }
+
   /** The request for the page after this one, or null when this page is known to be the last. */
   protected abstract nextPageRequest(current: BuiltRequest): BuiltRequest | null;
 
@@ -104,6 +109,9 @@ export class V4PagePagination<Item> extends AbstractPage<Item> {
     };
   }
 }
+
+/** The name Stainless-generated SDKs give Cloudflare's page-number pagination. */
+export class V4PagePaginationArray<Item> extends V4PagePagination<Item> {}
 
 /** Awaiting gives the first page; `for await` walks every item of every page. */
 export class PagePromise<Page extends AbstractPage<Item>, Item = PageItem<Page>>

@@ -7,6 +7,20 @@
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 
+/**
+ * What a binary body or a multipart file field takes (Stainless's `Uploadable`, and more): a Blob or
+ * File (`toFile()` makes one), a fetch Response, bytes, a web stream or any async iterable of bytes
+ * (Node's `fs.createReadStream(path)`), or a string.
+ */
+export type Uploadable =
+  | Blob
+  | Response
+  | ArrayBuffer
+  | ArrayBufferView
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | string>
+  | string;
+
 /** A request body, tagged by how it goes on the wire. */
 export type RequestBody =
   | { readonly type: 'json'; readonly value: unknown }
@@ -17,7 +31,7 @@ export type RequestBody =
   | { readonly type: 'text'; readonly value: string; readonly contentType: string }
   | {
       readonly type: 'binary';
-      readonly value: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+      readonly value: Uploadable;
       readonly contentType: string;
     };
 

@@ -58,7 +58,6 @@ export function buildMessageCreateRequest(requestId: string, params: MessageCrea
     path: formatPath(
       '/accounts/{account_id}/cloudforce-one/requests/{request_id}/message/new',
       { account_id, request_id: requestId },
-      { account_id: { maxLength: 32 }, request_id: { maxLength: 36 } },
     ),
     body: { type: 'json', value: body },
   };
@@ -103,4 +102,8 @@ export interface Message {
    * @example "2022-01-01T00:00:00Z"
    */
   created?: string;
+}
+
+export declare namespace MessageResource {
+  export { type MessageCreateParams, type Message };
 }

@@ -25,9 +25,9 @@ export class Assets extends APIResource {
    * }
    * ```
    */
-  create(requestId: string, params: AssetCreateParams, options?: RequestOptions): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
+  create(requestId: string, params: AssetCreateParams, options?: RequestOptions): PagePromise<AssetCreateResponsesSinglePage, AssetCreateResponse> {
     return this._client.requestPage(
-      SinglePage<CloudforceOneRequestsRequestAssetItem>,
+      AssetCreateResponsesSinglePage,
       () => buildAssetCreateRequest(requestId, params),
       assetCreateOperation,
       options,
@@ -104,9 +104,9 @@ export class Assets extends APIResource {
    * }
    * ```
    */
-  get(assetId: string, params: AssetGetParams, options?: RequestOptions): PagePromise<SinglePage<CloudforceOneRequestsRequestAssetItem>, CloudforceOneRequestsRequestAssetItem> {
+  get(assetId: string, params: AssetGetParams, options?: RequestOptions): PagePromise<AssetGetResponsesSinglePage, AssetGetResponse> {
     return this._client.requestPage(
-      SinglePage<CloudforceOneRequestsRequestAssetItem>,
+      AssetGetResponsesSinglePage,
       () => buildAssetGetRequest(assetId, params),
       assetGetOperation,
       options,
@@ -135,6 +135,12 @@ export class Assets extends APIResource {
       options,
     );
   }
+}
+
+export class AssetCreateResponsesSinglePage extends SinglePage<AssetCreateResponse> {
+}
+
+export class AssetGetResponsesSinglePage extends SinglePage<AssetGetResponse> {
 }
 
 export interface AssetCreateParams {
@@ -175,10 +181,12 @@ export function buildAssetCreateRequest(requestId: string, params: AssetCreatePa
 
 const assetCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-list',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
+
+export type AssetCreateResponse = CloudforceOneRequestsRequestAssetItem;
 
 export interface AssetUpdateParams {
   /**
@@ -223,7 +231,7 @@ export function buildAssetUpdateRequest(assetId: string, params: AssetUpdatePara
 
 const assetUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-update',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -295,7 +303,7 @@ export function buildAssetDeleteRequest(assetId: string, params: AssetDeletePara
 
 const assetDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-delete',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   responseMediaType: 'application/json',
 };
 
@@ -380,10 +388,12 @@ export function buildAssetGetRequest(assetId: string, params: AssetGetParams): B
 
 const assetGetOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-get',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
+
+export type AssetGetResponse = CloudforceOneRequestsRequestAssetItem;
 
 export interface AssetUploadParams {
   /**
@@ -424,7 +434,7 @@ export function buildAssetUploadRequest(requestId: string, params: AssetUploadPa
 
 const assetUploadOperation: OperationSpec = {
   id: 'cloudforce-one-request-asset-new',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -489,4 +499,11 @@ export interface CloudforceOneRequestsRequestAssetItem {
    * @example "docx"
    */
   file_type?: string;
+}
+
+Assets.AssetCreateResponsesSinglePage = AssetCreateResponsesSinglePage;
+Assets.AssetGetResponsesSinglePage = AssetGetResponsesSinglePage;
+
+export declare namespace Assets {
+  export { AssetCreateResponsesSinglePage, AssetGetResponsesSinglePage, type AssetCreateParams, type AssetCreateResponse, type AssetUpdateParams, type AssetUpdateResponse, type AssetDeleteParams, type AssetDeleteResponse, type AssetGetParams, type AssetGetResponse, type AssetUploadParams, type AssetUploadResponse, type CloudforceOneRequestsRequestAssetItem };
 }

@@ -100,14 +100,17 @@ export class MessageResource extends APIResource {
    * }
    * ```
    */
-  get(requestId: string, params: MessageGetParams, options?: RequestOptions): PagePromise<SinglePage<Message>, Message> {
+  get(requestId: string, params: MessageGetParams, options?: RequestOptions): PagePromise<MessagesSinglePage, Message> {
     return this._client.requestPage(
-      SinglePage<Message>,
+      MessagesSinglePage,
       () => buildMessageGetRequest(requestId, params),
       messageGetOperation,
       options,
     );
   }
+}
+
+export class MessagesSinglePage extends SinglePage<Message> {
 }
 
 export interface MessageCreateParams {
@@ -146,7 +149,7 @@ export function buildMessageCreateRequest(requestId: string, params: MessageCrea
 
 const messageCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-new',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -194,7 +197,7 @@ export function buildMessageUpdateRequest(messageId: number, params: MessageUpda
 
 const messageUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-update',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -235,7 +238,7 @@ export function buildMessageDeleteRequest(messageId: number, params: MessageDele
 
 const messageDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-delete',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   responseMediaType: 'application/json',
 };
 
@@ -344,7 +347,7 @@ export function buildMessageGetRequest(requestId: string, params: MessageGetPara
 
 const messageGetOperation: OperationSpec = {
   id: 'cloudforce-one-request-message-list',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -381,4 +384,10 @@ export interface Message {
    * @example "2022-01-01T00:00:00Z"
    */
   created?: string;
+}
+
+MessageResource.MessagesSinglePage = MessagesSinglePage;
+
+export declare namespace MessageResource {
+  export { MessagesSinglePage, type MessageCreateParams, type MessageUpdateParams, type MessageDeleteParams, type MessageDeleteResponse, type MessageGetParams, type Message };
 }

@@ -150,14 +150,17 @@ export class PriorityResource extends APIResource {
    * }
    * ```
    */
-  list(params: PriorityListParams, options?: RequestOptions): PagePromise<SinglePage<Priority>, Priority> {
+  list(params: PriorityListParams, options?: RequestOptions): PagePromise<PrioritiesSinglePage, Priority> {
     return this._client.requestPage(
-      SinglePage<Priority>,
+      PrioritiesSinglePage,
       () => buildPriorityListRequest(params),
       priorityListOperation,
       options,
     );
   }
+}
+
+export class PrioritiesSinglePage extends SinglePage<Priority> {
 }
 
 export interface PriorityCreateParams {
@@ -209,7 +212,7 @@ export function buildPriorityCreateRequest(params: PriorityCreateParams): BuiltR
 
 const priorityCreateOperation: OperationSpec = {
   id: 'cloudforce-one-priority-new',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -264,7 +267,7 @@ export function buildPriorityUpdateRequest(priorityId: string, params: PriorityU
 
 const priorityUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-priority-update',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -298,7 +301,7 @@ export function buildPriorityDeleteRequest(priorityId: string, params: PriorityD
 
 const priorityDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-priority-delete',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   responseMediaType: 'application/json',
 };
 
@@ -376,7 +379,7 @@ export function buildPriorityGetRequest(priorityId: string, params: PriorityGetP
 
 const priorityGetOperation: OperationSpec = {
   id: 'cloudforce-one-priority-get',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -410,7 +413,7 @@ export function buildPriorityQuotaRequest(params: PriorityQuotaParams): BuiltReq
 
 const priorityQuotaOperation: OperationSpec = {
   id: 'cloudforce-one-priority-quota',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -452,7 +455,7 @@ export function buildPriorityListRequest(params: PriorityListParams): BuiltReque
 
 const priorityListOperation: OperationSpec = {
   id: 'cloudforce-one-priority-list',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -519,4 +522,10 @@ export interface PriorityEdit {
    */
   requirement: string;
   tlp: CloudforceOneRequestsTlp;
+}
+
+PriorityResource.PrioritiesSinglePage = PrioritiesSinglePage;
+
+export declare namespace PriorityResource {
+  export { PrioritiesSinglePage, type PriorityCreateParams, type PriorityUpdateParams, type PriorityDeleteParams, type PriorityDeleteResponse, type PriorityGetParams, type PriorityQuotaParams, type PriorityListParams, type Priority, type Label, type PriorityEdit };
 }

@@ -4,9 +4,9 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { PagePromise, SinglePage } from '../../../core/pagination.js';
 import type { BuiltRequest, OperationSpec, RequestOptions } from '../../../core/types.js';
 import { formatPath, requireParams } from '../../../core/builder.js';
-import { MessageResource } from './message.js';
-import { PriorityResource } from './priority.js';
-import { Assets } from './assets.js';
+import { type Message, type MessageCreateParams, type MessageDeleteParams, type MessageDeleteResponse, type MessageGetParams, MessageResource, MessagesSinglePage, type MessageUpdateParams } from './message.js';
+import { type Label, PrioritiesSinglePage, type Priority, type PriorityCreateParams, type PriorityDeleteParams, type PriorityDeleteResponse, type PriorityEdit, type PriorityGetParams, type PriorityListParams, type PriorityQuotaParams, PriorityResource, type PriorityUpdateParams } from './priority.js';
+import { type AssetCreateParams, type AssetCreateResponse, AssetCreateResponsesSinglePage, type AssetDeleteParams, type AssetDeleteResponse, type AssetGetParams, type AssetGetResponse, AssetGetResponsesSinglePage, Assets, type AssetUpdateParams, type AssetUpdateResponse, type AssetUploadParams, type AssetUploadResponse, type CloudforceOneRequestsRequestAssetItem } from './assets.js';
 
 export class Requests extends APIResource {
   message: MessageResource = new MessageResource(this._client);
@@ -82,9 +82,9 @@ export class Requests extends APIResource {
    * }
    * ```
    */
-  list(params: RequestListParams, options?: RequestOptions): PagePromise<SinglePage<ListItem>, ListItem> {
+  list(params: RequestListParams, options?: RequestOptions): PagePromise<ListItemsSinglePage, ListItem> {
     return this._client.requestPage(
-      SinglePage<ListItem>,
+      ListItemsSinglePage,
       () => buildRequestListRequest(params),
       requestListOperation,
       options,
@@ -196,14 +196,20 @@ export class Requests extends APIResource {
    * }
    * ```
    */
-  types(params: RequestTypesParams, options?: RequestOptions): PagePromise<SinglePage<string>, string> {
+  types(params: RequestTypesParams, options?: RequestOptions): PagePromise<RequestTypesResponsesSinglePage, RequestTypesResponse> {
     return this._client.requestPage(
-      SinglePage<string>,
+      RequestTypesResponsesSinglePage,
       () => buildRequestTypesRequest(params),
       requestTypesOperation,
       options,
     );
   }
+}
+
+export class ListItemsSinglePage extends SinglePage<ListItem> {
+}
+
+export class RequestTypesResponsesSinglePage extends SinglePage<RequestTypesResponse> {
 }
 
 export interface RequestCreateParams {
@@ -259,7 +265,7 @@ export function buildRequestCreateRequest(params: RequestCreateParams): BuiltReq
 
 const requestCreateOperation: OperationSpec = {
   id: 'cloudforce-one-request-new',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -318,7 +324,7 @@ export function buildRequestUpdateRequest(requestId: string, params: RequestUpda
 
 const requestUpdateOperation: OperationSpec = {
   id: 'cloudforce-one-request-update',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -402,7 +408,7 @@ export function buildRequestListRequest(params: RequestListParams): BuiltRequest
 
 const requestListOperation: OperationSpec = {
   id: 'cloudforce-one-request-list',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -436,7 +442,7 @@ export function buildRequestDeleteRequest(requestId: string, params: RequestDele
 
 const requestDeleteOperation: OperationSpec = {
   id: 'cloudforce-one-request-delete',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   responseMediaType: 'application/json',
 };
 
@@ -513,7 +519,7 @@ export function buildRequestConstantsRequest(params: RequestConstantsParams): Bu
 
 const requestConstantsOperation: OperationSpec = {
   id: 'cloudforce-one-request-constants',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -546,7 +552,7 @@ export function buildRequestGetRequest(requestId: string, params: RequestGetPara
 
 const requestGetOperation: OperationSpec = {
   id: 'cloudforce-one-request-get',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -578,7 +584,7 @@ export function buildRequestQuotaRequest(params: RequestQuotaParams): BuiltReque
 
 const requestQuotaOperation: OperationSpec = {
   id: 'cloudforce-one-request-quota',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
@@ -610,10 +616,13 @@ export function buildRequestTypesRequest(params: RequestTypesParams): BuiltReque
 
 const requestTypesOperation: OperationSpec = {
   id: 'cloudforce-one-request-types',
-  security: [['api_email', 'api_key']],
+  security: [['api_email', 'api_key'], ['api_token']],
   unwrap: 'result',
   responseMediaType: 'application/json',
 };
+
+/** Request Types. */
+export type RequestTypesResponse = string;
 
 /** Request Status. */
 export type CloudforceOneRequestsRequestStatus = 'open'
@@ -809,3 +818,16 @@ export interface Quota {
  * @example ["Indicators of Compromise","Victomology"]
  */
 export type RequestTypes = Array<string>;
+Requests.ListItemsSinglePage = ListItemsSinglePage;
+Requests.RequestTypesResponsesSinglePage = RequestTypesResponsesSinglePage;
+Requests.MessageResource = MessageResource;
+Requests.MessagesSinglePage = MessagesSinglePage;
+Requests.PriorityResource = PriorityResource;
+Requests.PrioritiesSinglePage = PrioritiesSinglePage;
+Requests.Assets = Assets;
+Requests.AssetCreateResponsesSinglePage = AssetCreateResponsesSinglePage;
+Requests.AssetGetResponsesSinglePage = AssetGetResponsesSinglePage;
+
+export declare namespace Requests {
+  export { ListItemsSinglePage, RequestTypesResponsesSinglePage, MessageResource, MessagesSinglePage, PriorityResource, PrioritiesSinglePage, Assets, AssetCreateResponsesSinglePage, AssetGetResponsesSinglePage, type RequestCreateParams, type RequestUpdateParams, type RequestListParams, type RequestDeleteParams, type RequestDeleteResponse, type RequestConstantsParams, type RequestGetParams, type RequestQuotaParams, type RequestTypesParams, type RequestTypesResponse, type CloudforceOneRequestsRequestStatus, type ListItem, type CloudforceOneRequestsPriority, type CloudforceOneRequestsTlp, type RequestConstants, type Item, type Quota, type RequestTypes, type MessageCreateParams, type MessageUpdateParams, type MessageDeleteParams, type MessageDeleteResponse, type MessageGetParams, type Message, type PriorityCreateParams, type PriorityUpdateParams, type PriorityDeleteParams, type PriorityDeleteResponse, type PriorityGetParams, type PriorityQuotaParams, type PriorityListParams, type Priority, type Label, type PriorityEdit, type AssetCreateParams, type AssetCreateResponse, type AssetUpdateParams, type AssetUpdateResponse, type AssetDeleteParams, type AssetDeleteResponse, type AssetGetParams, type AssetGetResponse, type AssetUploadParams, type AssetUploadResponse, type CloudforceOneRequestsRequestAssetItem };
+}
