@@ -174,6 +174,13 @@ export class Comparer {
       oArgs.args.forEach((t, i) => this.relate(t, nArgs.args[i]!, v, subject, what, emit));
       return;
     }
+    // A class extending the old type (`MessagesSinglePage extends SinglePage<Message>`) gives a
+    // reader all the old type did: related through that base, whose copy in the new tree compares by name.
+    const base = v === 'out' && oArgs ? baseNamed(c, nt, oArgs.name) : undefined;
+    if (base) {
+      this.relate(ot, base, v, subject, what, emit);
+      return;
+    }
     // Inline object types (a nested body field, the wire types' trees): compared field by field.
     if (isAnonymousObject(ot) && isAnonymousObject(nt) && subject.split('.').length < 12) {
       this.members(ot, nt, subject, v, emit);
@@ -252,6 +259,17 @@ function refArgs(c: ts.TypeChecker, t: ts.Type): { name: string; args: readonly 
   if (t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
     const name = t.getSymbol()?.getName();
     if (name) return { name, args: c.getTypeArguments(t as ts.TypeReference) };
+  }
+  return undefined;
+}
+
+/** The base class or interface of `t` (at any depth) that is a reference named `name`. */
+function baseNamed(c: ts.TypeChecker, t: ts.Type, name: string, depth = 0): ts.Type | undefined {
+  if (depth > 8 || !(t.flags & ts.TypeFlags.Object) || !((t as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return undefined;
+  for (const b of c.getBaseTypes(t as ts.InterfaceType)) {
+    if (refArgs(c, b)?.name === name) return b;
+    const deeper = baseNamed(c, b, name, depth + 1);
+    if (deeper) return deeper;
   }
   return undefined;
 }

@@ -45,12 +45,14 @@ describe('webhooks', async () => {
     expect(page).toMatch(/^# A pet was added\n/);
     expect(page).toContain('the API sends a **POST** request to your endpoint');
     expect(page).toContain('## Headers');
-    expect(page).toContain('- `X-Signature: string`');
+    // Each field line carries its anchor, as on the operation pages.
+    const field = (text: string) => new RegExp(`^ *- <a id="[^"]+"></a>\`${text.replace(/[?]/g, '\\?')}\`$`, 'm');
+    expect(page).toMatch(field('X-Signature: string'));
     expect(page).toContain('## Payload');
-    expect(page).toContain('- `pet: Pet`');
+    expect(page).toMatch(field('pet: Pet'));
     expect(page).toContain("import type { WebhooksNewPetEvent, WebhooksNewPetEventHeaders } from 'pet-store';");
     expect(page).toContain('## Example payload');
-    expect(g.file('docs/webhooks/pet-adopted.md')).toContain('- `pet_id: number`');
+    expect(g.file('docs/webhooks/pet-adopted.md')).toMatch(field('pet_id: number'));
     expect(g.files.some((f) => f.path.startsWith('docs/webhooks/ping'))).toBe(false);
     const api = g.file('api.md');
     expect(api).toContain('## Webhooks');
