@@ -28,6 +28,9 @@ export interface WebhookDoc {
   readonly example?: string;
 }
 
+/** Characters of a webhook's page name (the rest of a longer name is cut). */
+const MAX_PAGE_NAME = 100;
+
 /** The docs model of every webhook, in spec order. */
 export function webhookDocs(ir: IR, options: BuildOptions): WebhookDoc[] {
   const webhooks = ir.webhooks;
@@ -36,7 +39,8 @@ export function webhookDocs(ir: IR, options: BuildOptions): WebhookDoc[] {
   const taken = new Set<string>();
   return webhooks.hooks.map((hook) => {
     const twice = webhooks.hooks.filter((h) => h.name === hook.name).length > 1;
-    const base = kebabCase(twice ? `${hook.name} ${hook.method}` : hook.name) || 'webhook';
+    // Capped well below a file system's 255-byte name limit; the suffix below keeps cut names distinct.
+    const base = kebabCase(twice ? `${hook.name} ${hook.method}` : hook.name).slice(0, MAX_PAGE_NAME).replace(/-+$/, '') || 'webhook';
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
     taken.add(name);

@@ -81,11 +81,14 @@ describe('webhooks', async () => {
 
   it('hostile webhook names still give distinct types, pages and a package that compiles', async () => {
     const hook = (type: string) => `    post:\n      requestBody: { content: { application/json: { schema: { type: object, properties: { v: { type: ${type} } } } } } }\n      responses: { '200': { description: ok } }\n`;
-    const names = ['""', '__proto__', '"q\'uo\\"te"', 'a-b', 'a_b', 'constructor', 'Array', 'webhooks'];
+    // The last two are longer than a file name may be, and the same for their first 300 characters.
+    const names = ['""', '__proto__', '"q\'uo\\"te"', 'a-b', 'a_b', 'constructor', 'Array', 'webhooks', 'x'.repeat(300), `${'x'.repeat(300)}y`];
     const spec = `openapi: 3.1.0\ninfo: { title: t, version: '1' }\nwebhooks:\n${names.map((n, i) => `  ${n}:\n${hook(i % 2 ? 'string' : 'integer')}`).join('')}`;
     const r = await generate({ spec, specPath: 'hooks.yaml' });
     const pages = r.files.filter((f) => f.path.startsWith('docs/webhooks/'));
     expect(pages).toHaveLength(names.length);
+    expect(new Set(pages.map((p) => p.path)).size).toBe(names.length);
+    for (const p of pages) for (const part of p.path.split('/')) expect(Buffer.byteLength(part)).toBeLessThan(255);
     const hostile = { files: r.files, diagnostics: r.diagnostics, file: (p: string) => r.files.find((f) => f.path === p)!.content, resources: '' };
     await compileAll({ hostile: { generated: hostile } });
   }, 120_000);
