@@ -38,6 +38,8 @@ export interface AlsoFor {
 export interface MethodConfig {
   /** `verb /path`, as in the spec. */
   readonly endpoint: string;
+  /** `false`: not paged though the result is a list; a `pagination` scheme's name: paged by that scheme. */
+  readonly paginated?: false | string;
 }
 
 export interface ResourceConfig {
@@ -80,6 +82,8 @@ export interface LatheConfig {
     readonly baseURL?: string;
     /** Headers every request carries (e.g. an API version); the client's `defaultHeaders` option overrides them. */
     readonly defaultHeaders?: Readonly<Record<string, string>>;
+    /** Named base URLs, the first the default: the client's `environment` option picks one. */
+    readonly environments?: Readonly<Record<string, string>>;
   };
   readonly envelope?: { readonly result?: string; readonly success?: string; readonly errors?: string };
   readonly positional: { readonly exclude: readonly string[] };
@@ -94,7 +98,12 @@ export interface LatheConfig {
    * `permissionsExtension`: the operation extension listing the permissions that may call it;
    * `html`: also write the HTML reference into `site/` of the output.
    */
-  readonly docs: { readonly permissionsExtension?: string; readonly html?: boolean };
+  readonly docs: {
+    readonly permissionsExtension?: string;
+    readonly html?: boolean;
+    /** The call the package README shows (default: the first method's, with its required params). */
+    readonly readmeExample?: { readonly endpoint: string; readonly params?: Readonly<Record<string, unknown>> };
+  };
   /** `false`: no `src/openapi.ts` (openapi-fetch wire types). Default true. */
   readonly wireTypes?: boolean;
   /** Operations a `resources` tree leaves out: one warning (default), an error, or nothing. */
@@ -218,8 +227,12 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
   const paths = strings(raw, ['spec', 'output'], '#', r, false);
   const pkg = strings(raw.package, ['name', 'version', 'description'], '#/package', r);
   checkPackage(pkg, r);
-  const client = { ...strings(raw.client, ['name', 'baseURLEnv', 'baseURL'], '#/client', r, false), ...readHeaders(raw.client, r) };
-  if (isRecord(raw.client)) unknownKeys(raw.client, ['name', 'baseURLEnv', 'baseURL', 'defaultHeaders'], '#/client', r);
+  const client = {
+    ...strings(raw.client, ['name', 'baseURLEnv', 'baseURL'], '#/client', r, false),
+    ...readHeaders(raw.client, r),
+    ...readEnvironments(raw.client, r),
+  };
+  if (isRecord(raw.client)) unknownKeys(raw.client, ['name', 'baseURLEnv', 'baseURL', 'defaultHeaders', 'environments'], '#/client', r);
   const envelope = raw.envelope === undefined ? undefined : strings(raw.envelope, ['result', 'success', 'errors'], '#/envelope', r);
   // Records keyed by user-given names have no prototype: a `__proto__` key is a key like any other.
   const auth: Record<string, AuthOptionConfig> = Object.create(null) as Record<string, AuthOptionConfig>;
@@ -324,6 +337,26 @@ function readHeaders(client: unknown, r: Reader): { defaultHeaders?: Record<stri
   return { defaultHeaders: headers as Record<string, string> };
 }
 
+function readEnvironments(client: unknown, r: Reader): { environments?: Record<string, string> } {
+  const value = isRecord(client) ? client.environments : undefined;
+  if (value === undefined) return {};
+  const at = '#/client/environments';
+  if (!isRecord(value) || !Object.keys(value).length) {
+    r.error(at, '`environments` must map environment names to base URLs');
+    return {};
+  }
+  if (isRecord(client) && client.baseURL !== undefined)
+    r.error('#/client/baseURL', 'set `baseURL` or `environments`, not both: the first environment is the default base URL');
+  for (const name of Object.keys(value))
+    if (!/^[A-Za-z_$][\w$-]*$/.test(name) || name === '__proto__') r.error(joinPointer(at, name), `'${name}' is not usable as an environment name (letters, digits, _ and -)`);
+  const urls = strings(value, Object.keys(value), at, r);
+  for (const [name, url] of Object.entries(urls))
+    if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) r.error(joinPointer(at, name), `'${url}' is not an absolute URL`);
+  const environments: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, url] of Object.entries(urls)) if (url !== undefined) environments[name] = url;
+  return { environments };
+}
+
 function readAlsoFor(value: unknown, at: string, r: Reader): { alsoFor?: AlsoFor } {
   if (value === undefined) return {};
   if (!isRecord(value)) {
@@ -346,13 +379,30 @@ function readDocs(value: unknown, r: Reader): LatheConfig['docs'] {
     return {};
   }
   const given = (value ?? {}) as Record<string, unknown>;
-  unknownKeys(given, ['permissionsExtension', 'html'], '#/docs', r);
-  const { html, ...rest } = given;
+  unknownKeys(given, ['permissionsExtension', 'html', 'readmeExample'], '#/docs', r);
+  const { html, readmeExample, ...rest } = given;
   const docs = strings(rest, ['permissionsExtension'], '#/docs', r, false);
   if (docs.permissionsExtension !== undefined && !docs.permissionsExtension.startsWith('x-'))
     r.error('#/docs/permissionsExtension', '`permissionsExtension` must name a specification extension (`x-...`)');
   if (html !== undefined && typeof html !== 'boolean') r.error('#/docs/html', '`docs.html` must be true or false');
-  return { ...docs, ...(typeof html === 'boolean' ? { html } : {}) };
+  return { ...docs, ...(typeof html === 'boolean' ? { html } : {}), ...readReadmeExample(readmeExample, r) };
+}
+
+function readReadmeExample(value: unknown, r: Reader): { readmeExample?: NonNullable<LatheConfig['docs']['readmeExample']> } {
+  if (value === undefined) return {};
+  const at = '#/docs/readmeExample';
+  if (!isRecord(value)) {
+    r.error(at, '`readmeExample` must be a mapping with `endpoint` ("<verb> <path>") and optional `params`');
+    return {};
+  }
+  const { params, ...rest } = value;
+  const { endpoint } = strings(rest, ['endpoint'], at, r);
+  if (endpoint === undefined) r.error(at, '`readmeExample` needs an `endpoint` ("<verb> <path>")');
+  else if (!/^(get|put|post|delete|options|head|patch|trace) \//i.test(endpoint.trim()))
+    r.error(joinPointer(at, 'endpoint'), '`endpoint` must be "<verb> <path>", e.g. "post /accounts/{account_id}/things"');
+  if (params !== undefined && !isRecord(params)) r.error(joinPointer(at, 'params'), '`params` must be a mapping of parameter names to values');
+  if (endpoint === undefined) return {};
+  return { readmeExample: { endpoint: endpoint.trim(), ...(isRecord(params) ? { params } : {}) } };
 }
 
 /** The generated package's name and version, held to npm's own rules so `npm publish` accepts them. */
@@ -384,9 +434,13 @@ function readResources(value: unknown, pointer: string, r: Reader): Record<strin
     const methods: Record<string, MethodConfig> = Object.create(null) as Record<string, MethodConfig>;
     for (const [m, endpoint] of Object.entries(isRecord(res.methods) ? res.methods : {})) {
       const e = typeof endpoint === 'string' ? endpoint : isRecord(endpoint) ? endpoint.endpoint : undefined;
+      const paginated = isRecord(endpoint) ? endpoint.paginated : undefined;
+      if (isRecord(endpoint)) unknownKeys(endpoint, ['endpoint', 'paginated'], joinPointer(at, 'methods', m), r);
+      if (paginated !== undefined && paginated !== false && (typeof paginated !== 'string' || paginated === ''))
+        r.error(joinPointer(at, 'methods', m, 'paginated'), '`paginated` must be `false` or the name of a `pagination` scheme');
       if (typeof e !== 'string' || !/^(get|put|post|delete|options|head|patch|trace) \//i.test(e.trim()))
         r.error(joinPointer(at, 'methods', m), `method '${m}' must be "<verb> <path>", e.g. "get /accounts/{account_id}"`);
-      else methods[m] = { endpoint: e.trim() };
+      else methods[m] = { endpoint: e.trim(), ...(paginated === false || typeof paginated === 'string' ? { paginated } : {}) };
     }
     const models: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [m, ref] of Object.entries(isRecord(res.models) ? res.models : {})) {

@@ -5,7 +5,7 @@ export { Cloudflare, type ClientOptions } from './client.js';
 export * from './core/errors.js';
 export { APIPromise } from './core/api-promise.js';
 export * from './core/pagination.js';
-export type { BuiltRequest, HTTPMethod, RequestBody, RequestOptions } from './core/types.js';
+export type { BuiltRequest, HTTPMethod, RequestBody, RequestOptions, Uploadable } from './core/types.js';
 export type { ClientOverrides, LogLevel, Logger, RawRequestOptions } from './core/client.js';
 export { toFile, type ToFileInput } from './core/uploads.js';
 export * from './resources/cloudforce-one/cloudforce-one.js';

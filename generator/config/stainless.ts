@@ -126,8 +126,9 @@ export function fromStainless(raw: Record<string, unknown>, latheKeys: readonly 
   readSettings(raw.settings, m);
   readEnvironments(raw.environments, m);
   if (raw.readme !== undefined) {
-    for (const [k] of m.entries(raw.readme, '#/readme', 'README settings'))
-      m.unsupported(joinPointer('#/readme', k), "lathe's README examples are made from the spec, not chosen in the config");
+    for (const [k, v] of m.entries(raw.readme, '#/readme', 'README settings'))
+      if (k === 'example_requests') readExampleRequests(v, m);
+      else m.unsupported(joinPointer('#/readme', k), 'lathe reads only `readme.example_requests.default`');
   }
   if (raw.resources !== undefined) m.set(['resources'], readResources(raw.resources, '#/resources', m), '#/resources');
   if (raw[LATHE_EXTENSION] !== undefined) mergeExtension(raw[LATHE_EXTENSION], m);
@@ -247,14 +248,27 @@ function readSettings(value: unknown, m: Mapper): void {
   for (let i = 1; i < fields.length; i++) m.unsupported(joinPointer(at, i), 'lathe unwraps one response field');
 }
 
-/** The first environment is the client's base URL; lathe's client has no `environment` option to pick another. */
+/** `readme.example_requests.default` is the call the package README shows; the other examples lathe does not write. */
+function readExampleRequests(value: unknown, m: Mapper): void {
+  const at = '#/readme/example_requests';
+  for (const [k, v] of m.entries(value, at, 'example names to requests')) {
+    const here = joinPointer(at, k);
+    if (k !== 'default') {
+      m.unsupported(here, "lathe's README shows one example call (`default`)");
+      continue;
+    }
+    if (!isRecord(v)) return m.error(here, 'an example request must be a mapping with `type: request`, `endpoint` and `params`');
+    m.rest(v, ['type', 'endpoint', 'params'], here, 'lathe reads `endpoint` and `params` of an example request');
+    if (v.type !== undefined && v.type !== 'request') m.unsupported(joinPointer(here, 'type'), "lathe's README example is a request");
+    m.set(['docs', 'readmeExample'], { endpoint: v.endpoint, ...(v.params !== undefined ? { params: v.params } : {}) }, here);
+  }
+}
+
+/** One environment is the client's base URL; more become `client.environments` (the client's `environment` option). */
 function readEnvironments(value: unknown, m: Mapper): void {
   const entries = m.entries(value, '#/environments', 'environment names to base URLs');
-  for (const [i, [name, url]] of entries.entries()) {
-    const at = joinPointer('#/environments', name);
-    if (i === 0) m.set(['client', 'baseURL'], url, at);
-    else m.unsupported(at, `lathe's client has one base URL (the first environment, '${entries[0]![0]}'), not an \`environment\` option`);
-  }
+  if (entries.length === 1) return m.set(['client', 'baseURL'], entries[0]![1], joinPointer('#/environments', entries[0]![0]));
+  for (const [name, url] of entries) m.set(['client', 'environments', name], url, joinPointer('#/environments', name));
 }
 
 /** Stainless's resource tree is lathe's, but a method may be an object: its `endpoint` is read. */
@@ -290,10 +304,11 @@ function readMethods(value: unknown, pointer: string, m: Mapper): unknown {
       m.unsupported(at, `lathe generates HTTP methods only, not type '${String(method.type)}'`);
       continue;
     }
-    m.rest(method, ['type', 'endpoint', 'positional_params'], at, 'lathe decides paging from the `pagination` schemes');
+    m.rest(method, ['type', 'endpoint', 'positional_params', 'paginated'], at, 'lathe reads `endpoint`, `paginated` and `positional_params` of a method');
     if (method.positional_params !== undefined && typeof method.endpoint === 'string')
       m.positional.push({ pointer: joinPointer(at, 'positional_params'), endpoint: method.endpoint, params: method.positional_params });
-    out[name] = method.endpoint === undefined ? method : method.endpoint;
+    if (method.endpoint === undefined) out[name] = method;
+    else out[name] = method.paginated === undefined ? method.endpoint : { endpoint: method.endpoint, paginated: method.paginated };
   }
   return out;
 }

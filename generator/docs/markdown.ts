@@ -185,9 +185,12 @@ export function escapeHtml(s: string): string {
 }
 
 export function packageReadme(ir: IR): OutputFile {
+  // The config's example call, else the first method's.
+  const wanted = ir.readmeExample;
   let first: { r: IRResource; op: IROperation; access: string[] } | undefined;
   eachResource(ir, (r, access) => {
-    if (!first && r.operations[0]) first = { r, op: r.operations[0], access };
+    const op = wanted ? r.operations.find((o) => o.method === wanted.method && o.path === wanted.path) : r.operations[0];
+    if (!first && op) first = { r, op, access };
   });
   const schemes = ir.securitySchemes;
   const lines = [
@@ -200,7 +203,7 @@ export function packageReadme(ir: IR): OutputFile {
     '## Usage',
     '',
     '```ts',
-    ...(first ? [clientSetup(ir, first.op), '', exampleCall(ir, first.op, first.access)] : [`import ${ir.client.className} from '${ir.client.packageName}';`]),
+    ...(first ? [clientSetup(ir, first.op), '', exampleCall(ir, first.op, first.access, wanted?.params)] : [`import ${ir.client.className} from '${ir.client.packageName}';`]),
     '```',
     '',
     `The package is ESM-only (\`"type": "module"\`): \`import\` it as above. From CommonJS, load it with \`const { default: ${ir.client.className} } = await import('${ir.client.packageName}');\`.`,

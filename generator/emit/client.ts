@@ -2,7 +2,7 @@
  * The client class (options per security scheme, env defaults, base URL, top-level resources) and
  * the package entry point.
  */
-import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
 import { cleanText } from './jsdoc.js';
@@ -53,11 +53,13 @@ export function clientFile(ir: IR): OutputFile {
     if (s.type === 'http') return e.data({ type: 'http', scheme: s.scheme ?? 'bearer' });
     return e.data({ type: 'http', scheme: 'bearer' });
   };
-  const taken = new Set(['baseURL', 'options', 'clientOptions', 'readEnv', 'BaseClient', name]);
+  const environments = ir.client.environments;
+  const taken = new Set(['baseURL', 'environment', 'options', 'clientOptions', 'readEnv', 'BaseClient', name]);
   const bindings = schemes.map((s, i) => optionBinding(s.option, i, taken));
   const readEnv = (variable: string) => e.call('readEnv', e.literal(variable));
   const ctorProps = [
     { key: 'baseURL', local: 'baseURL', default: readEnv(ir.client.baseURLEnv) },
+    ...(environments ? [{ key: 'environment', local: 'environment', default: e.literal(environments[0]![0]) }] : []),
     ...schemes.map((s, i): { key: string; local: string; default: Expr } => ({
       ...bindings[i]!,
       default: { kind: 'binary', op: '??', left: readEnv(s.env), right: e.literal(null) },
@@ -69,7 +71,12 @@ export function clientFile(ir: IR): OutputFile {
   ];
   const superArgs = e.object([
     { kind: 'spread', expr: e.code('options') },
-    e.prop('baseURL', { kind: 'binary', op: '||', left: e.code('baseURL'), right: e.literal(ir.baseURL) }),
+    e.prop('baseURL', {
+      kind: 'binary',
+      op: '||',
+      left: e.code('baseURL'),
+      right: environments ? e.code(`${ENVIRONMENTS}[environment]`) : e.literal(ir.baseURL),
+    }),
     e.prop('credentials', e.object(schemes.map((s, i) => e.prop(s.key, e.code(bindings[i]!.local))))),
     e.prop('credentialOptions', e.object(schemes.map((s) => e.prop(s.key, e.literal(s.option))))),
     // A key named like an Object.prototype member (`constructor`) gets no contextual type from the
@@ -89,9 +96,26 @@ export function clientFile(ir: IR): OutputFile {
       .filter((s, i) => s.option !== 'baseURL' && schemes.findIndex((o) => o.option === s.option) === i)
       .map((s): Member => ({ docs: schemeDoc(s), member: { kind: 'property', key: s.option, optional: true, type: optional } })),
     {
-      docs: cleanText(`Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else \`${ir.baseURL || '(none)'}\`.`),
+      docs: cleanText(
+        `Overrides the base URL of the API.\n\nDefaults to \`process.env['${ir.client.baseURLEnv}']\`, else ${environments ? 'the `environment`\'s' : `\`${ir.baseURL || '(none)'}\``}.`,
+      ),
       member: { kind: 'property', key: 'baseURL', optional: true, type: optional },
     },
+    ...(environments
+      ? [
+          {
+            docs: cleanText(
+              `Which environment's base URL to use (\`baseURL\` or \`process.env['${ir.client.baseURLEnv}']\` wins over it):\n\n${environments.map(([n, url], i) => `- \`${n}\`: \`${url}\`${i ? '' : ' (default)'}`).join('\n')}`,
+            ),
+            member: {
+              kind: 'property',
+              key: 'environment',
+              optional: true,
+              type: t.union([...environments.map(([n]) => t.literal(n)), t.name('undefined')]),
+            },
+          } satisfies Member,
+        ]
+      : []),
   ];
   // An option named like an Object.prototype member (`constructor`) makes `{}` not a ClientOptions.
   const emptyOptions = schemes.some((s) => s.option in Object.prototype) ? '{} as ClientOptions' : '{}';
@@ -117,6 +141,17 @@ export function clientFile(ir: IR): OutputFile {
       moduleSpecifier: specifier(module, r.module),
       namedImports: [...surface[i]!.values.map((n) => ({ name: n })), ...surface[i]!.types.map((n) => ({ name: n, isTypeOnly: true }))],
     })),
+    // A statement of its own: ts-morph hangs a multi-line initializer one level deeper.
+    ...(environments
+      ? [
+          (w: CodeBlockWriter) => {
+            const head = `const ${ENVIRONMENTS} = `;
+            w.write(head);
+            exprWriter(asConst(e.object(environments.map(([n, url]) => e.prop(n, e.literal(url))))), head.length, 0)(w);
+            w.write(';');
+          },
+        ]
+      : []),
     { kind: StructureKind.Interface, name: 'ClientOptions', isExported: true, extends: ['ClientOptionsBase'], ...memberStructures(members, 0) },
     {
       kind: StructureKind.Class,
@@ -176,7 +211,7 @@ export function indexFile(ir: IR): OutputFile {
   ]);
 }
 
-const PUBLIC_TYPES = ['BuiltRequest', 'HTTPMethod', 'RequestBody', 'RequestOptions'];
+const PUBLIC_TYPES = ['BuiltRequest', 'HTTPMethod', 'RequestBody', 'RequestOptions', 'Uploadable'];
 
 /** `<CLIENT>_LOG`, next to the base URL's variable (`CLOUDFLARE_BASE_URL` -> `CLOUDFLARE_LOG`). */
 export function logEnv(ir: IR): string {
@@ -188,6 +223,9 @@ function envName(ir: IR, suffix: string): string {
   const env = ir.client.baseURLEnv;
   return `${env.endsWith('_BASE_URL') ? env.slice(0, -'_BASE_URL'.length) : env}_${suffix}`;
 }
+
+/** The config's environments in client.ts: no spec name (PascalCase types, classes) can take it. */
+const ENVIRONMENTS = 'ENVIRONMENTS';
 
 /** templates/core/errors.ts: every class, so each is a static of the client. */
 const ERROR_CLASSES = [

@@ -136,9 +136,21 @@ export function exampleArgs(ir: IR, op: IROperation, requiredOnly = true): strin
   return args;
 }
 
+/** Arguments from params the config gives (`docs.readmeExample`): the positional one taken out by its name. */
+function givenArgs(ir: IR, op: IROperation, params: Readonly<Record<string, unknown>>): string[] {
+  const args = exampleArgs(ir, op).slice(0, op.positional && !(op.positional.param.name in params) ? 1 : 0);
+  const rest: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(params)) {
+    if (op.positional && k === op.positional.param.name) args.push(tsLiteral(v));
+    else rest[k] = v;
+  }
+  if (Object.keys(rest).length || op.paramsRequired) args.push(tsLiteral(rest, '  '));
+  return args;
+}
+
 /** The example call shown in JSDoc and docs pages. */
-export function exampleCall(ir: IR, op: IROperation, accessPath: readonly string[]): string {
-  const args = exampleArgs(ir, op);
+export function exampleCall(ir: IR, op: IROperation, accessPath: readonly string[], params?: Readonly<Record<string, unknown>>): string {
+  const args = params ? givenArgs(ir, op, params) : exampleArgs(ir, op);
   const callee = accessorOf(accessPath, op);
   const oneLine = `${callee}(${args.join(', ')})`;
   const call = oneLine.length <= 72 && !oneLine.includes('\n') ? oneLine : `${callee}(\n${args.map((a) => `  ${a},`).join('\n')}\n)`;

@@ -8,9 +8,15 @@ import { camelCase, kebabCase, words } from './names.js';
 import type { RawOperation } from './operations.js';
 
 /** A resource before naming: which operations it holds under which method names. */
+/** A method's `paginated` from the config, with its place there. */
+export interface Paginated {
+  readonly scheme: false | string;
+  readonly loc: Loc;
+}
+
 export interface ResourcePlan {
   readonly keys: readonly string[];
-  readonly methods: ReadonlyArray<{ readonly name: string; readonly op: RawOperation }>;
+  readonly methods: ReadonlyArray<{ readonly name: string; readonly op: RawOperation; readonly paginated?: Paginated }>;
   readonly models: ReadonlyArray<{ readonly name: string; readonly ref: string; readonly loc: Loc }>;
   readonly children: readonly ResourcePlan[];
 }
@@ -51,7 +57,7 @@ export function planFromConfig(
           });
           return [];
         }
-        return [{ name: camelCase(name), op }];
+        return [{ name: camelCase(name), op, ...(m.paginated !== undefined ? { paginated: { scheme: m.paginated, loc: { file: configFile, pointer: joinPointer(at, 'methods', name, 'paginated') } } } : {}) }];
       });
       const models = Object.entries(rc.models).map(([name, ref]) => ({
         name,

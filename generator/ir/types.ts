@@ -257,6 +257,8 @@ export interface IR {
     readonly baseURLEnv: string;
     /** Config `client.defaultHeaders`: sent with every request. */
     readonly defaultHeaders?: Readonly<Record<string, string>>;
+    /** Config `client.environments`, in order: the first is `baseURL`, the client's `environment` option picks another. */
+    readonly environments?: readonly (readonly [name: string, url: string])[];
     readonly packageName: string;
     readonly packageVersion: string;
     readonly packageDescription: string;
@@ -266,4 +268,6 @@ export interface IR {
   readonly wireTypes?: false;
   /** Config `validation: strict`: builders check path params' pattern and lengths too. */
   readonly strictValidation?: true;
+  /** Config `docs.readmeExample`: the operation (and params) of the package README's example call. */
+  readonly readmeExample?: { readonly method: IROperation['method']; readonly path: string; readonly params?: Readonly<Record<string, unknown>> };
 }

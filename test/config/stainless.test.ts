@@ -200,6 +200,9 @@ describe('Stainless keys lathe does not read', () => {
     '  example_requests:',
     '    default:',
     '      type: request',
+    '      endpoint: get /things',
+    '    headline:',
+    '      type: request',
     'edition: 2025-01-01',
     'resources:',
     '  things:',
@@ -217,21 +220,22 @@ describe('Stainless keys lathe does not read', () => {
     ['#/organization/docs', 'docs: https'],
     ['#/targets/typescript/production_repo', 'production_repo'],
     ['#/targets/python', 'python:'],
-    ['#/environments/sandbox', 'sandbox:'],
     ['#/client_settings/idempotency_header', 'idempotency_header'],
     ['#/client_settings/opts/api_version', 'api_version:'],
     ['#/settings/license', 'license:'],
     ['#/settings/unwrap_response_fields/1', 'unwrap_response_fields'],
-    ['#/readme/example_requests', 'example_requests:'],
+    ['#/readme/example_requests/headline', 'headline:'],
     ['#/edition', 'edition:'],
     ['#/resources/things/description', 'description: Things.'],
-    ['#/resources/things/methods/list/paginated', 'paginated: false'],
     ['#/resources/things/methods/list/positional_params', 'positional_params'],
   ];
 
   it('are each one warning at its key, and the config is still read', () => {
     expect(config).toBeDefined();
-    expect(config?.resources?.things?.methods.list).toEqual({ endpoint: 'get /things' });
+    // `paginated` is read (test/ir/paginated.test.ts): no warning.
+    expect(config?.resources?.things?.methods.list).toEqual({ endpoint: 'get /things', paginated: false });
+    // `readme.example_requests.default` is the README's example call.
+    expect(config?.docs.readmeExample).toEqual({ endpoint: 'get /things' });
     expect(diagnostics.map((d) => d.loc?.pointer).sort()).toEqual(expected.map(([p]) => p).sort());
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
     for (const [pointer, needle] of expected) {
@@ -243,26 +247,27 @@ describe('Stainless keys lathe does not read', () => {
   });
 
   it('name the key path and why', () => {
-    expect(formatDiagnostic(at('#/readme/example_requests')!)).toMatch(
-      new RegExp(`^stainless\\.yml:${lineOf(text, 'example_requests:')}:3: warning: \`readme\\.example_requests\` is not supported by lathe and is ignored: .+ \\(at #/readme/example_requests\\)$`),
+    expect(formatDiagnostic(at('#/readme/example_requests/headline')!)).toMatch(
+      new RegExp(`^stainless\\.yml:${lineOf(text, 'headline:')}:5: warning: \`readme\\.example_requests\\.headline\` is not supported by lathe and is ignored: .+ \\(at #/readme/example_requests/headline\\)$`),
     );
-    expect(at('#/environments/sandbox')?.message).toMatch(/one base URL \(the first environment, 'production'\)/);
+    // Several environments are read (test/config/environments.test.ts): no warning.
+    expect(at('#/environments/sandbox')).toBeUndefined();
     expect(at('#/targets/python')?.message).toMatch(/TypeScript SDK only/);
   });
 
   it('are printed by the CLI with file:line:col, and generation goes on', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /things:\n    get:\n      responses: { "200": { description: ok } }\n');
-    const config = 'organization: { name: acme }\nreadme:\n  example_requests: {}\nx-lathe: { spec: openapi.yaml }\n';
+    const config = 'organization: { name: acme }\nreadme:\n  example_requests:\n    headline: {}\nx-lathe: { spec: openapi.yaml }\n';
     writeFileSync(join(dir, 'stainless.yml'), config);
     const r = lathe(['generate', '--config', 'stainless.yml', '--out', 'out'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('stainless.yml:3:3: warning: `readme.example_requests` is not supported by lathe');
+    expect(r.stderr).toContain('stainless.yml:4:5: warning: `readme.example_requests.headline` is not supported by lathe');
     expect(readFileSync(join(dir, 'out/src/client.ts'), 'utf8')).toMatch(/class Acme\b/);
     // Without --config and without a lathe.config.yaml, the stainless.yml is the config.
     const found = lathe(['generate', '--out', 'found'], dir);
     expect(found.code, found.stderr).toBe(0);
-    expect(found.stderr).toContain('stainless.yml:3:3: warning:');
+    expect(found.stderr).toContain('stainless.yml:4:5: warning:');
     expect(readFileSync(join(dir, 'found/src/client.ts'), 'utf8')).toMatch(/class Acme\b/);
   });
 });
