@@ -70,6 +70,9 @@ describe('webhooks', async () => {
     expect(page).toContain('X-Signature');
     expect(site.file('site/webhooks/pet-adopted.html')).toContain('PetAdoptedEvent');
     expect(site.file('site/_lathe/search-index.js')).toContain('webhooks/new-pet.html');
+    // The sidebar lists them under their own node.
+    const nav = JSON.parse(site.file('site/_lathe/nav.js').replace(/^window\.LATHE_NAV = /, '').replace(/;\n$/, '')) as { name: string; ops: { href: string }[] }[];
+    expect(nav.find((n) => n.name === 'Webhooks')?.ops.map((o) => o.href)).toEqual(expect.arrayContaining(['webhooks/new-pet.html', 'webhooks/pet-adopted.html']));
   });
 
   it('warns, at its place, only about the webhook it cannot type', () => {

@@ -100,7 +100,10 @@ export function siteFiles(ir: IR): OutputFile[] {
     children: r.children.map(nav),
   });
   // Data for scripts, in files of their own: a spec's `</script>` inside them is just a string.
-  page(`${ASSETS}/nav.js`, `window.LATHE_NAV = ${JSON.stringify(ir.resources.map(nav))};\n`);
+  // Webhooks have no overview page: their node links the first one.
+  const hooks = webhooks.search.map((w) => ({ name: w.title, href: w.href }));
+  const webhookNav: NavNode[] = hooks.length ? [{ name: 'Webhooks', dir: 'webhooks', href: hooks[0]!.href, ops: hooks, children: [] }] : [];
+  page(`${ASSETS}/nav.js`, `window.LATHE_NAV = ${JSON.stringify([...ir.resources.map(nav), ...webhookNav])};\n`);
   page(`${ASSETS}/search-index.js`, `window.LATHE_SEARCH = ${JSON.stringify({ options: SEARCH_OPTIONS, index: search.toJSON() })};\n`);
   for (const asset of staticAssets()) files.push(asset);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
