@@ -73,8 +73,10 @@ export const e = {
  */
 export function quote(value: string): string {
   const json = JSON.stringify(value);
-  if (!json.includes("'") && !json.includes('\\"')) return `'${json.slice(1, -1)}'`;
-  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  const body = !json.includes("'") && !json.includes('\\"') ? json.slice(1, -1) : json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  // A final backslash as `\x5C`: ts-morph's writer takes the quote after `\\` for an escaped one, and
+  // then reads the rest of the file as string or comment (it once closed a "comment" with `*/`).
+  return `'${value.endsWith('\\') ? `${body.slice(0, -2)}\\x5C` : body}'`;
 }
 
 /** An object or type member key: bare when it is a plain identifier, else a quoted string. */
