@@ -33,6 +33,7 @@ sed "s#@SDK@#$SDK#g" "$HERE/tsconfig.sdk.json" > "$W/sdk-tests/tsconfig.json"
 
 # 3. method paths; type checks
 node "$HERE/count-methods.mjs" --methods "$W/cfg/methods.json" --dir "$W/lathe-tests" | tee "$W/methods.txt"
+node "$HERE/count-types.mjs" --api-md "$SDK/api.md" --dir "$W/lathe-tests" | tee -a "$W/methods.txt"
 for d in lathe-tests sdk-tests; do
   (cd "$W/$d" && node node_modules/typescript/bin/tsc -p tsconfig.json --pretty false > tsc.log || true)
 done
