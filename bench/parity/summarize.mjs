@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Counts, from tsc logs and vitest JSON results, the parity numbers of the whole-API measurement.
+//
+//   node bench/parity/summarize.mjs --tests <dir holding tests/> \
+//        --lathe-tsc <log> --sdk-tsc <log> \
+//        --run <label>=<vitest json> [--run ...]      (labels start with `lathe` or `sdk`)
+//
+// "Type-clean" is counted two ways: per file (no tsc error in the file) and per test (no tsc error
+// on the lines of that test's body; a test spans from its `test(` line to the next test's).
+// Skipped tests (`test.skip`, Stainless's own "mock server returns invalid data" ones) are left
+// out of every count.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const argv = process.argv.slice(2);
+const get = (k) => argv[argv.indexOf(`--${k}`) + 1];
+const runs = argv.flatMap((a, i) => (a === '--run' ? [argv[i + 1].split('=')] : []));
+const testsDir = get('tests');
+
+const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.test.ts') ? [join(d, n)] : []));
+const files = walk(join(testsDir, 'tests')).map((f) => relative(testsDir, f));
+
+// Tests and their line spans.
+const tests = [];
+for (const f of files) {
+  const lines = readFileSync(join(testsDir, f), 'utf8').split('\n');
+  const starts = [];
+  lines.forEach((l, i) => {
+    const m = /^\s*test(\.skip)?\('([^']*)'/.exec(l);
+    if (m) starts.push({ file: f, title: m[2], skip: !!m[1], from: i + 1 });
+  });
+  starts.forEach((t, i) => tests.push({ ...t, to: (starts[i + 1]?.from ?? lines.length + 1) - 1 }));
+}
+
+const errorsOf = (log) => {
+  const byFile = new Map();
+  for (const l of readFileSync(log, 'utf8').split('\n')) {
+    const m = /^(tests\/.*?)\((\d+),\d+\): error/.exec(l);
+    if (m) (byFile.get(m[1]) ?? byFile.set(m[1], []).get(m[1])).push(+m[2]);
+  }
+  return byFile;
+};
+const lErr = errorsOf(get('lathe-tsc'));
+const sErr = errorsOf(get('sdk-tsc'));
+const fileClean = (errs, f) => !errs.has(f);
+const testClean = (errs, t) => !(errs.get(t.file) ?? []).some((l) => l >= t.from && l <= t.to);
+
+const active = tests.filter((t) => !t.skip);
+console.log(`test files: ${files.length}; tests: ${tests.length} (${tests.length - active.length} skipped by Stainless, ${active.length} run)`);
+console.log(`type-clean files: lathe ${files.filter((f) => fileClean(lErr, f)).length}, Stainless ${files.filter((f) => fileClean(sErr, f)).length} of ${files.length}`);
+const sets = {
+  'lathe-clean files': active.filter((t) => fileClean(lErr, t.file)),
+  'lathe-clean tests': active.filter((t) => testClean(lErr, t)),
+  'Stainless-clean files': active.filter((t) => fileClean(sErr, t.file)),
+  'all run tests': active,
+};
+for (const [k, v] of Object.entries(sets)) console.log(`  ${k}: ${v.length} tests`);
+
+const key = (file, title) => `${file}\u0000${title}`;
+const header = ['run', ...Object.keys(sets)];
+console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+for (const [label, json] of runs) {
+  const r = JSON.parse(readFileSync(json, 'utf8'));
+  const passed = new Set();
+  for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === 'passed') passed.add(key(f.name.slice(f.name.lastIndexOf('/tests/api-resources/') + 1), a.title));
+  const cells = Object.values(sets).map((set) => `${set.filter((t) => passed.has(key(t.file, t.title))).length} / ${set.length}`);
+  console.log(`| ${label} | ${cells.join(' | ')} |`);
+}
