@@ -5,7 +5,7 @@
 import { joinPointer, type Diagnostic } from '../diagnostics.js';
 import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
-import { BUILDER_HELPERS, camelCase, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
+import { BUILDER_HELPERS, camelCase, isIdentifier, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type Paginated, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
@@ -125,7 +125,8 @@ function buildResource(
   const className = names.has(base) ? names.claim(`${base}Resource`, parentNames) : names.claim(base, parentNames);
   const module = moduleOf(plan.keys, plan.children.length > 0);
   const singularName = pascalCase(singular(key));
-  const childProps = new Set(plan.children.map((c) => camelCase(c.keys[c.keys.length - 1]!)));
+  const propertyOf = (k: string) => (config.resources && isIdentifier(k) && !k.includes('_') ? k : camelCase(k));
+  const childProps = new Set(plan.children.map((c) => propertyOf(c.keys[c.keys.length - 1]!)));
   // One page class per item type and resource, shared by its methods (as Stainless declares them).
   const pages = new Map<string, string>();
   const operations = plan.methods.map(({ name, op, paginated }) => {
@@ -138,7 +139,8 @@ function buildResource(
     const target = converter.configRef(m.ref);
     return target ? [target.id] : [];
   });
-  const property = safeMethod(camelCase(key));
+  // A config's key is the property as Stainless spells it: snake_case camel-cased, `RayID` kept.
+  const property = safeMethod(propertyOf(key));
   // Top-level resources are properties of the client: they must not hide its own members.
   const propertyName = parentNames.length === 0 && CLIENT_MEMBERS.includes(property) ? `${property}_` : property;
   return { keys: plan.keys, propertyName, className, module, operations, children, models };

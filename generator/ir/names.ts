@@ -80,6 +80,8 @@ export function isIdentifier(name: string): boolean {
 
 /** English singular of the last word, good enough for resource names (requests -> request). */
 export function singular(name: string): string {
+  // An acronym at the end (`TotalTLS`, `DNS`) is not a plural.
+  if (/[A-Z]{2}S$/.test(name)) return name;
   if (/ies$/i.test(name)) return name.slice(0, -3) + 'y';
   if (/(ss|us|is)$/i.test(name)) return name;
   if (/(ches|shes|sses|xes|zes)$/i.test(name)) return name.slice(0, -2);

@@ -3,6 +3,7 @@
  * request body, responses and security, in the IR's spec-neutral shapes.
  */
 import { joinPointer, type Loc } from '../diagnostics.js';
+import { isMediaType } from '../load/media-type.js';
 import type { LoadedSpec } from '../load/types.js';
 import { docsOf, isRecord, type SchemaConverter } from './schema.js';
 import type { BodyEncoding, IRBody, IROperation, IRParam, IRSchema, ParamLocation } from './types.js';
@@ -269,10 +270,11 @@ function successResponse(
       : isRecord(r.value.content)
         ? Object.entries(r.value.content)
         : [];
-    const [mediaType, media] = content.find(([m]) => encodingOf(m) === 'json') ?? content[0] ?? ([undefined, undefined] as const);
-    const schema = mediaType && isRecord(media) && media.schema !== undefined ? media.schema : undefined;
-    const schemaLoc = (): Loc => (produces ? at(r.loc, 'schema') : at(r.loc, 'content', mediaType!, 'schema'));
-    return { status, mediaType, schema, schemaLoc };
+    const [key, media] = content.find(([m]) => encodingOf(m) === 'json') ?? content.find(([m]) => isMediaType(m)) ?? content[0] ?? ([undefined, undefined] as const);
+    const schema = key && isRecord(media) && media.schema !== undefined ? media.schema : undefined;
+    const schemaLoc = (): Loc => (produces ? at(r.loc, 'schema') : at(r.loc, 'content', key!, 'schema'));
+    // A key that is no media type (`string`) still gives the schema, but nothing to check responses against.
+    return { status, mediaType: key !== undefined && isMediaType(key) ? key : undefined, schema, schemaLoc };
   };
   const statuses = Object.keys(raw);
   const found =
@@ -302,7 +304,7 @@ function acceptOf(spec: LoadedSpec, raw: unknown, loc: Loc, produces: string[] |
     const r = spec.deref<Record<string, unknown>>(raw[status], at(loc, status));
     if (!r || !isRecord(r.value)) continue;
     const declared = produces ? (r.value.schema !== undefined ? produces : []) : isRecord(r.value.content) ? Object.keys(r.value.content) : [];
-    for (const type of declared) types.add(type);
+    for (const type of declared) if (isMediaType(type)) types.add(type);
   }
   const list = [...types];
   return list.length && !list.every((t) => t.toLowerCase() === 'application/json') ? list.join(', ') : undefined;

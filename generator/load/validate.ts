@@ -1,4 +1,5 @@
 import type { Loc } from '../diagnostics.js';
+import { isMediaType } from './media-type.js';
 import { isObject, type CheckContext } from './context.js';
 import { child } from './pointer.js';
 import { describe, isRef } from './refs.js';
@@ -350,6 +351,7 @@ class DocumentRules {
       return;
     }
     for (const [type, media] of Object.entries(value)) {
+      if (!isMediaType(type)) this.ctx.report('warning', `'${type}' is not a media type (type/subtype): the SDK neither sends it in Accept nor checks responses against it`, child(at, type));
       const m = this.deref(media, child(at, type));
       if (m && isObject(m.value) && m.value.schema !== undefined) this.schemas.check(m.value.schema, child(m.loc, 'schema'));
     }

@@ -20,6 +20,10 @@ describe('names', () => {
     ['message', 'message'],
     ['addresses', 'address'],
     ['status', 'status'],
+    // An acronym ending in S is not a plural; a plural acronym is.
+    ['totalTLS', 'totalTLS'],
+    ['DNS', 'DNS'],
+    ['IPs', 'IP'],
   ])('singular(%s) = %s', (plural, one) => expect(singular(plural)).toBe(one));
 
   it('keeps reserved words out of identifiers', () => {

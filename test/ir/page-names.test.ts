@@ -79,3 +79,21 @@ describe('page and item names', () => {
     ]);
   });
 });
+
+describe('resource properties from a config', () => {
+  it('keep a key as Stainless spells it unless it is snake_case', () => {
+    const spec = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /rays/{id}: { get: { operationId: getRay, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { '200': { description: ok } } } }
+  /a/b: { get: { operationId: getAB, responses: { '200': { description: ok } } } }
+`;
+    const config = 'resources:\n  logs:\n    subresources:\n      RayID:\n        methods: { get: "get /rays/{id}" }\n  cloudforce_one:\n    methods: { get: get /a/b }\n';
+    const loaded = loadSpec(SPEC_PATH, { host: memoryHost({ [SPEC_PATH]: spec }), cwd: '/virtual' });
+    const parsed = parseConfig(config, '/virtual/lathe.config.yaml', 'lathe.config.yaml', '/virtual');
+    expect(parsed.diagnostics).toEqual([]);
+    const { resources } = buildIR(loaded.spec!, parsed.config!).ir;
+    expect(resources.map((r) => r.propertyName)).toEqual(['logs', 'cloudforceOne']);
+    expect(resources[0]!.children.map((r) => r.propertyName)).toEqual(['RayID']);
+  });
+});
