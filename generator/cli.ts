@@ -15,6 +15,7 @@ import { fingerprint, fingerprintOnDisk, libraryVersions } from './fingerprint.j
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
+import { OutputStamps } from './write/stamps.js';
 import {
   diffOutput,
   intactInputs,
@@ -343,6 +344,8 @@ async function lockedRun(job: Job): Promise<Run> {
   const inputsOf = (record: InputRecord) => record.files.map((name) => ({ name, path: resolve(outDir, name) }));
   const libraries = libraryVersions();
   const site = siteTarget(inv, io, outDir);
+  const cache = cacheDir(io.cwd);
+  const stamps = cache ? new OutputStamps(cache, outDir) : undefined;
   // A site in a folder of its own has its own manifest, which the fast path does not look at.
   const recorded = site.dir !== undefined ? undefined : intactInputs(outDir, (record) => {
     const inputs = inputsOf(record);
@@ -351,14 +354,13 @@ async function lockedRun(job: Job): Promise<Run> {
       JSON.stringify(record.libraries) === JSON.stringify(libraries) &&
       fingerprintOnDisk(inputs, config.text ?? '', prettier) === record.fingerprint
     );
-  });
+  }, stamps);
   if (recorded && inv.command !== 'diff') {
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
   let result: PipelineResult;
   const { host, loaded } = recordingHost();
-  const cache = cacheDir(io.cwd);
   try {
     // Loaded past the fast path: the pipeline brings ts-morph (and TypeScript), half of an
     // up-to-date `check`'s time if it were imported at start-up.
@@ -405,7 +407,7 @@ async function lockedRun(job: Job): Promise<Run> {
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files));
+    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files), stamps);
     if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
     if (site.dir !== undefined) {
       const written = writeOutput(site.dir, siteFiles);

@@ -71,6 +71,17 @@ export class DiskCache {
     }
   }
 
+  /** An entry with the change time (ns) of its file: when it was last set. */
+  entry(key: string): { readonly text: string; readonly changed: bigint } | undefined {
+    const file = join(this.dir, key.slice(0, 2), key);
+    try {
+      const changed = statSync(file, { bigint: true }).ctimeNs;
+      return { text: readFileSync(file, 'utf8'), changed };
+    } catch {
+      return undefined;
+    }
+  }
+
   set(key: string, content: string): void {
     try {
       const shard = join(this.dir, key.slice(0, 2));

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { commit, lstatSafe, recover } from './journal.js';
+import type { OutputStamps } from './stamps.js';
 import { assertInside, hasFiles } from './paths.js';
 
 export { assertInside } from './paths.js';
@@ -56,10 +57,11 @@ export function assertUniquePaths(files: readonly OutputFile[]): void {
   }
 }
 
-function readManifest(outDir: string): Manifest | undefined {
+function readManifest(outDir: string): { manifest: Manifest; digest: string } | undefined {
   try {
-    const m = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as Manifest;
-    return m && m.generator === 'lathe' && typeof m.files === 'object' ? m : undefined;
+    const text = readFileSync(join(outDir, MANIFEST), 'utf8');
+    const m = JSON.parse(text) as Manifest;
+    return m && m.generator === 'lathe' && typeof m.files === 'object' ? { manifest: m, digest: hash(text) } : undefined;
   } catch {
     return undefined;
   }
@@ -77,15 +79,21 @@ export function readIfExists(path: string): string | undefined {
  * The inputs recorded for an output folder, if `matches` accepts them and every file lathe wrote
  * there is still exactly as it wrote it (a hand edit or a deleted file makes the record useless).
  * The files are read only for a record that matches: after an edit of the spec, reading them all
- * would be time lost (~80 ms on Cloudflare's 2,416 files).
+ * would be time lost (~80 ms on Cloudflare's 2,416 files). A file `stamps` vouches for is not read.
  */
-export function intactInputs(outDir: string, matches: (record: InputRecord) => boolean): InputRecord | undefined {
-  const manifest = readManifest(outDir);
-  if (!manifest?.inputs || !matches(manifest.inputs)) return undefined;
+export function intactInputs(outDir: string, matches: (record: InputRecord) => boolean, stamps?: OutputStamps): InputRecord | undefined {
+  const found = readManifest(outDir);
+  if (!found?.manifest.inputs || !matches(found.manifest.inputs)) return undefined;
+  const { manifest, digest: manifestDigest } = found;
+  const known = stamps?.trusted(manifestDigest) ?? (() => false);
+  let read = 0;
   for (const [path, digest] of Object.entries(manifest.files)) {
+    if (known(path)) continue;
+    read++;
     const current = readIfExists(join(outDir, path));
     if (current === undefined || hash(current) !== digest) return undefined;
   }
+  if (read) stamps?.save(manifestDigest, Object.keys(manifest.files));
   return manifest.inputs;
 }
 
@@ -127,7 +135,7 @@ export function diffOutput(outDir: string, files: readonly OutputFile[], written
   }
   const produced = new Set(files.map((f) => f.path));
   const previous = readManifest(outDir);
-  const removed = Object.keys(previous?.files ?? {})
+  const removed = Object.keys(previous?.manifest.files ?? {})
     .filter((p) => !produced.has(p) && existsSync(join(outDir, p)))
     .sort();
   return { changed, removed, unchanged };
@@ -186,6 +194,7 @@ export function writeOutput(
   inputs?: InputRecord,
   written?: Written,
   state: { readonly writes: readonly { readonly path: string; readonly content: string }[]; readonly removals: readonly string[] } = { writes: [], removals: [] },
+  stamps?: OutputStamps,
 ): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir);
@@ -199,11 +208,17 @@ export function writeOutput(
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   const stateWrites = state.writes.filter((f) => readIfExists(join(outDir, f.path)) !== f.content);
-  if (!diff.changed.length && !diff.removed.length && !stateWrites.length && !state.removals.length && readIfExists(join(outDir, MANIFEST)) === manifestText) return diff;
+  // Every file the manifest lists now holds what it says (written, or found equal by diffOutput).
+  const stamp = () => stamps?.save(hash(manifestText), files.map((f) => f.path));
+  if (!diff.changed.length && !diff.removed.length && !stateWrites.length && !state.removals.length && readIfExists(join(outDir, MANIFEST)) === manifestText) {
+    stamp();
+    return diff;
+  }
   checkTargets(outDir, diff);
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   // The manifest goes last: until it is replaced, it does not vouch for files that are not yet there.
   const writes = [...diff.changed.map((path) => ({ path, content: byPath.get(path)! })), ...stateWrites, { path: MANIFEST, content: manifestText }];
   commit(outDir, { writes, removals: [...diff.removed, ...state.removals] });
+  stamp();
   return diff;
 }
