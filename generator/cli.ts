@@ -370,7 +370,7 @@ async function lockedRun(job: Job): Promise<Run> {
       host,
       config,
       cwd: io.cwd,
-      ...(cache ? { cacheDir: cache } : {}),
+      ...(cache ? { cacheDir: cache, outDir } : {}),
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
       ...(site.enabled ? { site: true } : {}),

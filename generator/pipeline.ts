@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
+import { pristineText } from './write/pristine.js';
 import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
@@ -30,6 +31,8 @@ export interface PipelineInput {
   readonly cwd: string;
   /** Where formatted files are cached between runs; none for the in-memory API. */
   readonly cacheDir?: string;
+  /** The output folder of the last run, whose pristine store holds the emit cache's content. */
+  readonly outDir?: string;
   /** The project's Prettier options when a Prettier config governs the output; none: no prettier. */
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
@@ -105,7 +108,8 @@ async function sdkFiles(
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) return undefined;
   const raw = await time('emit', () => {
-    const cache = input.cacheDir ? new EmitCache(input.cacheDir, ir, generatorHash()) : undefined;
+    const outDir = input.outDir;
+    const cache = input.cacheDir && outDir ? new EmitCache(input.cacheDir, ir, generatorHash(), (digest) => pristineText(outDir, digest)) : undefined;
     const files = emit(ir, cache);
     cache?.save();
     return files;

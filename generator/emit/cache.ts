@@ -3,11 +3,18 @@
  * the IR's top-level facts and lathe's own code, nothing else (emitters see only the IR). After an
  * edit of one operation, every other resource is taken from the previous run instead of emitted
  * again. A change to any model or fact changes every key, so nothing made from other models is reused.
+ *
+ * An entry holds only the paths and digests of the resource's files: their content is in the
+ * output's pristine store (write/pristine.ts), which keeps every file of the last run by digest
+ * anyway. A cold run so writes no second copy of the output, and an entry whose blobs are gone is a miss.
  */
 import type { IR, IRResource } from '../ir/types.js';
 import { cacheKey, DiskCache } from './disk-cache.js';
-import type { OutputFile } from './modules.js';
+import { digestOf, knownFile, type OutputFile } from './modules.js';
 import { moduleNames } from './surface.js';
+
+/** The content whose sha256 is `digest`, checked, or undefined. */
+export type BlobReader = (digest: string) => string | undefined;
 
 export class EmitCache {
   private readonly disk: DiskCache;
@@ -15,7 +22,7 @@ export class EmitCache {
   private readonly made = new Map<string, OutputFile[]>();
 
   /** @param codeHash identifies lathe's code (a new version reuses nothing). */
-  constructor(root: string, ir: IR, codeHash: string) {
+  constructor(root: string, ir: IR, codeHash: string, private readonly blob: BlobReader) {
     this.disk = new DiskCache(root, 'emit');
     const { resources: _, models, ...facts } = ir;
     this.base = cacheKey(codeHash, facts, [...models]);
@@ -31,12 +38,22 @@ export class EmitCache {
   lookup(key: string): OutputFile[] | undefined {
     const text = this.disk.get(key);
     if (text === undefined) return undefined;
+    let entries: unknown;
     try {
-      const files = JSON.parse(text) as unknown;
-      return Array.isArray(files) ? (files as OutputFile[]) : undefined;
+      entries = JSON.parse(text);
     } catch {
       return undefined;
     }
+    if (!Array.isArray(entries)) return undefined;
+    const files: OutputFile[] = [];
+    for (const entry of entries) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
+      const [path, digest] = entry as [string, string];
+      const content = this.blob(digest);
+      if (content === undefined) return undefined;
+      files.push(knownFile(path, content, digest));
+    }
+    return files;
   }
 
   store(key: string, files: OutputFile[]): void {
@@ -45,7 +62,7 @@ export class EmitCache {
 
   /** Writes what this run made (after emit, so a run that fails early writes nothing). */
   save(): void {
-    for (const [key, files] of this.made) this.disk.set(key, JSON.stringify(files));
+    for (const [key, files] of this.made) this.disk.set(key, JSON.stringify(files.map((f) => [f.path, digestOf(f)])));
     this.made.clear();
   }
 }

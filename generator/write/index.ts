@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { OutputFile } from '../emit/modules.js';
+import { digestOf, type OutputFile } from '../emit/modules.js';
 import { commit, lstatSafe, recover } from './journal.js';
 import type { OutputStamps } from './stamps.js';
 import { assertInside, hasFiles } from './paths.js';
@@ -203,7 +203,7 @@ export function writeOutput(
   mkdirSync(outDir, { recursive: true });
   const manifest: Manifest = {
     generator: 'lathe',
-    files: Object.fromEntries(files.map((f) => [f.path, hash(f.content)])),
+    files: Object.fromEntries(files.map((f) => [f.path, digestOf(f)])),
     ...(inputs ? { inputs } : {}),
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OutputFile } from '../emit/modules.js';
+import { digestOf, type OutputFile } from '../emit/modules.js';
 import { hash } from './index.js';
 
 export const STATE_DIR = '.lathe';
@@ -92,7 +92,7 @@ export function pristineChange(outDir: string, files: readonly OutputFile[]): St
   const index: Record<string, string> = {};
   const writes: { path: string; content: string }[] = [];
   for (const f of files) {
-    const digest = hash(f.content);
+    const digest = digestOf(f);
     index[f.path] = digest;
     if (have.has(digest)) continue;
     writes.push({ path: `${BLOBS}/${digest}`, content: f.content });

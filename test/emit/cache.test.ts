@@ -6,7 +6,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../generator/config.js';
+import { createHash } from 'node:crypto';
 import { EmitCache } from '../../generator/emit/cache.js';
+import { digestOf } from '../../generator/emit/modules.js';
 import { emit } from '../../generator/emit/index.js';
 import { coreExportNames } from '../../generator/emit/templates.js';
 import { buildIR } from '../../generator/ir/index.js';
@@ -23,9 +25,18 @@ function irOf(text: string): IR {
   return buildIR(loaded.spec!, config, coreExportNames()).ir!;
 }
 
-/** Emits through a cache in `dir`, counting the resources it reused. */
-function emitCached(ir: IR, dir: string, code = 'code-1'): { files: ReturnType<typeof emit>; hits: number } {
-  const cache = new EmitCache(dir, ir, code);
+/**
+ * The output's pristine store, as the write step leaves it: every file of the last run by digest
+ * (write/pristine.ts; the tests of the CLI use the real one).
+ */
+type Blobs = Map<string, string>;
+
+/** Emits through a cache in `dir`, counting the resources it reused; `blobs` then holds this run's files. */
+function emitCached(ir: IR, dir: string, code = 'code-1', blobs: Blobs = blobsOf(dir)): { files: ReturnType<typeof emit>; hits: number } {
+  const cache = new EmitCache(dir, ir, code, (digest) => {
+    const content = blobs.get(digest);
+    return content !== undefined && createHash('sha256').update(content).digest('hex') === digest ? content : undefined;
+  });
   let hits = 0;
   const lookup = cache.lookup.bind(cache);
   cache.lookup = (key) => {
@@ -35,8 +46,13 @@ function emitCached(ir: IR, dir: string, code = 'code-1'): { files: ReturnType<t
   };
   const files = emit(ir, cache);
   cache.save();
+  blobs.clear();
+  for (const f of files) blobs.set(digestOf(f), f.content);
   return { files, hits };
 }
+
+const stores = new Map<string, Blobs>();
+const blobsOf = (dir: string): Blobs => stores.get(dir) ?? stores.set(dir, new Map()).get(dir)!;
 
 function resourceCount(ir: IR): number {
   const count = (r: IR['resources'][number]): number => 1 + r.children.reduce((n, c) => n + count(c), 0);
@@ -78,6 +94,25 @@ describe('EmitCache', () => {
     const entries = join(dir, 'emit');
     for (const shard of readdirSync(entries).filter((s) => s !== '.pruned')) for (const f of readdirSync(join(entries, shard))) writeFileSync(join(entries, shard, f), '{"broken');
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
+  });
+
+  it("takes a resource's files from the output's pristine store, and misses when a blob is gone or damaged", () => {
+    const dir = tempDir();
+    const ir = irOf(text);
+    const first = emitCached(ir, dir);
+    // Only paths and digests are cached: no entry holds a file's content.
+    const entries = join(dir, 'emit');
+    const sizes = readdirSync(entries).filter((s) => s !== '.pruned').flatMap((shard) => readdirSync(join(entries, shard)).map((f) => readFileSync(join(entries, shard, f), 'utf8')));
+    expect(sizes.length).toBe(resourceCount(ir));
+    for (const entry of sizes) expect(entry).toMatch(/^\[\["[^"]+","[0-9a-f]{64}"\]/);
+    const message = first.files.find((f) => f.path.endsWith('requests/message.ts'))!;
+    const blobs = blobsOf(dir);
+    blobs.delete(digestOf(message));
+    expect(emitCached(irOf(text), dir).hits).toBe(resourceCount(ir) - 1);
+    blobs.set(digestOf(message), `${message.content}// damaged\n`);
+    const again = emitCached(irOf(text), dir);
+    expect(again.hits).toBe(resourceCount(ir) - 1);
+    expect(again.files).toEqual(emit(ir));
   });
 });
 
