@@ -110,7 +110,15 @@ export interface LatheConfig {
   readonly leftOutOperations?: LeftOutOperations;
   /** `strict`: path params are checked against their `pattern`, `minLength` and `maxLength` too. */
   readonly validation?: Validation;
+  /**
+   * `any`: an operation's security requirement is met by any of its schemes that the client has
+   * (those are sent); `all` (default): by all of them. A stainless.yml defaults to `any`.
+   */
+  readonly authMode?: AuthMode;
 }
+
+export const AUTH_MODES = ['all', 'any'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 export const VALIDATION = ['lenient', 'strict'] as const;
 export type Validation = (typeof VALIDATION)[number];
@@ -220,7 +228,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...moved, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations', 'validation'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations', 'validation', 'authMode'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -260,6 +268,8 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     r.error('#/leftOutOperations', `\`leftOutOperations\` must be one of: ${LEFT_OUT_OPERATIONS.join(', ')}`);
   if (raw.validation !== undefined && !VALIDATION.includes(raw.validation as Validation))
     r.error('#/validation', `\`validation\` must be one of: ${VALIDATION.join(', ')}`);
+  if (raw.authMode !== undefined && !AUTH_MODES.includes(raw.authMode as AuthMode))
+    r.error('#/authMode', `\`authMode\` must be one of: ${AUTH_MODES.join(', ')}`);
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
@@ -281,6 +291,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     ...(raw.wireTypes === false ? { wireTypes: false } : {}),
     ...(typeof leftOut === 'string' && LEFT_OUT_OPERATIONS.includes(leftOut as LeftOutOperations) ? { leftOutOperations: leftOut as LeftOutOperations } : {}),
     ...(raw.validation === 'strict' ? { validation: 'strict' as const } : {}),
+    ...(raw.authMode === 'any' ? { authMode: 'any' as const } : {}),
   };
 }
 

@@ -121,6 +121,9 @@ export function fromStainless(raw: Record<string, unknown>, latheKeys: readonly 
     else m.unsupported(joinPointer('#', k), 'lathe has no such setting');
   }
   readNames(raw, m);
+  // Stainless SDKs send whatever credentials the client has (never all of an operation's
+  // requirement object or nothing): `x-lathe.authMode: all` restores lathe's strict check.
+  m.set(['authMode'], 'any', '#');
   readOpts(raw.client_settings, m);
   if (raw.pagination !== undefined) readPagination(raw.pagination, m);
   readSettings(raw.settings, m);

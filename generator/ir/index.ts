@@ -69,6 +69,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
     ...(config.envelope ? { envelope: config.envelope } : {}),
     ...(config.wireTypes === false ? { wireTypes: false as const } : {}),
     ...(config.validation === 'strict' ? { strictValidation: true as const } : {}),
+    ...(config.authMode === 'any' ? { anyAuth: true as const } : {}),
     ...readmeExample(config, resources, diagnostics),
   };
   return { ir, diagnostics };
@@ -206,7 +207,7 @@ function buildOperation(
   let bodyVariants: IRField[][] | undefined;
   if (op.body) {
     const structured = op.body.encoding !== 'binary' && op.body.encoding !== 'text';
-    const object = structured ? converter.objectView(op.body.schema) : undefined;
+    const object = structured ? converter.bodyObjectView(op.body.schema) : undefined;
     // Stainless flattens a union of object bodies too: one params variant per member.
     const members = structured && !object ? converter.unionObjectsView(op.body.schema) : undefined;
     if (object && !object.additional) {
@@ -215,7 +216,8 @@ function buildOperation(
       bodyVariants = members.map((member) => bodyFields(member, fields));
       fields.push(...bodyVariants[0]!);
     } else {
-      bodyField = fields.some((f) => f.name === 'body') ? 'body_' : 'body';
+      const wanted = op.body.paramName ?? 'body';
+      bodyField = fields.some((f) => f.name === wanted) ? `${wanted}_` : wanted;
       // A body the spec gives no schema (`application/json: {}`) may be anything, nothing included:
       // Stainless makes it optional, and a forced `body: undefined` says nothing.
       const required = op.body.required && op.body.schema.kind !== 'unknown';

@@ -167,6 +167,13 @@ export class SchemaConverter {
       const members = s[key];
       if (Array.isArray(members)) {
         const converted = members.map((m, i) => this.convert(m, at(loc, key, i)));
+        // Alternatives that only say which properties are required (`anyOf: [{required: [a]},
+        // {required: [b]}]`) constrain values, not their type: the schema is its own keywords.
+        if (converted.length && converted.every((m) => m.kind === 'unknown')) {
+          if (hasObjectKeywords(s) || s.type === 'object') return this.objectOf(s, loc, docs);
+          if (typeof s.type !== 'string' && !Array.isArray(s.type)) return { kind: 'unknown', loc, docs };
+          break;
+        }
         const union: IRSchema = { kind: 'union', members: this.discriminate(s, key, converted, loc), loc, docs };
         return hasObjectKeywords(s) ? { kind: 'intersection', members: [this.objectOf(s, loc, {}), union], loc, docs } : union;
       }
@@ -242,11 +249,19 @@ export class SchemaConverter {
   private allOf(s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
     const raw = s.allOf as unknown[];
     const own = hasObjectKeywords(s) ? [this.objectOf(s, loc, {})] : [];
-    const members = [...raw.map((m, i) => this.convert(m, at(loc, 'allOf', i))), ...own];
-    if (members.length === 1) return withDocs(members[0]!, docs);
+    const converted = [...raw.map((m, i) => this.convert(m, at(loc, 'allOf', i))), ...own];
+    // A member with no type of its own (`{required: [a]}`) adds nothing to an intersection but the
+    // names it requires: `X & unknown` is X, and the names are applied to the merged object below.
+    const typed = converted.filter((m) => m.kind !== 'unknown');
+    const members = typed.length ? typed : converted;
+    const required = new Set([s, ...raw].flatMap((m) => (isRecord(m) && !('$ref' in m) && Array.isArray(m.required) ? m.required.filter((r): r is string => typeof r === 'string') : [])));
+    if (members.length === 1 && (!required.size || !this.objectView(members[0]!))) return withDocs(members[0]!, docs);
     const objects = members.map((m) => this.objectView(m));
-    if (objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return this.merge(objects, loc, docs);
-    return { kind: 'intersection', members, loc, docs };
+    if (objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) {
+      const merged = this.merge(objects, loc, docs) as IRSchema & { kind: 'object' };
+      return { ...merged, properties: merged.properties.map((p) => (required.has(p.name) && !p.required ? { ...p, required: true } : p)) };
+    }
+    return members.length === 1 ? withDocs(members[0]!, docs) : { kind: 'intersection', members, loc, docs };
   }
 
   /**
@@ -446,16 +461,30 @@ export class SchemaConverter {
     return objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined && !o.additional) ? objects : undefined;
   }
 
-  private flatObjectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+  /**
+   * The object a request body's fields spread from: an object, also when nullable (`X | null`: a
+   * params object cannot be null) or an allOf of objects and one-member unions; else undefined.
+   */
+  bodyObjectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+    return this.flatObjectView(schema);
+  }
+
+  private flatObjectView(schema: IRSchema, depth = 0): (IRSchema & { kind: 'object' }) | undefined {
     const target = this.resolved(schema);
     if (target?.kind === 'object') return target;
+    if (target?.kind === 'union' && depth < 8) {
+      const present = target.members.filter((m) => this.resolved(m)?.kind !== 'null');
+      const only = present.length === 1 ? this.flatObjectView(present[0]!, depth + 1) : undefined;
+      return only && target.docs.description && !only.docs.description ? { ...only, docs: { ...only.docs, description: target.docs.description } } : only;
+    }
     if (target?.kind !== 'intersection') return undefined;
-    const parts = target.members.map((m) => this.flatObjectView(m));
+    const parts = target.members.map((m) => this.flatObjectView(m, depth + 1));
     if (!parts.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return undefined;
     // A later part (the discriminator's tag) narrows a property an earlier one declares.
     const byName = new Map<string, IRProperty>();
     for (const part of parts) for (const p of part.properties) byName.set(p.name, { ...p, required: p.required || !!byName.get(p.name)?.required });
-    return { kind: 'object', properties: [...byName.values()], loc: target.loc, docs: target.docs };
+    const additional = parts.map((o) => o.additional).find(Boolean);
+    return { kind: 'object', properties: [...byName.values()], ...(additional ? { additional } : {}), loc: target.loc, docs: target.docs };
   }
 
   /** The schema a model ref stands for, through chains of models that are refs themselves (aliases). */

@@ -96,6 +96,8 @@ export interface IRBody {
   readonly mediaType: string;
   readonly encoding: BodyEncoding;
   readonly required: boolean;
+  /** `x-stainless-param`: the params field holding a body that is not spread (default `body`). */
+  readonly paramName?: string;
   readonly schema: IRSchema;
   readonly description?: string;
   readonly loc: Loc;
@@ -268,6 +270,8 @@ export interface IR {
   readonly wireTypes?: false;
   /** Config `validation: strict`: builders check path params' pattern and lengths too. */
   readonly strictValidation?: true;
+  /** Config `authMode: any`: a security requirement is met by any of its configured schemes. */
+  readonly anyAuth?: true;
   /** Config `docs.readmeExample`: the operation (and params) of the package README's example call. */
   readonly readmeExample?: { readonly method: IROperation['method']; readonly path: string; readonly params?: Readonly<Record<string, unknown>> };
 }

@@ -122,6 +122,17 @@ describe('reading a Stainless config', () => {
     expect(diagnostics[1]?.message).toMatch(/must be a list of parameter names/);
   });
 
+  it('sends what credentials the client has, as Stainless SDKs do, unless `x-lathe.authMode` says `all`', () => {
+    expect(parse('organization: { name: acme }\n').config?.authMode).toBe('any');
+    expect(parse('organization: { name: acme }\nx-lathe: { authMode: all }\n').config?.authMode).toBeUndefined();
+    // lathe's own configs keep the strict check unless they ask.
+    expect(parse('spec: a.yaml\n', 'lathe.config.yaml').config?.authMode).toBeUndefined();
+    expect(parse('authMode: any\n', 'lathe.config.yaml').config?.authMode).toBe('any');
+    const bad = parse('x-lathe: { authMode: some }\n').diagnostics;
+    expect(bad.map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([['error', '#/x-lathe/authMode', 1]]);
+    expect(bad[0]?.message).toBe('`authMode` must be one of: all, any');
+  });
+
   it('a security scheme named like an Object.prototype member is kept', () => {
     const { config } = parse('client_settings:\n  opts:\n    key: { read_env: K, auth: { security_scheme: __proto__ } }\n');
     expect(Object.keys(config!.auth)).toEqual(['__proto__']);

@@ -4,16 +4,7 @@
  * type-level checks (`check.ts`) and the emitted builders are called.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileAll, declarationOf, generateFixture, type Compiled, type Generated } from './harness.js';
-
-interface Built {
-  method: string;
-  path: string;
-  query?: [string, string][];
-  headers?: Record<string, string>;
-  body?: { type: string; value: unknown; contentType?: string };
-}
-type Builder = (...args: unknown[]) => Built;
+import { compileAll, declarationOf, generateFixture, type Builder, type Compiled, type Generated } from './harness.js';
 
 let generated: Generated;
 let strict: Generated;
