@@ -40,6 +40,11 @@ export interface MethodConfig {
   readonly endpoint: string;
   /** `false`: not paged though the result is a list; a `pagination` scheme's name: paged by that scheme. */
   readonly paginated?: false | string;
+  /**
+   * The path parameter that is the method's positional argument (`[]`: none), instead of the last
+   * one not in `positional.exclude`; Stainless's `positional_params`.
+   */
+  readonly positional?: readonly string[];
 }
 
 export interface ResourceConfig {
@@ -446,12 +451,20 @@ function readResources(value: unknown, pointer: string, r: Reader): Record<strin
     for (const [m, endpoint] of Object.entries(isRecord(res.methods) ? res.methods : {})) {
       const e = typeof endpoint === 'string' ? endpoint : isRecord(endpoint) ? endpoint.endpoint : undefined;
       const paginated = isRecord(endpoint) ? endpoint.paginated : undefined;
-      if (isRecord(endpoint)) unknownKeys(endpoint, ['endpoint', 'paginated'], joinPointer(at, 'methods', m), r);
+      const positional = isRecord(endpoint) ? endpoint.positional : undefined;
+      if (isRecord(endpoint)) unknownKeys(endpoint, ['endpoint', 'paginated', 'positional'], joinPointer(at, 'methods', m), r);
       if (paginated !== undefined && paginated !== false && (typeof paginated !== 'string' || paginated === ''))
         r.error(joinPointer(at, 'methods', m, 'paginated'), '`paginated` must be `false` or the name of a `pagination` scheme');
+      const positionalOk = positional === undefined || (isStringArray(positional) && positional.length <= 1);
+      if (!positionalOk) r.error(joinPointer(at, 'methods', m, 'positional'), '`positional` must be a list of at most one path parameter name (`[]`: none)');
       if (typeof e !== 'string' || !/^(get|put|post|delete|options|head|patch|trace) \//i.test(e.trim()))
         r.error(joinPointer(at, 'methods', m), `method '${m}' must be "<verb> <path>", e.g. "get /accounts/{account_id}"`);
-      else methods[m] = { endpoint: e.trim(), ...(paginated === false || typeof paginated === 'string' ? { paginated } : {}) };
+      else
+        methods[m] = {
+          endpoint: e.trim(),
+          ...(paginated === false || typeof paginated === 'string' ? { paginated } : {}),
+          ...(positional !== undefined && positionalOk ? { positional: positional as string[] } : {}),
+        };
     }
     const models: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [m, ref] of Object.entries(isRecord(res.models) ? res.models : {})) {

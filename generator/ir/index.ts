@@ -7,9 +7,9 @@ import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, isIdentifier, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
-import { inferPlan, moduleOf, planFromConfig, type Paginated, type ResourcePlan } from './resources.js';
+import { inferPlan, moduleOf, planFromConfig, type Paginated, type Positional, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
-import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
+import type { IR, IRField, IROperation, IRParam, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
 import { refsOf } from './walk.js';
 import { nestDottedQuery } from './dotted.js';
 import { skippedParts } from './skipped.js';
@@ -130,9 +130,9 @@ function buildResource(
   const childProps = new Set(plan.children.map((c) => propertyOf(c.keys[c.keys.length - 1]!)));
   // One page class per item type and resource, shared by its methods (as Stainless declares them).
   const pages = new Map<string, string>();
-  const operations = plan.methods.map(({ name, op, paginated }) => {
+  const operations = plan.methods.map(({ name, op, paginated, positional }) => {
     const methodName = childProps.has(name) ? `${name}Method` : safeMethod(name);
-    const built = buildOperation(op, methodName, singularName, [...parentNames, base], names, converter, config, diagnostics, paginated);
+    const built = buildOperation(op, methodName, singularName, [...parentNames, base], names, converter, config, diagnostics, paginated, positional);
     return { ...built, returns: pageNames(built.returns, built.builderName, [...parentNames, base], names, converter, pages) };
   });
   const children = plan.children.map((c) => buildResource(c, [...parentNames, base], names, converter, config, diagnostics));
@@ -173,6 +173,7 @@ function buildOperation(
   config: LatheConfig,
   diagnostics: Diagnostic[],
   paginated?: Paginated,
+  chosen?: Positional,
 ): IROperation {
   const stem = `${resourceSingular}${pascalCase(methodName)}`;
   const pathOrder = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -180,7 +181,7 @@ function buildOperation(
     .filter((p) => p.in === 'path')
     .sort((a, b) => pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name));
   const candidates = pathParams.filter((p) => !config.positional.exclude.includes(p.name));
-  const positionalParam = candidates[candidates.length - 1];
+  const positionalParam = chosen ? chosenPositional(chosen, pathParams, op, diagnostics) : candidates[candidates.length - 1];
   const positional = positionalParam ? { param: positionalParam, tsName: localName(positionalParam.name) } : undefined;
 
   const fields: IRField[] = [];
@@ -202,7 +203,14 @@ function buildOperation(
       ...(p.explode !== undefined ? { explode: p.explode } : {}),
     });
   }
-  fields.splice(0, fields.length, ...nestDottedQuery(fields));
+  const nested = nestDottedQuery(fields);
+  for (const f of nested.shadowed)
+    diagnostics.push({
+      severity: 'warning',
+      message: `query parameter '${f.name}' has the name of the dotted parameters '${f.name}.*', which nest under it: it is left out of the params (as in Stainless's SDKs)`,
+      loc: op.params.find((p) => p.in === 'query' && p.name === f.name)!.loc,
+    });
+  fields.splice(0, fields.length, ...nested.fields);
   let bodyField: string | undefined;
   let bodyVariants: IRField[][] | undefined;
   if (op.body) {
@@ -247,6 +255,20 @@ function buildOperation(
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/** The path param a method's config `positional` names (none for `[]`); a name that is not one is an error. */
+function chosenPositional(chosen: Positional, pathParams: readonly IRParam[], op: RawOperation, diagnostics: Diagnostic[]): IRParam | undefined {
+  const [name] = chosen.names;
+  if (name === undefined) return undefined;
+  const param = pathParams.find((p) => p.name === name);
+  if (!param)
+    diagnostics.push({
+      severity: 'error',
+      message: `'${name}' is not a path parameter of '${op.method.toLowerCase()} ${op.path}'${pathParams.length ? ` (it has: ${pathParams.map((p) => p.name).join(', ')})` : ''}`,
+      loc: chosen.loc,
+    });
+  return param;
 }
 
 /** The params fields of an object body's properties, less readOnly ones and names a param already has. */

@@ -250,18 +250,18 @@ export class SchemaConverter {
     const raw = s.allOf as unknown[];
     const own = hasObjectKeywords(s) ? [this.objectOf(s, loc, {})] : [];
     const converted = [...raw.map((m, i) => this.convert(m, at(loc, 'allOf', i))), ...own];
-    // A member with no type of its own (`{required: [a]}`) adds nothing to an intersection but the
-    // names it requires: `X & unknown` is X, and the names are applied to the merged object below.
+    // A member with no type of its own (`{required: [a]}`, `{readOnly: true}`) adds nothing to an
+    // intersection: `X & unknown` is X. Its `required` is not enforced in the types, as Stainless
+    // does (the server checks it); what it says about the value (readOnly, a description) still
+    // holds, below the wrapper's own words.
     const typed = converted.filter((m) => m.kind !== 'unknown');
     const members = typed.length ? typed : converted;
-    const required = new Set([s, ...raw].flatMap((m) => (isRecord(m) && !('$ref' in m) && Array.isArray(m.required) ? m.required.filter((r): r is string => typeof r === 'string') : [])));
-    if (members.length === 1 && (!required.size || !this.objectView(members[0]!))) return withDocs(members[0]!, docs);
+    if (typed.length && typed.length < converted.length)
+      docs = { ...Object.assign({}, ...raw.filter((m, i) => converted[i]!.kind === 'unknown' && isRecord(m)).map((m) => docsOf(m as Raw))), ...docs };
+    if (members.length === 1) return withDocs(members[0]!, docs);
     const objects = members.map((m) => this.objectView(m));
-    if (objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) {
-      const merged = this.merge(objects, loc, docs) as IRSchema & { kind: 'object' };
-      return { ...merged, properties: merged.properties.map((p) => (required.has(p.name) && !p.required ? { ...p, required: true } : p)) };
-    }
-    return members.length === 1 ? withDocs(members[0]!, docs) : { kind: 'intersection', members, loc, docs };
+    if (objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return this.merge(objects, loc, docs);
+    return { kind: 'intersection', members, loc, docs };
   }
 
   /**

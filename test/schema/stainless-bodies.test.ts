@@ -14,7 +14,7 @@ let compiled: Compiled;
 const CHECK = `
 import type { MonitorCreateParams } from './resources/monitors.js';
 export const monitor: MonitorCreateParams = { expected_codes: '2xx', interval: 60 };
-// @ts-expect-error the allOf member's \`required\` applies to the referenced schema's property
+// As in Stainless's SDKs, the member's \`required\` is left to the server.
 export const noCodes: MonitorCreateParams = { interval: 60 };
 
 import type { AppCreateParams } from './resources/apps.js';
@@ -34,6 +34,12 @@ import type { TagUpdateParams } from './resources/tags.js';
 export const tags: TagUpdateParams = { body: ['a', 'b'] };
 import type { RuleUpdateParams } from './resources/rules.js';
 export const rules: RuleUpdateParams = { rules: [{ expression: 'true' }] };
+
+import type { RecordListParams } from './resources/records.js';
+export const records: RecordListParams = { comment: { exact: 'a', contains: 'b' } };
+
+import type { MemberUpdateParams } from './resources/members.js';
+export const member: MemberUpdateParams = { roles: [{ id: 'admin' }] };
 `;
 
 beforeAll(async () => {
@@ -47,9 +53,9 @@ beforeAll(async () => {
 const builder = async (module: string, name: string) => (await compiled.load<Record<string, Builder>>('bodies', `resources/${module}.js`))[name]!;
 
 describe('bodies that spread into the params object', () => {
-  it('an allOf member that only adds `required` makes the property required instead of `X & unknown`', async () => {
+  it('an allOf member that only adds `required` leaves the referenced object, spread, instead of `X & unknown`', async () => {
     const decl = declarationOf(generated.resources, 'MonitorCreateParams');
-    expect(decl).toContain('  expected_codes: string;');
+    expect(decl).toContain('  expected_codes?: string;');
     expect(decl).toContain('  interval?: number;');
     expect(generated.file('src/resources/monitors.ts')).not.toMatch(/& unknown|^  body\??: /m);
     const build = await builder('monitors', 'buildMonitorCreateRequest');
@@ -78,6 +84,13 @@ describe('bodies that spread into the params object', () => {
   });
 });
 
+describe('an allOf member that only says `readOnly`', () => {
+  it('makes the property readOnly: the request variant of its model has it optional, the response keeps it', () => {
+    expect(declarationOf(generated.resources, 'RoleParam')).toContain('  permissions?: Permissions;');
+    expect(declarationOf(generated.resources, 'Role')).toContain('  permissions: Permissions;');
+  });
+});
+
 describe('a binary media type whose schema is `type: string`', () => {
   it('takes an Uploadable, sent as the bytes with its media type', async () => {
     expect(declarationOf(generated.resources, 'UploadCreateParams')).toContain('  body: Uploadable;');
@@ -92,6 +105,21 @@ describe('a body that does not spread', () => {
     expect(declarationOf(generated.resources, 'RuleUpdateParams')).toContain('  rules: Array<RuleUpdateParams.Rule>;');
     const build = await builder('rules', 'buildRuleUpdateRequest');
     expect(build({ rules: [{ expression: 'x' }] }).body).toEqual({ type: 'json', value: [{ expression: 'x' }] });
+  });
+});
+
+describe('a plain query param named like a group of dotted ones', () => {
+  it('gives way to the group, with a warning at the param', async () => {
+    expect(declarationOf(generated.resources, 'RecordListParams')).toContain('  comment?: RecordListParams.Comment;');
+    const warning = generated.diagnostics.find((d) => d.message.startsWith("query parameter 'comment'"));
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain("has the name of the dotted parameters 'comment.*'");
+    expect(warning?.loc?.pointer).toBe('#/paths/~1records/get/parameters/0');
+    const build = await builder('records', 'buildRecordListRequest');
+    expect(build({ comment: { exact: 'a', contains: 'b' } }).query).toEqual([
+      ['comment.exact', 'a'],
+      ['comment.contains', 'b'],
+    ]);
   });
 });
 
