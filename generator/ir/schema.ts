@@ -165,6 +165,12 @@ export class SchemaConverter {
     if (Array.isArray(s.allOf)) return this.allOf(s, loc, docs);
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = s[key];
+      if (Array.isArray(members) && s.type === 'array' && 'items' in s && !members.some((m, i) => this.mayBeArray(m, at(loc, key, i)))) {
+        // No alternative is an array, so as written nothing is valid: the author meant the array
+        // (typically its items repeat the alternatives), and so do Stainless's SDKs.
+        this.warn(at(loc, key), `\`type: array\` with ${key} alternatives that are not arrays; typed as the array its \`items\` describe`);
+        return this.typed('array', s, loc, docs);
+      }
       if (Array.isArray(members)) {
         const converted = members.map((m, i) => this.convert(m, at(loc, key, i)));
         // Alternatives that only say which properties are required (`anyOf: [{required: [a]},
@@ -187,6 +193,16 @@ export class SchemaConverter {
     if (hasObjectKeywords(s)) return this.objectOf(s, loc, docs);
     if ('items' in s || 'prefixItems' in s) return this.typed('array', s, loc, docs);
     return { kind: 'unknown', loc, docs };
+  }
+
+  /** Whether a raw schema (through `$ref`s) may describe an array. */
+  private mayBeArray(value: unknown, loc: Loc, depth = 0): boolean {
+    const target = isRecord(value) && '$ref' in value ? this.targetOf(value, loc)?.value : value;
+    if (!isRecord(target) || depth > 8) return true;
+    if (target.type === 'array' || (Array.isArray(target.type) && target.type.includes('array')) || 'items' in target) return true;
+    if (target.type !== undefined || hasObjectKeywords(target)) return false;
+    const alternatives = [target.oneOf, target.anyOf, target.allOf].find(Array.isArray);
+    return alternatives ? (alternatives as unknown[]).some((m) => this.mayBeArray(m, loc, depth + 1)) : true;
   }
 
   private typed(type: string, s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
@@ -457,7 +473,19 @@ export class SchemaConverter {
   unionObjectsView(schema: IRSchema): (IRSchema & { kind: 'object' })[] | undefined {
     const target = this.resolved(schema);
     if (target?.kind !== 'union' || target.members.length < 2) return undefined;
-    const objects = target.members.map((m) => this.flatObjectView(m));
+    // A union's union members are alternatives too (Stainless flattens them); raw bytes and null
+    // cannot be a structured body's alternative, so they are none.
+    const alternatives: IRSchema[] = [];
+    const flatten = (members: readonly IRSchema[], depth: number) => {
+      for (const m of members) {
+        const r = this.resolved(m);
+        if (r?.kind === 'union' && depth < 8 && !this.flatObjectView(r)) flatten(r.members, depth + 1);
+        else if (r?.kind !== 'binary' && r?.kind !== 'null') alternatives.push(m);
+      }
+    };
+    flatten(target.members, 0);
+    if (alternatives.length < 2) return undefined;
+    const objects = alternatives.map((m) => this.flatObjectView(m));
     return objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined && !o.additional) ? objects : undefined;
   }
 

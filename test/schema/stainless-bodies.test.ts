@@ -38,6 +38,14 @@ export const rules: RuleUpdateParams = { rules: [{ expression: 'true' }] };
 import type { RecordListParams } from './resources/records.js';
 export const records: RecordListParams = { comment: { exact: 'a', contains: 'b' } };
 
+import type { LockdownCreateParams } from './resources/lockdowns.js';
+export const lockdown: LockdownCreateParams = { configurations: [{ ip: '10.0.0.1' }, { range: '10.0.0.0/8' }, {}] };
+
+import type { RunCreateParams } from './resources/run.js';
+export const runs: RunCreateParams[] = [{ text: 't' }, { audio: [1, 2] }, { prompt: 'p' }];
+// @ts-expect-error each variant's required field
+export const runNothing: RunCreateParams = {};
+
 import type { MemberUpdateParams } from './resources/members.js';
 export const member: MemberUpdateParams = { roles: [{ id: 'admin' }] };
 `;
@@ -105,6 +113,24 @@ describe('a body that does not spread', () => {
     expect(declarationOf(generated.resources, 'RuleUpdateParams')).toContain('  rules: Array<RuleUpdateParams.Rule>;');
     const build = await builder('rules', 'buildRuleUpdateRequest');
     expect(build({ rules: [{ expression: 'x' }] }).body).toEqual({ type: 'json', value: [{ expression: 'x' }] });
+  });
+});
+
+describe('a union body with a nested union', () => {
+  it('is one params variant per object alternative, nested ones included and raw bytes left out', async () => {
+    expect(declarationOf(generated.resources, 'RunCreateParams', 'type').replace(/\s+/g, ' ')).toBe(
+      'export type RunCreateParams = RunCreateParams.Variant0 | RunCreateParams.Variant1 | RunCreateParams.Variant2;',
+    );
+    const build = await builder('run', 'buildRunCreateRequest');
+    expect(build({ audio: [1] }).body).toEqual({ type: 'json', value: { audio: [1] } });
+  });
+});
+
+describe('`type: array` next to oneOf/anyOf alternatives that are not arrays', () => {
+  it('is the array its items describe, with a warning at the alternatives', () => {
+    expect(declarationOf(generated.resources, 'LockdownCreateParams')).toMatch(/  configurations\?: Array<[^>]*IpConfiguration/);
+    const warning = generated.diagnostics.find((d) => d.message.startsWith('`type: array` with anyOf'));
+    expect(warning?.loc?.pointer).toBe('#/paths/~1lockdowns/post/requestBody/content/application~1json/schema/properties/configurations/anyOf');
   });
 });
 
