@@ -172,6 +172,11 @@ describe('`authMode: any`', () => {
     await expect(call('bodies', { email: null, key: null, token: null })).rejects.toThrow('No credentials for operation createMonitor: set email or key or token');
   });
 
+  it('says so in the docs', () => {
+    expect(generated.file('docs/monitors/create.md')).toContain('### Email or Key or Token');
+    expect(strict.file('docs/monitors/create.md')).toContain('### Email + Key + Token');
+  });
+
   it('is not the default: without it the whole requirement is needed', async () => {
     expect(strict.file('src/client.ts')).not.toContain('authMode');
     await expect(call('strict', { email: 'me@example.com', key: 'k', token: null })).rejects.toThrow('set email and key and token');
