@@ -9,7 +9,7 @@ import { BUILDER_HELPERS, camelCase, isIdentifier, kebabCase, NameRegistry, pasc
 import { readOperations, securityOf, type RawOperation } from './operations.js';
 import { inferPlan, moduleOf, planFromConfig, type Paginated, type Positional, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
-import type { IR, IRField, IROperation, IRParam, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
+import type { IR, IRBody, IRField, IROperation, IRParam, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
 import { refsOf } from './walk.js';
 import { nestDottedQuery } from './dotted.js';
 import { skippedParts } from './skipped.js';
@@ -241,7 +241,7 @@ function buildOperation(
   const { params: _params, body: rawBody, success: _success, ...described } = op;
   return {
     ...described,
-    ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding } } : {}),
+    ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding, ...(emptyObject(rawBody) ? { emptyObject: true as const } : {}) } } : {}),
     methodName,
     ...(positional ? { positional } : {}),
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),
@@ -255,6 +255,14 @@ function buildOperation(
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/**
+ * A body the caller may leave out though the spec requires one: JSON with no schema. Sending none
+ * breaks the spec (Prism answers 422), and `{}` is the least a JSON body can say.
+ */
+function emptyObject(body: IRBody): boolean {
+  return body.required && body.encoding === 'json' && body.schema.kind === 'unknown';
 }
 
 /** The path param a method's config `positional` names (none for `[]`); a name that is not one is an error. */

@@ -148,7 +148,13 @@ export interface IROperation {
   /** The Accept header when the success responses declare more than JSON: their media types, comma-separated. */
   readonly accept?: string;
   /** How the body is sent; its schema is in `fields` (or the `bodyField`). */
-  readonly body?: Pick<IRBody, 'mediaType' | 'encoding'>;
+  readonly body?: Pick<IRBody, 'mediaType' | 'encoding'> & {
+    /**
+     * A required JSON body the spec gives no schema (`application/json: {}`): `{}` is sent when the
+     * caller passes none, since the request must have a body.
+     */
+    readonly emptyObject?: true;
+  };
   // No `params` and `responses` either: ir turns them into `fields` and `returns`. Emitters see
   // nothing else, and every byte here is hashed again for the emit cache on each run.
 

@@ -99,6 +99,13 @@ describe('an allOf member that only says `readOnly`', () => {
   });
 });
 
+describe('an optional body with no schema', () => {
+  it('is not sent when not given (a required one is sent as `{}`: stainless-requests.test.ts)', async () => {
+    const build = await builder('purge', 'buildPurgeCreateRequest');
+    expect(build({}).body?.value).toBeUndefined();
+  });
+});
+
 describe('a binary media type whose schema is `type: string`', () => {
   it('takes an Uploadable, sent as the bytes with its media type', async () => {
     expect(declarationOf(generated.resources, 'UploadCreateParams')).toContain('  body: Uploadable;');
