@@ -40,6 +40,11 @@ export interface MethodConfig {
   readonly endpoint: string;
   /** `false`: not paged though the result is a list; a `pagination` scheme's name: paged by that scheme. */
   readonly paginated?: false | string;
+  /**
+   * The path parameter that is the method's positional argument (`[]`: none), instead of the last
+   * one not in `positional.exclude`; Stainless's `positional_params`.
+   */
+  readonly positional?: readonly string[];
 }
 
 export interface ResourceConfig {
@@ -110,7 +115,15 @@ export interface LatheConfig {
   readonly leftOutOperations?: LeftOutOperations;
   /** `strict`: path params are checked against their `pattern`, `minLength` and `maxLength` too. */
   readonly validation?: Validation;
+  /**
+   * `any`: an operation's security requirement is met by any of its schemes that the client has
+   * (those are sent); `all` (default): by all of them. A stainless.yml defaults to `any`.
+   */
+  readonly authMode?: AuthMode;
 }
+
+export const AUTH_MODES = ['all', 'any'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 export const VALIDATION = ['lenient', 'strict'] as const;
 export type Validation = (typeof VALIDATION)[number];
@@ -220,7 +233,7 @@ export function placeInConfig(config: LatheConfig, d: Diagnostic): Diagnostic {
   return { ...d, ...moved, ...(config.displayFile ? { displayFile: config.displayFile } : {}), ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
-const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations', 'validation'];
+const TOP_KEYS = ['spec', 'output', 'package', 'client', 'envelope', 'positional', 'auth', 'resources', 'refRoots', 'pagination', 'docs', 'wireTypes', 'leftOutOperations', 'validation', 'authMode'];
 
 function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: Reader): LatheConfig {
   unknownKeys(raw, TOP_KEYS, '#', r);
@@ -260,6 +273,8 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     r.error('#/leftOutOperations', `\`leftOutOperations\` must be one of: ${LEFT_OUT_OPERATIONS.join(', ')}`);
   if (raw.validation !== undefined && !VALIDATION.includes(raw.validation as Validation))
     r.error('#/validation', `\`validation\` must be one of: ${VALIDATION.join(', ')}`);
+  if (raw.authMode !== undefined && !AUTH_MODES.includes(raw.authMode as AuthMode))
+    r.error('#/authMode', `\`authMode\` must be one of: ${AUTH_MODES.join(', ')}`);
   const resources = raw.resources === undefined ? undefined : readResources(raw.resources, '#/resources', r);
   if (raw.refRoots !== undefined && !isStringArray(raw.refRoots)) r.error('#/refRoots', '`refRoots` must be a list of folders');
   const refRoots = isStringArray(raw.refRoots) ? raw.refRoots : [];
@@ -281,6 +296,7 @@ function readConfig(raw: Record<string, unknown>, dir: string, file: string, r: 
     ...(raw.wireTypes === false ? { wireTypes: false } : {}),
     ...(typeof leftOut === 'string' && LEFT_OUT_OPERATIONS.includes(leftOut as LeftOutOperations) ? { leftOutOperations: leftOut as LeftOutOperations } : {}),
     ...(raw.validation === 'strict' ? { validation: 'strict' as const } : {}),
+    ...(raw.authMode === 'any' ? { authMode: 'any' as const } : {}),
   };
 }
 
@@ -435,12 +451,20 @@ function readResources(value: unknown, pointer: string, r: Reader): Record<strin
     for (const [m, endpoint] of Object.entries(isRecord(res.methods) ? res.methods : {})) {
       const e = typeof endpoint === 'string' ? endpoint : isRecord(endpoint) ? endpoint.endpoint : undefined;
       const paginated = isRecord(endpoint) ? endpoint.paginated : undefined;
-      if (isRecord(endpoint)) unknownKeys(endpoint, ['endpoint', 'paginated'], joinPointer(at, 'methods', m), r);
+      const positional = isRecord(endpoint) ? endpoint.positional : undefined;
+      if (isRecord(endpoint)) unknownKeys(endpoint, ['endpoint', 'paginated', 'positional'], joinPointer(at, 'methods', m), r);
       if (paginated !== undefined && paginated !== false && (typeof paginated !== 'string' || paginated === ''))
         r.error(joinPointer(at, 'methods', m, 'paginated'), '`paginated` must be `false` or the name of a `pagination` scheme');
+      const positionalOk = positional === undefined || (isStringArray(positional) && positional.length <= 1);
+      if (!positionalOk) r.error(joinPointer(at, 'methods', m, 'positional'), '`positional` must be a list of at most one path parameter name (`[]`: none)');
       if (typeof e !== 'string' || !/^(get|put|post|delete|options|head|patch|trace) \//i.test(e.trim()))
         r.error(joinPointer(at, 'methods', m), `method '${m}' must be "<verb> <path>", e.g. "get /accounts/{account_id}"`);
-      else methods[m] = { endpoint: e.trim(), ...(paginated === false || typeof paginated === 'string' ? { paginated } : {}) };
+      else
+        methods[m] = {
+          endpoint: e.trim(),
+          ...(paginated === false || typeof paginated === 'string' ? { paginated } : {}),
+          ...(positional !== undefined && positionalOk ? { positional: positional as string[] } : {}),
+        };
     }
     const models: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [m, ref] of Object.entries(isRecord(res.models) ? res.models : {})) {

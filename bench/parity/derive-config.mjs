@@ -121,6 +121,22 @@ for (const m of methods) {
   posVotes.set(last, v);
 }
 const exclude = [...posVotes].filter(([, v]) => v.no > v.yes).map(([k]) => k).sort();
+// Where the rule above picks another path param than the method's own last positional argument
+// in api.md (`create(accountIdentifier, { ...params })`), the method says which (`positional`),
+// as a stainless.yml's `positional_params` does. Arguments are tied to the api.md path's params by
+// name and to the spec's by position; lathe methods take one positional argument: the last.
+const squash = (name) => name.replace(/[_-]/g, '').toLowerCase();
+const positionalOf = (m) => {
+  const specParams = [...m.endpoint.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]);
+  const mdParams = [...m.path.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]);
+  const args = m.params.split(',').map((a) => a.trim()).filter((a) => a && !a.startsWith('{') && !a.startsWith('...'));
+  const chosen = args.length ? mdParams.findIndex((p) => squash(p) === squash(args.at(-1))) : -1;
+  if (args.length && chosen < 0) return undefined; // an argument api.md names unlike its path: keep the rule
+  const want = chosen < 0 ? [] : [specParams[chosen]];
+  const rule = specParams.filter((p) => !exclude.includes(p)).slice(-1);
+  return want.length === rule.length && want.every((p, i) => p === rule[i]) ? undefined : want;
+};
+let positionalOverrides = 0;
 for (const m of methods) {
   const endpoint = m.endpoint;
   const ok = endpoint !== undefined;
@@ -130,7 +146,9 @@ for (const m of methods) {
   inSpec++;
   const node = nodeAt(m.keys);
   if (node.methods[m.name]) console.warn(`duplicate method ${m.keys.join('.')}.${m.name}`);
-  node.methods[m.name] = endpoint;
+  const positional = positionalOf(m);
+  if (positional) positionalOverrides++;
+  node.methods[m.name] = positional ? { endpoint, positional } : endpoint;
 }
 
 // ---- models ----
@@ -183,10 +201,13 @@ const config = {
   pagination: example.pagination,
   docs: { permissionsExtension: 'x-api-token-group' },
   auth: example.auth,
+  // Stainless's SDK sends the credentials the client has: 436 operations of the spec list email, key
+  // and token in one requirement object, which the strict default would demand all together.
+  authMode: 'any',
   leftOutOperations: 'ignore',
   resources: root,
 };
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, YAML.stringify(config, { lineWidth: 0 }));
 writeFileSync(join(dirname(outFile), 'methods.json'), JSON.stringify(list, null, 1));
-console.log(`api.md methods: ${methods.length}; in the spec: ${inSpec}; not in the spec: ${methods.length - inSpec}; models: ${models}; positional.exclude: ${exclude.join(', ')}`);
+console.log(`api.md methods: ${methods.length}; in the spec: ${inSpec}; not in the spec: ${methods.length - inSpec}; models: ${models}; positional.exclude: ${exclude.join(', ')}; methods with their own positional: ${positionalOverrides}`);

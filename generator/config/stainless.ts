@@ -73,8 +73,6 @@ class Mapper {
   readonly config = record();
   readonly origins = new Map<string, string>();
   readonly problems: MappingProblem[] = [];
-  /** Methods' `positional_params`, checked against lathe's rule once `x-lathe.positional` is known. */
-  readonly positional: { readonly pointer: string; readonly endpoint: string; readonly params: unknown }[] = [];
 
   /** Sets `config` at the lathe path `to` (created as needed), remembering it came from `from`. */
   set(to: readonly string[], value: unknown, from: string): void {
@@ -121,6 +119,9 @@ export function fromStainless(raw: Record<string, unknown>, latheKeys: readonly 
     else m.unsupported(joinPointer('#', k), 'lathe has no such setting');
   }
   readNames(raw, m);
+  // Stainless SDKs send whatever credentials the client has (never all of an operation's
+  // requirement object or nothing): `x-lathe.authMode: all` restores lathe's strict check.
+  m.set(['authMode'], 'any', '#');
   readOpts(raw.client_settings, m);
   if (raw.pagination !== undefined) readPagination(raw.pagination, m);
   readSettings(raw.settings, m);
@@ -132,7 +133,6 @@ export function fromStainless(raw: Record<string, unknown>, latheKeys: readonly 
   }
   if (raw.resources !== undefined) m.set(['resources'], readResources(raw.resources, '#/resources', m), '#/resources');
   if (raw[LATHE_EXTENSION] !== undefined) mergeExtension(raw[LATHE_EXTENSION], m);
-  checkPositional(m);
   return { config: m.config, origins: m.origins, problems: m.problems };
 }
 
@@ -305,33 +305,35 @@ function readMethods(value: unknown, pointer: string, m: Mapper): unknown {
       continue;
     }
     m.rest(method, ['type', 'endpoint', 'positional_params', 'paginated'], at, 'lathe reads `endpoint`, `paginated` and `positional_params` of a method');
-    if (method.positional_params !== undefined && typeof method.endpoint === 'string')
-      m.positional.push({ pointer: joinPointer(at, 'positional_params'), endpoint: method.endpoint, params: method.positional_params });
+    const positional = readPositional(method.positional_params, joinPointer(at, 'positional_params'), m);
+    // lathe's tree has Stainless's shape: only the key's name differs.
+    if (positional !== undefined) m.origins.set(joinPointer(at, 'positional'), joinPointer(at, 'positional_params'));
     if (method.endpoint === undefined) out[name] = method;
-    else out[name] = method.paginated === undefined ? method.endpoint : { endpoint: method.endpoint, paginated: method.paginated };
+    else if (method.paginated === undefined && positional === undefined) out[name] = method.endpoint;
+    else
+      out[name] = {
+        endpoint: method.endpoint,
+        ...(method.paginated !== undefined ? { paginated: method.paginated } : {}),
+        ...(positional !== undefined ? { positional } : {}),
+      };
   }
   return out;
 }
 
 /**
- * lathe has no per-method positional list: the positional argument is the last path parameter not
- * in `positional.exclude` (ir/index.ts). A method's `positional_params` that says the same is
- * honoured as it is; one that says otherwise is a warning naming what lathe does instead.
+ * A method's `positional_params` becomes its `positional`. lathe's methods take at most one
+ * positional argument: of a longer list the last stays positional, with a warning.
  */
-function checkPositional(m: Mapper): void {
-  const positional = m.config.positional;
-  const excluded = isRecord(positional) && Array.isArray(positional.exclude) ? positional.exclude : [];
-  for (const { pointer, endpoint, params } of m.positional) {
-    if (!Array.isArray(params) || !params.every((p) => typeof p === 'string')) {
-      m.error(pointer, '`positional_params` must be a list of parameter names');
-      continue;
-    }
-    const candidates = [...endpoint.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]!).filter((p) => !excluded.includes(p));
-    const lathe = candidates.slice(-1);
-    if (params.length === lathe.length && params.every((p, i) => p === lathe[i])) continue;
-    const does = lathe.length ? `makes '${lathe[0]}' positional` : 'makes no parameter positional';
-    m.unsupported(pointer, `lathe ${does} here: the last path parameter not in \`x-lathe.positional.exclude\``);
+function readPositional(params: unknown, pointer: string, m: Mapper): string[] | undefined {
+  if (params === undefined) return undefined;
+  if (!Array.isArray(params) || !params.every((p) => typeof p === 'string')) {
+    m.error(pointer, '`positional_params` must be a list of parameter names');
+    return undefined;
   }
+  if (params.length <= 1) return params;
+  const last = params[params.length - 1]!;
+  m.unsupported(pointer, `lathe methods take one positional argument: '${last}' is positional, the others go in the params object`);
+  return [last];
 }
 
 /** `x-lathe` is lathe's own config shape; its values are merged over the mapped ones. */

@@ -224,7 +224,9 @@ export function packageReadme(ir: IR): OutputFile {
             ]),
           ),
           '',
-          "Each request sends only the credentials that its operation's security allows; when none of those is configured, the call fails before anything is sent and names the options to set.",
+          ir.anyAuth
+            ? "Each request sends the configured credentials among those its operation's security lists (any one of a requirement is enough); when none of those is configured, the call fails before anything is sent and names the options to set."
+            : "Each request sends only the credentials that its operation's security allows; when none of those is configured, the call fails before anything is sent and names the options to set.",
         ]
       : ['The API declares no security schemes.']),
     '',

@@ -357,7 +357,8 @@ function securityOf(ir: IR, op: IROperation): DocSecurityAlternative[] {
     .map((alt) => {
       const schemes = alt.map((k) => ir.securitySchemes.find((s) => s.key === k));
       return {
-        title: schemes.map((s, i) => s?.title ?? alt[i]).join(' + '),
+        // In `authMode: any` one configured scheme of a requirement is enough.
+        title: schemes.map((s, i) => s?.title ?? alt[i]).join(ir.anyAuth ? ' or ' : ' + '),
         schemes: schemes
           .filter((s): s is IRSecurityScheme => !!s)
           .map((s) => ({ key: s.key, title: s.title, ...(s.description ? { description: s.description } : {}), example: headerExample(s), option: s.option, env: s.env })),

@@ -83,6 +83,7 @@ export function clientFile(ir: IR): OutputFile {
     // index signature, so its literals would widen to `string`: `as const` keeps them.
     e.prop('securitySchemes', e.object(schemes.map((s) => e.prop(s.key, s.key in Object.prototype ? asConst(runtimeScheme(s)) : runtimeScheme(s))))),
     e.prop('defaultSecurity', e.data(ir.security)),
+    ...(ir.anyAuth ? [e.prop('authMode', e.literal('any'))] : []),
     ...(envelope.length ? [e.prop('envelope', e.object(envelope))] : []),
     e.prop('userAgent', e.literal(`${ir.client.packageName}/${ir.client.packageVersion}`)),
     e.prop('logEnv', e.literal(logEnv(ir))),

@@ -437,7 +437,7 @@ function bodyExpr(op: IROperation, names: Map<string, string>): Expr | undefined
   const record = t.generic('Record', t.name('string'), t.name('unknown'));
   switch (op.body.encoding) {
     case 'json':
-      return e.object([e.prop('type', e.literal('json')), e.prop('value', value)]);
+      return e.object([e.prop('type', e.literal('json')), e.prop('value', op.body.emptyObject ? { kind: 'binary', op: '??', left: value, right: e.object([]) } : value)]);
     case 'form':
       return e.object([e.prop('type', e.literal('form')), e.prop('value', cast(record))]);
     case 'multipart':

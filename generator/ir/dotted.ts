@@ -10,24 +10,33 @@ interface Leaf {
   readonly field: IRField;
 }
 
-/** `fields` with each group of dotted query params replaced by one nested field, where the first one stood. */
-export function nestDottedQuery(fields: readonly IRField[]): IRField[] {
+/**
+ * `fields` with each group of dotted query params replaced by one nested field, where the first one
+ * stood. A plain query param named like a group (`comment` next to `comment.exact`, typically an
+ * alias of one of them) gives way to the group, as in Stainless's SDKs: it is returned in `shadowed`.
+ */
+export function nestDottedQuery(fields: readonly IRField[]): { fields: IRField[]; shadowed: IRField[] } {
   const groups = new Map<string, IRField[]>();
   for (const f of fields) {
     const root = dottedRoot(f);
     if (root !== undefined) groups.set(root, [...(groups.get(root) ?? []), f]);
   }
-  for (const [root, members] of groups)
-    if (fields.some((f) => f.name === root) || !nestable(members.map((m) => m.name))) groups.delete(root);
-  if (!groups.size) return [...fields];
+  const plain = (root: string) => fields.find((f) => f.name === root);
+  for (const [root, members] of groups) {
+    const other = plain(root);
+    if ((other && other.origin !== 'query') || !nestable(members.map((m) => m.name))) groups.delete(root);
+  }
+  if (!groups.size) return { fields: [...fields], shadowed: [] };
+  const shadowed = [...groups.keys()].map(plain).filter((f): f is IRField => f !== undefined);
   const out: IRField[] = [];
   for (const f of fields) {
+    if (shadowed.includes(f)) continue;
     const root = dottedRoot(f);
     const members = root === undefined ? undefined : groups.get(root);
     if (!members) out.push(f);
     else if (members[0] === f) out.push(nestedField(root!, members));
   }
-  return out;
+  return { fields: out, shadowed };
 }
 
 function dottedRoot(f: IRField): string | undefined {

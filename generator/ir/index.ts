@@ -7,9 +7,9 @@ import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, isIdentifier, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
 import { readOperations, securityOf, type RawOperation } from './operations.js';
-import { inferPlan, moduleOf, planFromConfig, type Paginated, type ResourcePlan } from './resources.js';
+import { inferPlan, moduleOf, planFromConfig, type Paginated, type Positional, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
-import type { IR, IRField, IROperation, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
+import type { IR, IRBody, IRField, IROperation, IRParam, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
 import { refsOf } from './walk.js';
 import { nestDottedQuery } from './dotted.js';
 import { skippedParts } from './skipped.js';
@@ -69,6 +69,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
     ...(config.envelope ? { envelope: config.envelope } : {}),
     ...(config.wireTypes === false ? { wireTypes: false as const } : {}),
     ...(config.validation === 'strict' ? { strictValidation: true as const } : {}),
+    ...(config.authMode === 'any' ? { anyAuth: true as const } : {}),
     ...readmeExample(config, resources, diagnostics),
   };
   return { ir, diagnostics };
@@ -129,9 +130,9 @@ function buildResource(
   const childProps = new Set(plan.children.map((c) => propertyOf(c.keys[c.keys.length - 1]!)));
   // One page class per item type and resource, shared by its methods (as Stainless declares them).
   const pages = new Map<string, string>();
-  const operations = plan.methods.map(({ name, op, paginated }) => {
+  const operations = plan.methods.map(({ name, op, paginated, positional }) => {
     const methodName = childProps.has(name) ? `${name}Method` : safeMethod(name);
-    const built = buildOperation(op, methodName, singularName, [...parentNames, base], names, converter, config, diagnostics, paginated);
+    const built = buildOperation(op, methodName, singularName, [...parentNames, base], names, converter, config, diagnostics, paginated, positional);
     return { ...built, returns: pageNames(built.returns, built.builderName, [...parentNames, base], names, converter, pages) };
   });
   const children = plan.children.map((c) => buildResource(c, [...parentNames, base], names, converter, config, diagnostics));
@@ -172,6 +173,7 @@ function buildOperation(
   config: LatheConfig,
   diagnostics: Diagnostic[],
   paginated?: Paginated,
+  chosen?: Positional,
 ): IROperation {
   const stem = `${resourceSingular}${pascalCase(methodName)}`;
   const pathOrder = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -179,7 +181,7 @@ function buildOperation(
     .filter((p) => p.in === 'path')
     .sort((a, b) => pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name));
   const candidates = pathParams.filter((p) => !config.positional.exclude.includes(p.name));
-  const positionalParam = candidates[candidates.length - 1];
+  const positionalParam = chosen ? chosenPositional(chosen, pathParams, op, diagnostics) : candidates[candidates.length - 1];
   const positional = positionalParam ? { param: positionalParam, tsName: localName(positionalParam.name) } : undefined;
 
   const fields: IRField[] = [];
@@ -201,12 +203,19 @@ function buildOperation(
       ...(p.explode !== undefined ? { explode: p.explode } : {}),
     });
   }
-  fields.splice(0, fields.length, ...nestDottedQuery(fields));
+  const nested = nestDottedQuery(fields);
+  for (const f of nested.shadowed)
+    diagnostics.push({
+      severity: 'warning',
+      message: `query parameter '${f.name}' has the name of the dotted parameters '${f.name}.*', which nest under it: it is left out of the params (as in Stainless's SDKs)`,
+      loc: op.params.find((p) => p.in === 'query' && p.name === f.name)!.loc,
+    });
+  fields.splice(0, fields.length, ...nested.fields);
   let bodyField: string | undefined;
   let bodyVariants: IRField[][] | undefined;
   if (op.body) {
     const structured = op.body.encoding !== 'binary' && op.body.encoding !== 'text';
-    const object = structured ? converter.objectView(op.body.schema) : undefined;
+    const object = structured ? converter.bodyObjectView(op.body.schema) : undefined;
     // Stainless flattens a union of object bodies too: one params variant per member.
     const members = structured && !object ? converter.unionObjectsView(op.body.schema) : undefined;
     if (object && !object.additional) {
@@ -215,7 +224,8 @@ function buildOperation(
       bodyVariants = members.map((member) => bodyFields(member, fields));
       fields.push(...bodyVariants[0]!);
     } else {
-      bodyField = fields.some((f) => f.name === 'body') ? 'body_' : 'body';
+      const wanted = op.body.paramName ?? 'body';
+      bodyField = fields.some((f) => f.name === wanted) ? `${wanted}_` : wanted;
       // A body the spec gives no schema (`application/json: {}`) may be anything, nothing included:
       // Stainless makes it optional, and a forced `body: undefined` says nothing.
       const required = op.body.required && op.body.schema.kind !== 'unknown';
@@ -231,7 +241,7 @@ function buildOperation(
   const { params: _params, body: rawBody, success: _success, ...described } = op;
   return {
     ...described,
-    ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding } } : {}),
+    ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding, ...(emptyObject(rawBody) ? { emptyObject: true as const } : {}) } } : {}),
     methodName,
     ...(positional ? { positional } : {}),
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),
@@ -245,6 +255,28 @@ function buildOperation(
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/**
+ * A body the caller may leave out though the spec requires one: JSON with no schema. Sending none
+ * breaks the spec (Prism answers 422), and `{}` is the least a JSON body can say.
+ */
+function emptyObject(body: IRBody): boolean {
+  return body.required && body.encoding === 'json' && body.schema.kind === 'unknown';
+}
+
+/** The path param a method's config `positional` names (none for `[]`); a name that is not one is an error. */
+function chosenPositional(chosen: Positional, pathParams: readonly IRParam[], op: RawOperation, diagnostics: Diagnostic[]): IRParam | undefined {
+  const [name] = chosen.names;
+  if (name === undefined) return undefined;
+  const param = pathParams.find((p) => p.name === name);
+  if (!param)
+    diagnostics.push({
+      severity: 'error',
+      message: `'${name}' is not a path parameter of '${op.method.toLowerCase()} ${op.path}'${pathParams.length ? ` (it has: ${pathParams.map((p) => p.name).join(', ')})` : ''}`,
+      loc: chosen.loc,
+    });
+  return param;
 }
 
 /** The params fields of an object body's properties, less readOnly ones and names a param already has. */

@@ -236,14 +236,28 @@ function readBody(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc:
   const encoding = encodingOf(mediaType);
   const schemaLoc = at(body.loc, 'content', mediaType, 'schema');
   const rawSchema = isRecord(media) && media.schema !== undefined ? media.schema : encoding === 'binary' ? { type: 'string', format: 'binary' } : {};
+  const converted = schemas.convert(rawSchema, schemaLoc);
+  // Under a binary media type a `type: string` without `format: binary` is still the bytes sent.
+  const schema = encoding === 'binary' && converted.kind === 'string' ? { kind: 'binary' as const, loc: converted.loc, docs: converted.docs } : converted;
+  const paramName = stainlessParam(body.value) ?? stainlessParam(isRecord(media) ? spec.deref<unknown>(media.schema, schemaLoc)?.value : undefined);
   return {
     mediaType,
     encoding,
     required: body.value.required === true,
-    schema: schemas.requestView(schemas.convert(rawSchema, schemaLoc), encoding !== 'binary' && encoding !== 'text'),
+    ...(paramName ? { paramName } : {}),
+    schema: schemas.requestView(schema, encoding !== 'binary' && encoding !== 'text'),
     ...(typeof body.value.description === 'string' ? { description: body.value.description } : {}),
     loc: body.loc,
   };
+}
+
+/**
+ * Stainless's `x-stainless-param` on a request body (or its schema): the name of the params field
+ * that holds a body which is not spread into the params (an array, a scalar), instead of `body`.
+ */
+function stainlessParam(value: unknown): string | undefined {
+  const name = isRecord(value) ? value['x-stainless-param'] : undefined;
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
 }
 
 /**

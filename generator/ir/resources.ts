@@ -14,9 +14,22 @@ export interface Paginated {
   readonly loc: Loc;
 }
 
+/** A method's config `positional`, with its place there. */
+export interface Positional {
+  readonly names: readonly string[];
+  readonly loc: Loc;
+}
+
+export interface PlannedMethod {
+  readonly name: string;
+  readonly op: RawOperation;
+  readonly paginated?: Paginated;
+  readonly positional?: Positional;
+}
+
 export interface ResourcePlan {
   readonly keys: readonly string[];
-  readonly methods: ReadonlyArray<{ readonly name: string; readonly op: RawOperation; readonly paginated?: Paginated }>;
+  readonly methods: ReadonlyArray<PlannedMethod>;
   readonly models: ReadonlyArray<{ readonly name: string; readonly ref: string; readonly loc: Loc }>;
   readonly children: readonly ResourcePlan[];
 }
@@ -57,7 +70,15 @@ export function planFromConfig(
           });
           return [];
         }
-        return [{ name: camelCase(name), op, ...(m.paginated !== undefined ? { paginated: { scheme: m.paginated, loc: { file: configFile, pointer: joinPointer(at, 'methods', name, 'paginated') } } } : {}) }];
+        const place = (key: string) => ({ file: configFile, pointer: joinPointer(at, 'methods', name, key) });
+        return [
+          {
+            name: camelCase(name),
+            op,
+            ...(m.paginated !== undefined ? { paginated: { scheme: m.paginated, loc: place('paginated') } } : {}),
+            ...(m.positional !== undefined ? { positional: { names: m.positional, loc: place('positional') } } : {}),
+          },
+        ];
       });
       const models = Object.entries(rc.models).map(([name, ref]) => ({
         name,

@@ -165,8 +165,21 @@ export class SchemaConverter {
     if (Array.isArray(s.allOf)) return this.allOf(s, loc, docs);
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = s[key];
+      if (Array.isArray(members) && s.type === 'array' && 'items' in s && !members.some((m, i) => this.mayBeArray(m, at(loc, key, i)))) {
+        // No alternative is an array, so as written nothing is valid: the author meant the array
+        // (typically its items repeat the alternatives), and so do Stainless's SDKs.
+        this.warn(at(loc, key), `\`type: array\` with ${key} alternatives that are not arrays; typed as the array its \`items\` describe`);
+        return this.typed('array', s, loc, docs);
+      }
       if (Array.isArray(members)) {
         const converted = members.map((m, i) => this.convert(m, at(loc, key, i)));
+        // Alternatives that only say which properties are required (`anyOf: [{required: [a]},
+        // {required: [b]}]`) constrain values, not their type: the schema is its own keywords.
+        if (converted.length && converted.every((m) => m.kind === 'unknown')) {
+          if (hasObjectKeywords(s) || s.type === 'object') return this.objectOf(s, loc, docs);
+          if (typeof s.type !== 'string' && !Array.isArray(s.type)) return { kind: 'unknown', loc, docs };
+          break;
+        }
         const union: IRSchema = { kind: 'union', members: this.discriminate(s, key, converted, loc), loc, docs };
         return hasObjectKeywords(s) ? { kind: 'intersection', members: [this.objectOf(s, loc, {}), union], loc, docs } : union;
       }
@@ -180,6 +193,16 @@ export class SchemaConverter {
     if (hasObjectKeywords(s)) return this.objectOf(s, loc, docs);
     if ('items' in s || 'prefixItems' in s) return this.typed('array', s, loc, docs);
     return { kind: 'unknown', loc, docs };
+  }
+
+  /** Whether a raw schema (through `$ref`s) may describe an array. */
+  private mayBeArray(value: unknown, loc: Loc, depth = 0): boolean {
+    const target = isRecord(value) && '$ref' in value ? this.targetOf(value, loc)?.value : value;
+    if (!isRecord(target) || depth > 8) return true;
+    if (target.type === 'array' || (Array.isArray(target.type) && target.type.includes('array')) || 'items' in target) return true;
+    if (target.type !== undefined || hasObjectKeywords(target)) return false;
+    const alternatives = [target.oneOf, target.anyOf, target.allOf].find(Array.isArray);
+    return alternatives ? (alternatives as unknown[]).some((m) => this.mayBeArray(m, loc, depth + 1)) : true;
   }
 
   private typed(type: string, s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
@@ -242,7 +265,15 @@ export class SchemaConverter {
   private allOf(s: Raw, loc: Loc, docs: SchemaDocs): IRSchema {
     const raw = s.allOf as unknown[];
     const own = hasObjectKeywords(s) ? [this.objectOf(s, loc, {})] : [];
-    const members = [...raw.map((m, i) => this.convert(m, at(loc, 'allOf', i))), ...own];
+    const converted = [...raw.map((m, i) => this.convert(m, at(loc, 'allOf', i))), ...own];
+    // A member with no type of its own (`{required: [a]}`, `{readOnly: true}`) adds nothing to an
+    // intersection: `X & unknown` is X. Its `required` is not enforced in the types, as Stainless
+    // does (the server checks it); what it says about the value (readOnly, a description) still
+    // holds, below the wrapper's own words.
+    const typed = converted.filter((m) => m.kind !== 'unknown');
+    const members = typed.length ? typed : converted;
+    if (typed.length && typed.length < converted.length)
+      docs = { ...Object.assign({}, ...raw.filter((m, i) => converted[i]!.kind === 'unknown' && isRecord(m)).map((m) => docsOf(m as Raw))), ...docs };
     if (members.length === 1) return withDocs(members[0]!, docs);
     const objects = members.map((m) => this.objectView(m));
     if (objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return this.merge(objects, loc, docs);
@@ -442,20 +473,46 @@ export class SchemaConverter {
   unionObjectsView(schema: IRSchema): (IRSchema & { kind: 'object' })[] | undefined {
     const target = this.resolved(schema);
     if (target?.kind !== 'union' || target.members.length < 2) return undefined;
-    const objects = target.members.map((m) => this.flatObjectView(m));
+    // A union's union members are alternatives too (Stainless flattens them); raw bytes and null
+    // cannot be a structured body's alternative, so they are none.
+    const alternatives: IRSchema[] = [];
+    const flatten = (members: readonly IRSchema[], depth: number) => {
+      for (const m of members) {
+        const r = this.resolved(m);
+        if (r?.kind === 'union' && depth < 8 && !this.flatObjectView(r)) flatten(r.members, depth + 1);
+        else if (r?.kind !== 'binary' && r?.kind !== 'null') alternatives.push(m);
+      }
+    };
+    flatten(target.members, 0);
+    if (alternatives.length < 2) return undefined;
+    const objects = alternatives.map((m) => this.flatObjectView(m));
     return objects.every((o): o is IRSchema & { kind: 'object' } => o !== undefined && !o.additional) ? objects : undefined;
   }
 
-  private flatObjectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+  /**
+   * The object a request body's fields spread from: an object, also when nullable (`X | null`: a
+   * params object cannot be null) or an allOf of objects and one-member unions; else undefined.
+   */
+  bodyObjectView(schema: IRSchema): (IRSchema & { kind: 'object' }) | undefined {
+    return this.flatObjectView(schema);
+  }
+
+  private flatObjectView(schema: IRSchema, depth = 0): (IRSchema & { kind: 'object' }) | undefined {
     const target = this.resolved(schema);
     if (target?.kind === 'object') return target;
+    if (target?.kind === 'union' && depth < 8) {
+      const present = target.members.filter((m) => this.resolved(m)?.kind !== 'null');
+      const only = present.length === 1 ? this.flatObjectView(present[0]!, depth + 1) : undefined;
+      return only && target.docs.description && !only.docs.description ? { ...only, docs: { ...only.docs, description: target.docs.description } } : only;
+    }
     if (target?.kind !== 'intersection') return undefined;
-    const parts = target.members.map((m) => this.flatObjectView(m));
+    const parts = target.members.map((m) => this.flatObjectView(m, depth + 1));
     if (!parts.every((o): o is IRSchema & { kind: 'object' } => o !== undefined)) return undefined;
     // A later part (the discriminator's tag) narrows a property an earlier one declares.
     const byName = new Map<string, IRProperty>();
     for (const part of parts) for (const p of part.properties) byName.set(p.name, { ...p, required: p.required || !!byName.get(p.name)?.required });
-    return { kind: 'object', properties: [...byName.values()], loc: target.loc, docs: target.docs };
+    const additional = parts.map((o) => o.additional).find(Boolean);
+    return { kind: 'object', properties: [...byName.values()], ...(additional ? { additional } : {}), loc: target.loc, docs: target.docs };
   }
 
   /** The schema a model ref stands for, through chains of models that are refs themselves (aliases). */

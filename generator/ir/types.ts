@@ -96,6 +96,8 @@ export interface IRBody {
   readonly mediaType: string;
   readonly encoding: BodyEncoding;
   readonly required: boolean;
+  /** `x-stainless-param`: the params field holding a body that is not spread (default `body`). */
+  readonly paramName?: string;
   readonly schema: IRSchema;
   readonly description?: string;
   readonly loc: Loc;
@@ -146,7 +148,13 @@ export interface IROperation {
   /** The Accept header when the success responses declare more than JSON: their media types, comma-separated. */
   readonly accept?: string;
   /** How the body is sent; its schema is in `fields` (or the `bodyField`). */
-  readonly body?: Pick<IRBody, 'mediaType' | 'encoding'>;
+  readonly body?: Pick<IRBody, 'mediaType' | 'encoding'> & {
+    /**
+     * A required JSON body the spec gives no schema (`application/json: {}`): `{}` is sent when the
+     * caller passes none, since the request must have a body.
+     */
+    readonly emptyObject?: true;
+  };
   // No `params` and `responses` either: ir turns them into `fields` and `returns`. Emitters see
   // nothing else, and every byte here is hashed again for the emit cache on each run.
 
@@ -268,6 +276,8 @@ export interface IR {
   readonly wireTypes?: false;
   /** Config `validation: strict`: builders check path params' pattern and lengths too. */
   readonly strictValidation?: true;
+  /** Config `authMode: any`: a security requirement is met by any of its configured schemes. */
+  readonly anyAuth?: true;
   /** Config `docs.readmeExample`: the operation (and params) of the package README's example call. */
   readonly readmeExample?: { readonly method: IROperation['method']; readonly path: string; readonly params?: Readonly<Record<string, unknown>> };
 }

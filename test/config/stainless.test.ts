@@ -101,7 +101,7 @@ describe('reading a Stainless config', () => {
     expect(diagnostics[0]?.message).toMatch(/`spec` is a lathe config key: in a stainless.yml, put it under `x-lathe`/);
   });
 
-  it("a method's `positional_params` that matches lathe's rule is honoured; one that does not is a warning", () => {
+  it("a method's `positional_params` is its `positional`; more than one is a warning, a wrong type an error", () => {
     const text = [
       'x-lathe: { positional: { exclude: [account_id] } }',
       'resources:',
@@ -111,15 +111,34 @@ describe('reading a Stainless config', () => {
       '      list: { endpoint: "get /accounts/{account_id}/things", positional_params: [] }',
       '      update: { endpoint: "put /accounts/{account_id}/things/{id}", positional_params: [account_id] }',
       '      delete: { endpoint: "delete /accounts/{account_id}/things/{id}", positional_params: id }',
+      '      edit: { endpoint: "patch /accounts/{account_id}/things/{id}", positional_params: [account_id, id] }',
       '',
     ].join('\n');
-    const { diagnostics } = parse(text);
+    const { diagnostics, partial } = parse(text);
     expect(diagnostics.map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([
-      ['warning', '#/resources/things/methods/update/positional_params', 7],
       ['error', '#/resources/things/methods/delete/positional_params', 8],
+      ['warning', '#/resources/things/methods/edit/positional_params', 9],
     ]);
-    expect(diagnostics[0]?.message).toMatch(/lathe makes 'id' positional here: the last path parameter not in `x-lathe.positional.exclude`/);
-    expect(diagnostics[1]?.message).toMatch(/must be a list of parameter names/);
+    expect(diagnostics[0]?.message).toMatch(/must be a list of parameter names/);
+    expect(diagnostics[1]?.message).toMatch(/lathe methods take one positional argument: 'id' is positional, the others go in the params object/);
+    const methods = partial!.resources!['things']!.methods;
+    expect([methods['get'], methods['list'], methods['update'], methods['edit']]).toEqual([
+      { endpoint: 'get /accounts/{account_id}/things/{id}', positional: ['id'] },
+      { endpoint: 'get /accounts/{account_id}/things', positional: [] },
+      { endpoint: 'put /accounts/{account_id}/things/{id}', positional: ['account_id'] },
+      { endpoint: 'patch /accounts/{account_id}/things/{id}', positional: ['id'] },
+    ]);
+  });
+
+  it('sends what credentials the client has, as Stainless SDKs do, unless `x-lathe.authMode` says `all`', () => {
+    expect(parse('organization: { name: acme }\n').config?.authMode).toBe('any');
+    expect(parse('organization: { name: acme }\nx-lathe: { authMode: all }\n').config?.authMode).toBeUndefined();
+    // lathe's own configs keep the strict check unless they ask.
+    expect(parse('spec: a.yaml\n', 'lathe.config.yaml').config?.authMode).toBeUndefined();
+    expect(parse('authMode: any\n', 'lathe.config.yaml').config?.authMode).toBe('any');
+    const bad = parse('x-lathe: { authMode: some }\n').diagnostics;
+    expect(bad.map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([['error', '#/x-lathe/authMode', 1]]);
+    expect(bad[0]?.message).toBe('`authMode` must be one of: all, any');
   });
 
   it('a security scheme named like an Object.prototype member is kept', () => {
@@ -211,7 +230,8 @@ describe('Stainless keys lathe does not read', () => {
     '      list:',
     '        endpoint: get /things',
     '        paginated: false',
-    '        positional_params: [id]',
+    // lathe methods take one positional argument: the last is kept, with a warning.
+    '        positional_params: [kind, id]',
     '',
   ].join('\n');
   const { config, diagnostics } = parse(text);
@@ -233,7 +253,7 @@ describe('Stainless keys lathe does not read', () => {
   it('are each one warning at its key, and the config is still read', () => {
     expect(config).toBeDefined();
     // `paginated` is read (test/ir/paginated.test.ts): no warning.
-    expect(config?.resources?.things?.methods.list).toEqual({ endpoint: 'get /things', paginated: false });
+    expect(config?.resources?.things?.methods.list).toEqual({ endpoint: 'get /things', paginated: false, positional: ['id'] });
     // `readme.example_requests.default` is the README's example call.
     expect(config?.docs.readmeExample).toEqual({ endpoint: 'get /things' });
     expect(diagnostics.map((d) => d.loc?.pointer).sort()).toEqual(expected.map(([p]) => p).sort());

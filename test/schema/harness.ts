@@ -76,6 +76,16 @@ export function declarationOf(text: string, name: string, kind: 'interface' | 't
   return rest.slice(0, end);
 }
 
+/** What an emitted request builder returns, as the tests read it. */
+export interface Built {
+  method: string;
+  path: string;
+  query?: [string, string][];
+  headers?: Record<string, string>;
+  body?: { type: string; value: unknown; contentType?: string };
+}
+export type Builder = (...args: unknown[]) => Built;
+
 export interface Compiled {
   readonly dir: string;
   /** Imports a compiled module of one package: `load('params', 'resources/items.js')`. */

@@ -101,6 +101,39 @@ describe('auth', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('in `any` mode sends the configured part of a requirement, and still needs one credential', async () => {
+    const withMode = (authMode: 'any' | undefined, credentials: Record<string, string | null>) =>
+      new BaseClient({
+        baseURL: server.url,
+        maxRetries: 0,
+        authMode,
+        credentials,
+        credentialOptions: { e: 'apiEmail', k: 'apiKey', t: 'apiToken' },
+        securitySchemes: {
+          e: { type: 'apiKey', in: 'header', name: 'X-Auth-Email' },
+          k: { type: 'apiKey', in: 'header', name: 'X-Auth-Key' },
+          t: { type: 'http', scheme: 'bearer' },
+        },
+      });
+    const anyMode = (credentials: Record<string, string | null>) => withMode('any', credentials);
+    // One requirement object naming all three schemes (as 436 of Cloudflare's operations do).
+    const op: OperationSpec = { id: 'op', security: [['e', 'k', 't']] };
+    await anyMode({ e: 'me@example.com', k: 'key', t: null }).request(get('/x'), op);
+    expect(authHeaders(0)).toEqual({ email: 'me@example.com', key: 'key', authorization: undefined });
+    await anyMode({ e: null, k: null, t: 'tok' }).request(get('/x'), op);
+    expect(authHeaders(1)).toEqual({ email: undefined, key: undefined, authorization: 'Bearer tok' });
+    // A fully configured alternative still wins over a partial one.
+    await anyMode({ e: null, k: 'key', t: 'tok' }).request(get('/x'), { id: 'op', security: [['e', 'k'], ['t']] });
+    expect(authHeaders(2)).toEqual({ email: undefined, key: undefined, authorization: 'Bearer tok' });
+    const none = await rejection(anyMode({ e: null, k: '', t: null }).request(get('/x'), op));
+    expect(none).toBeInstanceOf(MissingCredentialsError);
+    expect((none as Error).message).toBe('No credentials for operation op: set apiEmail or apiKey or apiToken');
+    // The default (`all`) mode keeps the strict check.
+    const strict = withMode(undefined, { e: 'me@example.com', k: 'key', t: null });
+    expect(await rejection(strict.request(get('/x'), op))).toBeInstanceOf(MissingCredentialsError);
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('rejects credentials that cannot go in a header without quoting them', async () => {
     const error = await rejection(client({ apiToken: 'tok\r\nX-Evil: 1', apiKey: null }).request(get('/x'), { id: 'op' }));
     expect(error).toBeInstanceOf(AuthError);

@@ -13,7 +13,16 @@ export interface AuthConfig {
   readonly defaultSecurity?: readonly SecurityRequirement[] | undefined;
   /** Scheme name -> the client option that sets it, so errors tell users what to configure. */
   readonly credentialOptions?: Readonly<Record<string, string>> | undefined;
+  /**
+   * `all` (default): a security requirement is met only when every scheme in it is configured.
+   * `any`: when none is fully met, the first requirement with at least one configured scheme is
+   * sent with those schemes (Stainless SDKs send whatever credentials they have, and some specs
+   * list alternatives such as key and token in one requirement).
+   */
+  readonly mode?: AuthMode | undefined;
 }
+
+export type AuthMode = 'all' | 'any';
 
 /** What to add to a request to authenticate it. */
 export interface AuthParams {
@@ -23,7 +32,8 @@ export interface AuthParams {
 
 /**
  * Sends only the first security alternative that is fully configured, so a request never carries
- * more secrets than the operation needs. Throws MissingCredentialsError when none is.
+ * more secrets than the operation needs; in `any` mode, failing that, the configured part of the
+ * first alternative that has one. Throws MissingCredentialsError when there is nothing to send.
  */
 export function authenticate(op: OperationSpec, config: AuthConfig): AuthParams {
   const requirements = op.security ?? config.defaultSecurity ?? [];
@@ -32,11 +42,15 @@ export function authenticate(op: OperationSpec, config: AuthConfig): AuthParams 
   }
   const isConfigured = (name: string) =>
     !!config.credentials[name] && config.securitySchemes[name] !== undefined;
-  const chosen = requirements.find((requirement) => requirement.every(isConfigured));
+  const chosen =
+    requirements.find((requirement) => requirement.every(isConfigured)) ??
+    (config.mode === 'any'
+      ? requirements.map((requirement) => requirement.filter(isConfigured)).find((part) => part.length > 0)
+      : undefined);
   if (chosen === undefined) {
     const option = (name: string) => config.credentialOptions?.[name] ?? name;
     const alternatives = requirements
-      .map((requirement) => requirement.map(option).join(' and '))
+      .map((requirement) => requirement.map(option).join(config.mode === 'any' ? ' or ' : ' and '))
       .join(', or ');
     throw new MissingCredentialsError(op.id, `No credentials for operation ${op.id}: set ${alternatives}`);
   }

@@ -1,7 +1,7 @@
 // File copied from lathe's runtime templates (templates/core). Do not edit: run `lathe generate` instead.
 /** The client every generated SDK class extends: auth, retries, timeouts and response handling. */
 import { APIPromise } from './api-promise.js';
-import { authenticate, type AuthConfig, type Credentials } from './auth.js';
+import { authenticate, type AuthConfig, type AuthMode, type Credentials } from './auth.js';
 import { APIError, InvalidHeaderError, SDKError, envelopeErrors } from './errors.js';
 import { ClientLog, type LogLevel, type Logger } from './log.js';
 import { PagePromise, type AbstractPage, type PageConstructor, type PageItem } from './pagination.js';
@@ -95,6 +95,8 @@ export interface BaseClientOptions extends ClientOptionsBase {
   credentialOptions?: Readonly<Record<string, string>> | undefined;
   securitySchemes?: Readonly<Record<string, SecurityScheme>> | undefined;
   defaultSecurity?: readonly SecurityRequirement[] | undefined;
+  /** `any`: an operation gets whatever credentials of its requirement are configured (see auth.ts). */
+  authMode?: AuthMode | undefined;
   envelope?: Envelope | undefined;
   userAgent?: string | undefined;
   /** The environment variable that holds the log level (`<CLIENT>_LOG`). */
@@ -178,6 +180,7 @@ export class BaseClient {
       securitySchemes: options.securitySchemes ?? {},
       defaultSecurity: options.defaultSecurity,
       credentialOptions: options.credentialOptions,
+      mode: options.authMode,
     };
     this.#envelope = options.envelope;
     this.#userAgent = options.userAgent;
