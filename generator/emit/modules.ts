@@ -6,33 +6,10 @@ import {
   type StatementStructures,
   type WriterFunction,
 } from 'ts-morph';
-import { createHash } from 'node:crypto';
 import { HEADER } from './header.js';
 
-/** A file of the output, path relative to the output folder, `/`-separated. */
-export interface OutputFile {
-  readonly path: string;
-  readonly content: string;
-}
-
-const digests = new WeakMap<OutputFile, string>();
-
-/**
- * The sha256 of a file's content, computed once per file: the emit cache, the pristine store and
- * the manifest all address the same files by it.
- */
-export function digestOf(file: OutputFile): string {
-  let digest = digests.get(file);
-  if (digest === undefined) digests.set(file, (digest = createHash('sha256').update(file.content).digest('hex')));
-  return digest;
-}
-
-/** A file whose content is known to have `digest` (it was checked against it when read). */
-export function knownFile(path: string, content: string, digest: string): OutputFile {
-  const file = { path, content };
-  digests.set(file, digest);
-  return file;
-}
+export { digestOf, knownFile, type OutputFile } from './output.js';
+import type { OutputFile } from './output.js';
 
 /** Relative ESM specifier from one module (relative to src/, no extension) to another. */
 export function specifier(from: string, to: string): string {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { digestOf, type OutputFile } from '../emit/modules.js';
+import { digestOf, type OutputFile } from '../emit/output.js';
 import { commit, lstatSafe, recover } from './journal.js';
 import type { OutputStamps } from './stamps.js';
 import { assertInside, hasFiles } from './paths.js';

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { digestOf, type OutputFile } from '../emit/modules.js';
+import { digestOf, type OutputFile } from '../emit/output.js';
 import { hash } from './index.js';
 
 export const STATE_DIR = '.lathe';
