@@ -374,7 +374,6 @@ async function lockedRun(job: Job): Promise<Run> {
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
       ...(site.enabled ? { site: true } : {}),
-      threads: true,
     });
     io.progress?.(undefined);
   } catch (e) {

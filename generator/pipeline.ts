@@ -14,11 +14,11 @@ import type { Options } from 'prettier';
 import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
-import type { LoadedSpec, SpecHost } from './load/types.js';
+import type { SpecHost } from './load/types.js';
 import { SITE_DIR } from './docs/html/paths.js';
 import { HEADER } from './emit/header.js';
-import { WIRE_FILE } from './wire/index.js';
-import { startWire, type PendingWire } from './wire/thread.js';
+import { buildWireModel } from './ir/wire.js';
+import { printWire, WIRE_FILE } from './wire/index.js';
 
 /** `wire` is the wire types (generator/wire), after ir. */
 export type Stage = 'load' | 'ir' | 'emit' | 'site' | 'format' | 'wire' | 'write';
@@ -39,8 +39,6 @@ export interface PipelineInput {
   readonly progress?: (stage: Stage) => void;
   /** Write the HTML reference (into `site/`) even if the config does not ask for it. */
   readonly site?: boolean;
-  /** Print a large spec's wire types on a worker thread, beside ir and emit (the CLI does). */
-  readonly threads?: boolean;
 }
 
 export interface PipelineResult {
@@ -76,37 +74,16 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     return { diagnostics, timings, inputs: [input.specPath] };
   }
   const inputs = [...spec.files.keys()];
-  // Made from the validated spec alone, so it can start now, beside ir and emit.
-  const wire =
-    input.config.wireTypes === false
-      ? undefined
-      : startWire(spec, { cwd: input.cwd, allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)), header: HEADER }, input.threads === true);
-  try {
-    const files = await sdkFiles(input, spec, diagnostics, time);
-    if (!files) return { diagnostics, timings, inputs };
-    if (wire) {
-      const text = await time('wire', () => wire.result());
-      const file = { path: WIRE_FILE, content: text };
-      files.push(...(input.prettier ? await formatFiles([file], { prettier: input.prettier }) : [file]));
-    }
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, diagnostics, timings, inputs };
-  } finally {
-    wire?.cancel();
-  }
-}
-
-/** ir -> emit -> (site) -> format: the SDK's files, or undefined (with `diagnostics` told why). */
-async function sdkFiles(
-  input: PipelineInput,
-  spec: LoadedSpec,
-  diagnostics: Diagnostic[],
-  time: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T>,
-): Promise<OutputFile[] | undefined> {
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
-  if (hasErrors(diagnostics)) return undefined;
+  if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
+  // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
+  const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
+    const model = buildWireModel(spec);
+    const text = model ? printWire(model, HEADER) : `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
+    return { path: WIRE_FILE, content: text };
+  });
   const raw = await time('emit', () => {
     const outDir = input.outDir;
     const cache = input.cacheDir && outDir ? new EmitCache(input.cacheDir, ir, generatorHash(), (digest) => pristineText(outDir, digest)) : undefined;
@@ -122,11 +99,11 @@ async function sdkFiles(
   const duplicate = raw.find((f, i) => i > 0 && raw[i - 1]!.path === f.path);
   if (duplicate) {
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
-    diagnostics.splice(0, diagnostics.length, ...diagnostics.map((d) => (d.line ? d : spec.place(d))));
-    return undefined;
+    return { diagnostics: diagnostics.map((d) => (d.line ? d : spec.place(d))), timings, inputs };
   }
+  let files: OutputFile[];
   try {
-    return await time('format', () =>
+    files = await time('format', () =>
       formatFiles(raw, {
         ...(input.cacheDir ? { cacheDir: input.cacheDir } : {}),
         ...(input.prettier ? { prettier: input.prettier } : {}),
@@ -136,6 +113,9 @@ async function sdkFiles(
     // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
     const message = (e as Error).message.split('\n')[0] ?? String(e);
     diagnostics.push({ severity: 'error', message: `lathe produced code that does not parse (please report it): ${message}`, loc: { file: spec.entry.path, pointer: '#' } });
-    return undefined;
+    return { diagnostics, timings, inputs };
   }
+  if (wire) files.push(...(input.prettier ? await formatFiles([wire], { prettier: input.prettier }) : [wire]));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics, timings, inputs };
 }

@@ -63,11 +63,11 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
     report: (severity, message, loc) => validation.push({ severity, message, loc }),
   };
-  if (!options.validated) graph.checkAll();
+  graph.checkAll();
   const refProblems = graph.diagnostics.splice(0);
   // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
   // once the document is refused for its depth.
-  if (!graph.nestsTooDeep && !options.validated) validateDocument(entry.root, entryFile, ctx);
+  if (!graph.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
   // A file reached only while validating (cannot happen today: checkAll walks every ref) would
   // still have its read problems reported.
   const late = graph.diagnostics.splice(0);

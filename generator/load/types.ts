@@ -68,11 +68,6 @@ export interface LoadOptions {
   readonly allowedRoots?: readonly string[];
   /** Told about the entry file as soon as it is read and parsed, before refs and validation. */
   readonly onEntry?: (file: SpecFile) => void;
-  /**
-   * Only for a spec another thread of this run has already loaded and validated (the wire worker):
-   * skips the ref and structure checks, which found nothing there.
-   */
-  readonly validated?: true;
 }
 
 export interface LoadResult {

@@ -1,15 +1,10 @@
 /**
  * ir -> **wire**: prints the wire model (ir/wire.ts) as `src/openapi.ts`, the `paths`,
- * `webhooks`, `components` and `operations` types openapi-fetch takes, with ts-morph's writer
- * (code-block-writer, which ts-morph prints with). The writer itself, not ts-morph: that would
- * load TypeScript into the wire worker (thread.ts) for nothing but the writer.
+ * `webhooks`, `components` and `operations` types openapi-fetch takes. One structure per
+ * declaration, types written by writer functions, printed once by ts-morph.
  */
-import CodeBlockWriter from 'code-block-writer';
-import type { LoadedSpec } from '../load/types.js';
-import { buildWireModel } from '../ir/wire.js';
+import { printStructure, StructureKind, type CodeBlockWriter, type WriterFunction } from 'ts-morph';
 import type { WireMember, WireModel, WireType } from '../ir/wire-model.js';
-
-type WriterFunction = (writer: CodeBlockWriter) => void;
 
 export const WIRE_FILE = 'src/openapi.ts';
 
@@ -31,21 +26,12 @@ export function printWire(model: WireModel, header: string): string {
     declaration('operations', model.operations),
   ];
   if (model.withRequired) statements.push((w) => w.write(WITH_REQUIRED));
-  const w = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
-  statements.forEach((write, i) => {
+  const text = printStructure(
     // A blank line between declarations, whichever kind each is.
-    if (i) w.blankLineIfLastNot();
-    write(w);
-  });
-  if (!w.isLastNewLine()) w.newLine();
-  return `${header}\n${w.toString()}`;
-}
-
-/** The whole `src/openapi.ts` of a validated spec. */
-export function wireText(spec: LoadedSpec, header: string): string {
-  const model = buildWireModel(spec);
-  if (model) return printWire(model, header);
-  return `${header}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
+    { kind: StructureKind.SourceFile, statements: statements.map((write, i) => (w: CodeBlockWriter) => (i ? w.blankLineIfLastNot() : w, write(w))) },
+    { indentNumberOfSpaces: 2, useSingleQuote: true },
+  );
+  return `${header}\n${text}`;
 }
 
 /** An exported interface, or `Record<string, never>` when there is nothing to declare (as openapi-typescript does). */
