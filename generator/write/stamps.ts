@@ -11,7 +11,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey, DiskCache } from '../emit/disk-cache.js';
 
-interface Record {
+interface StampRecord {
   /** sha256 of the manifest the stamps were taken for: another manifest, another output. */
   readonly manifest: string;
   readonly files: { readonly [path: string]: string };
@@ -38,9 +38,9 @@ export class OutputStamps {
   /** The paths whose content is known from their stamps, for the manifest whose hash is `manifest`. */
   trusted(manifest: string): (path: string) => boolean {
     const entry = this.disk.entry(this.key);
-    let record: Record | undefined;
+    let record: StampRecord | undefined;
     try {
-      record = entry ? (JSON.parse(entry.text) as Record) : undefined;
+      record = entry ? (JSON.parse(entry.text) as StampRecord) : undefined;
     } catch {
       record = undefined;
     }
@@ -59,6 +59,6 @@ export class OutputStamps {
       const now = stampOf(join(this.outDir, path));
       if (now) files[path] = now.stamp;
     }
-    this.disk.set(this.key, JSON.stringify({ manifest, files } satisfies Record));
+    this.disk.set(this.key, JSON.stringify({ manifest, files } satisfies StampRecord));
   }
 }
