@@ -48,11 +48,12 @@ export const t = {
   literal: (value: string | number | boolean | null): TypeNode => ({ kind: 'literal', value }),
   generic: (name: string, ...args: TypeNode[]): TypeNode => ({ kind: 'generic', name, args }),
   /** Nested unions are flattened, so a union never holds a union. */
-  union: (members: readonly TypeNode[]): TypeNode => ({
-    kind: 'union',
+  union: (members: readonly TypeNode[]): TypeNode => {
     // A named type once (`Uploadable` for each binary member of a body union).
-    members: members.flatMap((m) => (m.kind === 'union' ? m.members : [m])).filter((m, i, all) => m.kind !== 'name' || all.findIndex((o) => o.kind === 'name' && o.text === m.text) === i),
-  }),
+    const names = new Set<string>();
+    const flat = members.flatMap((m) => (m.kind === 'union' ? m.members : [m]));
+    return { kind: 'union', members: flat.filter((m) => m.kind !== 'name' || (!names.has(m.text) && !!names.add(m.text))) };
+  },
 };
 
 export const e = {

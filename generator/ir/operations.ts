@@ -4,6 +4,7 @@
  */
 import { joinPointer, type Loc } from '../diagnostics.js';
 import { isMediaType } from '../load/media-type.js';
+import { isIdentifier } from './names.js';
 import type { LoadedSpec } from '../load/types.js';
 import { docsOf, isRecord, type SchemaConverter } from './schema.js';
 import type { BodyEncoding, IRBody, IROperation, IRParam, IRSchema, ParamLocation } from './types.js';
@@ -257,7 +258,7 @@ function readBody(spec: LoadedSpec, schemas: SchemaConverter, raw: unknown, loc:
  */
 function stainlessParam(value: unknown): string | undefined {
   const name = isRecord(value) ? value['x-stainless-param'] : undefined;
-  return typeof name === 'string' && /^[A-Za-z_$][\w$]*$/.test(name) ? name : undefined;
+  return typeof name === 'string' && isIdentifier(name) ? name : undefined;
 }
 
 /**
