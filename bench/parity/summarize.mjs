@@ -9,6 +9,13 @@
 // on the lines of that test's body; a test spans from its `test(` line to the next test's).
 // Skipped tests (`test.skip`, Stainless's own "mock server returns invalid data" ones) are left
 // out of every count.
+//
+// "Spec rejects" are the tests that lathe's token run fails with a 400 or 422 from the mock and
+// that Stainless's SDK fails in every run too. Prism answers 400/422 only to a request that fails
+// its validation (the tests never ask for an error status): here, the test's own values under the
+// 2024-08 spec (ids that break a pattern, required fields the test leaves out; prism.log names
+// each violation). No SDK can pass them against this spec; the last column counts each run's
+// passes in the lathe-clean files without them.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -57,12 +64,27 @@ const sets = {
 for (const [k, v] of Object.entries(sets)) console.log(`  ${k}: ${v.length} tests`);
 
 const key = (file, title) => `${file}\u0000${title}`;
+const results = runs.map(([label, json]) => {
+  const passed = new Set();
+  const rejected = new Set();
+  for (const f of JSON.parse(readFileSync(json, 'utf8')).testResults)
+    for (const a of f.assertionResults) {
+      const k = key(f.name.slice(f.name.lastIndexOf('/tests/api-resources/') + 1), a.title);
+      if (a.status === 'passed') passed.add(k);
+      else if (/^\w*Error: (400|422) /.test(a.failureMessages?.[0] ?? '')) rejected.add(k);
+    }
+  return { label, passed, rejected };
+});
+const latheToken = results.find((r) => r.label === 'lathe-token');
+const stainless = results.filter((r) => r.label.startsWith('stainless'));
+const specRejects = (t) =>
+  !!latheToken && stainless.length > 0 && latheToken.rejected.has(key(t.file, t.title)) && stainless.every((r) => !r.passed.has(key(t.file, t.title)));
+const passable = sets['lathe-clean files'].filter((t) => !specRejects(t));
+console.log(`  spec rejects (400/422 to lathe with a token, failed by Stainless): ${active.filter(specRejects).length} tests, ${sets['lathe-clean files'].length - passable.length} of them in lathe-clean files`);
+sets['lathe-clean files, less spec rejects'] = passable;
 const header = ['run', ...Object.keys(sets)];
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
-for (const [label, json] of runs) {
-  const r = JSON.parse(readFileSync(json, 'utf8'));
-  const passed = new Set();
-  for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === 'passed') passed.add(key(f.name.slice(f.name.lastIndexOf('/tests/api-resources/') + 1), a.title));
+for (const { label, passed } of results) {
   const cells = Object.values(sets).map((set) => `${set.filter((t) => passed.has(key(t.file, t.title))).length} / ${set.length}`);
   console.log(`| ${label} | ${cells.join(' | ')} |`);
 }

@@ -213,23 +213,24 @@ function buildOperation(
   fields.splice(0, fields.length, ...nested.fields);
   let bodyField: string | undefined;
   let bodyVariants: IRField[][] | undefined;
-  if (op.body) {
-    const structured = op.body.encoding !== 'binary' && op.body.encoding !== 'text';
-    const object = structured ? converter.bodyObjectView(op.body.schema) : undefined;
+  const body = bodyOf(op, diagnostics);
+  if (body) {
+    const structured = body.encoding !== 'binary' && body.encoding !== 'text';
+    const object = structured ? converter.bodyObjectView(body.schema) : undefined;
     // Stainless flattens a union of object bodies too: one params variant per member.
-    const members = structured && !object ? converter.unionObjectsView(op.body.schema) : undefined;
+    const members = structured && !object ? converter.unionObjectsView(body.schema) : undefined;
     if (object && !object.additional) {
       fields.push(...bodyFields(object, fields));
     } else if (members) {
       bodyVariants = members.map((member) => bodyFields(member, fields));
       fields.push(...bodyVariants[0]!);
     } else {
-      const wanted = op.body.paramName ?? 'body';
+      const wanted = body.paramName ?? 'body';
       bodyField = fields.some((f) => f.name === wanted) ? `${wanted}_` : wanted;
       // A body the spec gives no schema (`application/json: {}`) may be anything, nothing included:
       // Stainless makes it optional, and a forced `body: undefined` says nothing.
-      const required = op.body.required && op.body.schema.kind !== 'unknown';
-      fields.push({ name: bodyField, origin: 'body', required, schema: op.body.schema, ...(op.body.description ? { description: op.body.description } : {}) });
+      const required = body.required && body.schema.kind !== 'unknown';
+      fields.push({ name: bodyField, origin: 'body', required, schema: body.schema, ...(body.description ? { description: body.description } : {}) });
     }
   }
   // Path params first, then required, then optional; stable within each group.
@@ -238,10 +239,10 @@ function buildOperation(
 
   const returns = methodNamedReturn(returnOf(op, converter, config, paginated, diagnostics), converter, config);
   const namedReturn = returns.schema && needsName(returns.schema) ? { ...returns, typeName: names.claim(`${stem}Response`, qualifiers) } : returns;
-  const { params: _params, body: rawBody, success: _success, ...described } = op;
+  const { params: _params, body: _body, success: _success, ...described } = op;
   return {
     ...described,
-    ...(rawBody ? { body: { mediaType: rawBody.mediaType, encoding: rawBody.encoding, ...(emptyObject(rawBody) ? { emptyObject: true as const } : {}) } } : {}),
+    ...(body ? { body: { mediaType: body.mediaType, encoding: body.encoding, ...(emptyObject(body) ? { emptyObject: true as const } : {}) } } : {}),
     methodName,
     ...(positional ? { positional } : {}),
     ...(fields.length ? { paramsType: names.claim(`${stem}Params`, qualifiers) } : {}),
@@ -255,6 +256,13 @@ function buildOperation(
     returns: namedReturn,
     builderName: names.claim(`build${stem}Request`, qualifiers),
   };
+}
+
+/** The request body the method sends: none on GET and HEAD, whose requests fetch refuses to give one. */
+function bodyOf(op: RawOperation, diagnostics: Diagnostic[]): IRBody | undefined {
+  if (!op.body || (op.method !== 'GET' && op.method !== 'HEAD')) return op.body;
+  diagnostics.push({ severity: 'warning', message: `a ${op.method} request cannot carry a body (fetch refuses one): the method sends none`, loc: op.body.loc });
+  return undefined;
 }
 
 /**

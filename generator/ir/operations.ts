@@ -310,17 +310,24 @@ function successResponse(
 /**
  * What the request's Accept header lists: every media type the 2xx responses declare (a server
  * answers 406 to an Accept that leaves out its only one). Undefined when that is JSON alone or
- * nothing, which the client's default `application/json` says already.
+ * nothing, which the client's default `application/json` says already. When the 2xx content keys
+ * are none of them media types (`string`), the success representation is unknown, so it is `*\/*`:
+ * the default would ask for JSON the server may not have.
  */
 function acceptOf(spec: LoadedSpec, raw: unknown, loc: Loc, produces: string[] | undefined): string | undefined {
   if (!isRecord(raw)) return undefined;
   const types = new Set<string>();
+  let unknown = false;
   for (const status of Object.keys(raw).filter((s) => /^2(\d\d|XX)$/.test(s))) {
     const r = spec.deref<Record<string, unknown>>(raw[status], at(loc, status));
     if (!r || !isRecord(r.value)) continue;
     const declared = produces ? (r.value.schema !== undefined ? produces : []) : isRecord(r.value.content) ? Object.keys(r.value.content) : [];
-    for (const type of declared) if (isMediaType(type)) types.add(type);
+    for (const type of declared) {
+      if (isMediaType(type)) types.add(type);
+      else unknown = true;
+    }
   }
+  if (!types.size && unknown) return '*/*';
   const list = [...types];
   return list.length && !list.every((t) => t.toLowerCase() === 'application/json') ? list.join(', ') : undefined;
 }

@@ -13,7 +13,7 @@ describe('content keys that are not media types', () => {
     for (const bad of ['string', 'undefined', 'json', '/json', 'application/', '', 'a b/c']) expect(isMediaType(bad), bad).toBe(false);
   });
 
-  it('are warned about at their key, left out of Accept, and not used as the response media type', async () => {
+  it('are warned about at their key, left out of Accept (any type, */*, when no 2xx key is one), and not used as the response media type', async () => {
     const spec = `openapi: 3.0.3
 info: { title: T, version: '1' }
 paths:
@@ -43,6 +43,7 @@ paths:
     ]);
     const code = files.filter((f) => f.path.startsWith('src/resources/')).map((f) => f.content).join('\n');
     expect(code).toContain("accept: 'application/javascript'");
+    expect(code).toContain("accept: '*/*'");
     expect(code).not.toMatch(/'string'|'undefined'/);
   });
 });
