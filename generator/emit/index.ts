@@ -1,6 +1,6 @@
 /**
  * ir -> **emit**: every output file from the IR alone, TypeScript modules as ts-morph structures
- * printed by ts-morph. (The wire types come from openapi-typescript on their own thread: see wire.ts.)
+ * printed by ts-morph. (The wire types are printed apart, from the spec's wire model: see wire/.)
  */
 import type { IR } from '../ir/types.js';
 import type { EmitCache } from './cache.js';
