@@ -63,5 +63,6 @@ run lathe-tests notoken lathe ""; run lathe-tests token lathe "$TOKEN"
 run sdk-tests notoken stainless ""; run sdk-tests token stainless "$TOKEN"
 node "$HERE/summarize.mjs" --tests "$W/lathe-tests" --lathe-tsc "$W/lathe-tests/tsc.log" --sdk-tsc "$W/sdk-tests/tsc.log" \
   --run lathe-notoken="$W/lathe-tests/res-notoken.json" --run lathe-token="$W/lathe-tests/res-token.json" \
-  --run stainless-notoken="$W/sdk-tests/res-notoken.json" --run stainless-token="$W/sdk-tests/res-token.json" | tee "$W/summary.txt"
+  --run stainless-notoken="$W/sdk-tests/res-notoken.json" --run stainless-token="$W/sdk-tests/res-token.json" \
+  --classes "$W/lathe-tests/classes.json" | tee "$W/summary.txt"
 echo "Prism starts: $(wc -l < "$W/prism.starts"); Accept headers the guard dropped: $(wc -l < "$W/guard.log" 2>/dev/null || echo 0)"

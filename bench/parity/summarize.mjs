@@ -4,6 +4,7 @@
 //   node bench/parity/summarize.mjs --tests <dir holding tests/> \
 //        --lathe-tsc <log> --sdk-tsc <log> \
 //        --run <label>=<vitest json> [--run ...]      (labels start with `lathe` or `sdk`)
+//        [--classes <classify-errors.mjs --json output>]
 //
 // "Type-clean" is counted two ways: per file (no tsc error in the file) and per test (no tsc error
 // on the lines of that test's body; a test spans from its `test(` line to the next test's).
@@ -16,6 +17,13 @@
 // 2024-08 spec (ids that break a pattern, required fields the test leaves out; prism.log names
 // each violation). No SDK can pass them against this spec; the last column counts each run's
 // passes in the lathe-clean files without them.
+//
+// With --classes, the files lathe does not type-check are accounted for: each type error is spec
+// drift as classify-errors.mjs tells it (A, C, D), or sits in a test whose values the spec itself
+// rejects (Prism answers Stainless's own SDK with a 400/422 in every run of that test: the value
+// that fails to type-check against lathe's spec-made types fails the spec's validation too), or sits
+// in a test Stainless skips (never run: no verdict); the rest are listed, with whether Prism never
+// validated them (a 401 to Stainless's credentials comes first) or accepted Stainless's request.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -67,13 +75,16 @@ const key = (file, title) => `${file}\u0000${title}`;
 const results = runs.map(([label, json]) => {
   const passed = new Set();
   const rejected = new Set();
+  // Prism checks credentials before it validates a request: a 401 says nothing of the values.
+  const unauthorized = new Set();
   for (const f of JSON.parse(readFileSync(json, 'utf8')).testResults)
     for (const a of f.assertionResults) {
       const k = key(f.name.slice(f.name.lastIndexOf('/tests/api-resources/') + 1), a.title);
       if (a.status === 'passed') passed.add(k);
       else if (/^\w*Error: (400|422) /.test(a.failureMessages?.[0] ?? '')) rejected.add(k);
+      else if (/^\w*Error: 401 /.test(a.failureMessages?.[0] ?? '')) unauthorized.add(k);
     }
-  return { label, passed, rejected };
+  return { label, passed, rejected, unauthorized };
 });
 const latheToken = results.find((r) => r.label === 'lathe-token');
 const stainless = results.filter((r) => r.label.startsWith('stainless'));
@@ -87,4 +98,29 @@ console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')
 for (const { label, passed } of results) {
   const cells = Object.values(sets).map((set) => `${set.filter((t) => passed.has(key(t.file, t.title))).length} / ${set.length}`);
   console.log(`| ${label} | ${cells.join(' | ')} |`);
+}
+
+const classesFile = get('classes');
+if (classesFile && argv.includes('--classes')) {
+  const { errors } = JSON.parse(readFileSync(classesFile, 'utf8'));
+  const testAt = (file, line) => tests.find((t) => t.file === file && line >= t.from && line <= t.to);
+  const refused = (t) => stainless.length > 0 && stainless.every((r) => r.rejected.has(key(t.file, t.title)));
+  const why = (e) => {
+    if (/^[ACD]\./.test(e.cls)) return 'drift';
+    const t = testAt(e.file, e.line);
+    if (t?.skip) return 'skipped';
+    if (t && refused(t)) return 'refused';
+    return t && stainless.length > 0 && stainless.every((r) => r.unauthorized.has(key(t.file, t.title))) ? 'unvalidated' : 'unexplained';
+  };
+  const byFile = new Map();
+  for (const e of errors.filter((x) => x.file.startsWith('tests/'))) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)).push({ ...e, why: why(e) });
+  const count = (pred) => [...byFile.values()].filter(pred).length;
+  const only = (...kinds) => (es) => es.every((e) => kinds.includes(e.why));
+  console.log(`\nfiles lathe does not type-check: ${byFile.size}`);
+  console.log(`  every error spec drift (A, C, D): ${count(only('drift'))}`);
+  console.log(`  every error drift, or in a test whose values Prism refuses from Stainless's SDK too: ${count(only('drift', 'refused'))}`);
+  console.log(`  ... or in a test Stainless skips (never run): ${count(only('drift', 'refused', 'skipped'))}`);
+  const left = [...byFile.values()].flat().filter((e) => e.why === 'unvalidated' || e.why === 'unexplained');
+  console.log(`  files with another error: ${new Set(left.map((e) => e.file)).size} (${left.length} errors), in tests Prism never validated (401 to Stainless's credentials) or accepted from Stainless:`);
+  for (const e of left) console.log(`    ${e.why === 'unvalidated' ? '401' : 'ok '} ${e.file}:${e.line} ${e.call ?? ''} ${e.code} ${e.msg.slice(0, 160)}`);
 }
