@@ -621,15 +621,17 @@ function nullable(schema: IRSchema, loc: Loc): IRSchema {
 
 /** Wrapper docs win over the target's (a property's description beats its type's). */
 /**
- * An inlined schema as a `$ref` brings it in: its `readOnly` becomes `'referred'`. That keyword
- * says where a property may travel, so it binds where it is written (on the property, or beside its
+ * An inlined schema as a `$ref` to it brings it in: without its `readOnly`. That keyword says
+ * where a property may travel, so it binds where it is written (on the property, or beside its
  * `$ref`). Written on a shared schema, it describes the properties that schema was made for:
  * Cloudflare's `tunnel_id` type is readOnly, and request bodies that list a `tunnel_id` property
- * mean it to be sent (Stainless's SDKs send it). Such a property stays in requests, optional (as a
- * required readOnly one does): see sentInRequests.
+ * mean it to be sent (Stainless's SDKs send it). A ref to a model already brings only its own
+ * docs, so refs now read alike whether their target is inlined or named.
  */
 function referredTo(schema: IRSchema): IRSchema {
-  return schema.docs.readOnly === true ? { ...schema, docs: { ...schema.docs, readOnly: 'referred' } } : schema;
+  if (!schema.docs.readOnly) return schema;
+  const { readOnly: _r, ...docs } = schema.docs;
+  return { ...schema, docs };
 }
 
 function withDocs(schema: IRSchema, docs: SchemaDocs): IRSchema {
@@ -726,9 +728,8 @@ export function isRecord(v: unknown): v is Raw {
  * Whether a request may carry the property. OpenAPI: a readOnly property is not sent, and its
  * `required` binds responses only. But specs mark fields readOnly that their server demands in a
  * request (Cloudflare's `tunnel_id`), and Stainless's SDKs send them: a required readOnly property
- * is kept, optional, so it can be sent and need not be, and so is one whose type alone is readOnly
- * (`'referred'`). An optional property marked readOnly itself is left out.
+ * is kept, optional, so it can be sent and need not be. An optional readOnly one is left out.
  */
-export function sentInRequests(p: { readonly required: boolean; readonly schema: { readonly docs: SchemaDocs } }): boolean {
-  return p.schema.docs.readOnly !== true || p.required;
+export function sentInRequests(p: { readonly required: boolean; readonly schema: { readonly docs: { readonly readOnly?: boolean } } }): boolean {
+  return !p.schema.docs.readOnly || p.required;
 }

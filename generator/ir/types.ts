@@ -13,11 +13,7 @@ export interface SchemaDocs {
   /** Present (possibly `null`) when the spec gives one. */
   readonly default?: { readonly value: unknown };
   readonly example?: { readonly value: unknown };
-  /**
-   * `true` where the spec writes it on the property (or beside its `$ref`); `'referred'` where the
-   * property's type carries it, through a `$ref` (ir/schema.ts's referredTo).
-   */
-  readonly readOnly?: true | 'referred';
+  readonly readOnly?: boolean;
   readonly writeOnly?: boolean;
   readonly constraints?: Constraints;
 }

@@ -166,8 +166,6 @@ describe('a readOnly that a body property only refers to', () => {
     const decl = declarationOf(generated.resources, 'RouteEditParams');
     expect(decl).toContain('  tunnel_id?: string;');
     expect(decl).toContain('  entry_id?: string;');
-    // Required and readOnly by its type: optional, as a required readOnly property is.
-    expect(decl).toContain('  id?: string;');
     expect(decl).not.toContain('created_at');
     expect(decl).not.toContain('modified_at');
     const build = await builder('accounts/routes', 'buildRouteEditRequest');
