@@ -138,7 +138,7 @@ export class SchemaConverter {
       }
       this.inlineCache.set(target.id, inline);
     }
-    return withDocs(referredTo(inline), wrapperDocs);
+    return withDocs(inline, wrapperDocs);
   }
 
   private convertInline(value: unknown, loc: Loc): IRSchema {
@@ -620,20 +620,6 @@ function nullable(schema: IRSchema, loc: Loc): IRSchema {
 }
 
 /** Wrapper docs win over the target's (a property's description beats its type's). */
-/**
- * An inlined schema as a `$ref` to it brings it in: without its `readOnly`. That keyword says
- * where a property may travel, so it binds where it is written (on the property, or beside its
- * `$ref`). Written on a shared schema, it describes the properties that schema was made for:
- * Cloudflare's `tunnel_id` type is readOnly, and request bodies that list a `tunnel_id` property
- * mean it to be sent (Stainless's SDKs send it). A ref to a model already brings only its own
- * docs, so refs now read alike whether their target is inlined or named.
- */
-function referredTo(schema: IRSchema): IRSchema {
-  if (!schema.docs.readOnly) return schema;
-  const { readOnly: _r, ...docs } = schema.docs;
-  return { ...schema, docs };
-}
-
 function withDocs(schema: IRSchema, docs: SchemaDocs): IRSchema {
   if (Object.keys(docs).length === 0) return schema;
   const merged: SchemaDocs = { ...schema.docs, ...docs };

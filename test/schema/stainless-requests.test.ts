@@ -161,18 +161,6 @@ describe('binary bodies and multipart files', () => {
   });
 });
 
-describe('a readOnly that a body property only refers to', () => {
-  it('keeps the property in the params (optional): readOnly drops a property where it is written on it', async () => {
-    const decl = declarationOf(generated.resources, 'RouteEditParams');
-    expect(decl).toContain('  tunnel_id?: string;');
-    expect(decl).toContain('  entry_id?: string;');
-    expect(decl).not.toContain('created_at');
-    expect(decl).not.toContain('modified_at');
-    const build = await builder('accounts/routes', 'buildRouteEditRequest');
-    expect(build('r', { account_id: 'a', tunnel_id: 't', entry_id: 'e' }).body?.value).toEqual({ tunnel_id: 't', entry_id: 'e' });
-  });
-});
-
 describe('a required readOnly body property', () => {
   it('can be sent: it stays in the params, optional, and goes in the body', async () => {
     const decl = declarationOf(generated.resources, 'RouteCreateParams');
