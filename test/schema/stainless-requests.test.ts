@@ -161,6 +161,14 @@ describe('binary bodies and multipart files', () => {
   });
 });
 
+describe('an optional body property whose type is readOnly (through a $ref)', () => {
+  it('is left out of the params, as Stainless leaves out Cloudflare subscriptions\' readOnly currency and price', () => {
+    const decl = declarationOf(generated.resources, 'RouteEditParams');
+    expect(decl).toContain('  network?: string;');
+    expect(decl).not.toContain('tunnel_id');
+  });
+});
+
 describe('a required readOnly body property', () => {
   it('can be sent: it stays in the params, optional, and goes in the body', async () => {
     const decl = declarationOf(generated.resources, 'RouteCreateParams');
