@@ -52,7 +52,10 @@ function tree(root: string): Record<string, string> {
   return files;
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; output: string }> } {
+function start(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => string; done: Promise<{ code: number | null; signal: string | null; output: string }> } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -60,12 +63,12 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProce
   const done = new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal, output })),
   );
-  return { child, done };
+  return { child, output: () => output, done };
 }
 
 /** The trees a whole run writes with each config. */
-function referenceTrees(): { a: Record<string, string>; b: Record<string, string> } {
-  expect(lathe(['generate', '--config', 'b.config.yaml'], dir).code).toBe(0);
+function referenceTrees(configB = 'b.config.yaml'): { a: Record<string, string>; b: Record<string, string> } {
+  expect(lathe(['generate', '--config', configB], dir).code).toBe(0);
   const b = tree(out);
   rmSync(out, { recursive: true });
   expect(lathe(['generate'], dir).code).toBe(0);
@@ -108,16 +111,28 @@ describe('a spec saved while generate runs', () => {
 });
 
 describe('two runs into one output folder', () => {
-  it('take turns: the second waits for the first, and the folder ends up as one of them wrote it', async () => {
-    const { a, b } = referenceTrees();
+  it('take turns: the second waits for the first, and the folder ends up as the second wrote it', async () => {
+    // The second run reads a spec file of its own; the first reads a named pipe, so it holds the
+    // lock until the test feeds it, after the second has said it waits: no timing to race.
+    writeFileSync(join(dir, 'spec', 'b.yaml'), SPEC);
+    writeFileSync(join(dir, 'b2.config.yaml'), CONFIG_B.replace('spec/api.yaml', 'spec/b.yaml'));
+    const { a, b } = referenceTrees('b2.config.yaml');
     rmSync(out, { recursive: true });
+    const spec = join(dir, 'spec', 'api.yaml');
+    unlinkSync(spec);
+    expect(spawnSync('mkfifo', [spec]).status).toBe(0);
     const first = start(['generate']);
-    const second = start(['generate', '--config', 'b.config.yaml']);
+    while (!existsSync(join(out, '.lathe-lock'))) await new Promise((r) => setTimeout(r, 20));
+    const second = start(['generate', '--config', 'b2.config.yaml']);
+    const waiting = /waiting for another lathe run \(pid \d+\) to finish with out/;
+    for (let i = 0; i < 500 && !waiting.test(second.output()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(second.output()).toMatch(waiting);
+    await writeFile(spec, SPEC);
     const [r1, r2] = await Promise.all([first.done, second.done]);
     expect([r1.code, r2.code]).toEqual([0, 0]);
-    expect(`${r1.output}${r2.output}`).toMatch(/waiting for another lathe run \(pid \d+\) to finish with out/);
-    const final = JSON.stringify(tree(out));
-    expect([JSON.stringify(a), JSON.stringify(b)]).toContain(final);
+    // The second ran last, over the first's output.
+    expect(JSON.stringify(tree(out))).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
   });
 
   it('gives up after LATHE_LOCK_TIMEOUT with a clear message while another live run holds the folder', async () => {
