@@ -16,6 +16,8 @@ import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
+import { OnDisk } from './write/on-disk.js';
+import { digestOf } from './emit/output.js';
 import {
   diffOutput,
   intactInputs,
@@ -389,24 +391,26 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
   const mergeStart = performance.now();
-  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check' });
+  // What the output folder holds, by digest where stat stamps vouch for it: read once, for all below.
+  const disk = new OnDisk(outDir, stamps);
+  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check' }, disk);
   if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
-  if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true)).show(), watched };
+  if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true, disk)).show(), watched };
   if (inv.command === 'check') {
-    const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose)).show();
-    const stale = reportStale(job, plan, watched, site.dir === undefined ? undefined : { dir: site.dir, files: siteFiles });
+    const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose, disk)).show();
+    const stale = reportStale(job, plan, watched, disk, site.dir === undefined ? undefined : { dir: site.dir, files: siteFiles });
     return stale.code ? stale : { code: api, watched };
   }
   if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
   // Not on a first run: everything would be "added".
-  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? await surfaceReport(inv, io, outDir, plan, inv.verbose) : undefined;
+  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
   const start = performance.now();
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
   const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files), stamps);
+    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files), stamps, disk);
     if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
     if (site.dir !== undefined) {
       const written = writeOutput(site.dir, siteFiles);
@@ -429,9 +433,9 @@ async function lockedRun(job: Job): Promise<Run> {
 }
 
 /** `site`: the HTML reference when it goes to a folder of its own, checked with the output. */
-function reportStale(job: Job, plan: MergePlan, watched: string[], site?: { dir: string; files: readonly OutputFile[] }): Run {
+function reportStale(job: Job, plan: MergePlan, watched: string[], disk: OnDisk, site?: { dir: string; files: readonly OutputFile[] }): Run {
   const { inv, io, outDir, rel } = job;
-  const diff = diffOutput(outDir, plan.files);
+  const diff = diffOutput(outDir, plan.files, undefined, disk);
   for (const c of plan.conflicts) if (!diff.changed.includes(c.path)) diff.changed.push(c.path);
   const fromOut = (p: string) => relative(outDir, resolve(site!.dir, p)).split(sep).join('/');
   if (site) {
@@ -445,11 +449,11 @@ function reportStale(job: Job, plan: MergePlan, watched: string[], site?: { dir:
     return { code: 0, watched };
   }
   io.err(`lathe: ${rel} is stale; ${stale.length} file${stale.length === 1 ? '' : 's'} differ:`);
-  const byPath = new Map([...plan.files, ...(site?.files ?? []).map((f) => ({ ...f, path: fromOut(f.path) }))].map((f) => [f.path, f.content]));
+  const byPath = new Map<string, OutputFile>([...plan.files.map((f) => [f.path, f] as const), ...(site?.files ?? []).map((f) => [fromOut(f.path), f] as const)]);
   for (const p of diff.changed) {
     const current = readIfExists(resolve(outDir, p));
     io.err(`  ${current === undefined ? 'missing' : 'changed'}: ${rel}/${p}`);
-    if (!inv.quiet) io.err(indent(unifiedDiff(`${rel}/${p}`, current ?? '', byPath.get(p)!, 20)));
+    if (!inv.quiet) io.err(indent(unifiedDiff(`${rel}/${p}`, current ?? '', byPath.get(p)!.content, 20)));
   }
   for (const p of diff.removed) io.err(`  no longer generated: ${rel}/${p}`);
   io.err('Run `lathe generate` to update it.');
@@ -530,12 +534,14 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
  * The API report (brief, or `full`); `show` prints it and returns the exit code `--fail-on` asks
  * for (generate computes it before writing and shows it after the "wrote" line).
  */
-async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: MergePlan, full: boolean): Promise<{ show(): number }> {
+async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: MergePlan, full: boolean, disk: OnDisk): Promise<{ show(): number }> {
   const { baseline, compareOutput, fails, reportLines, GitRefError } = await import('./surface/cli.js');
   let lines: string[];
   let code = 0;
   try {
-    const report = compareOutput(baseline(outDir, io.cwd, inv.against), plan.files);
+    // Against the output folder itself, a file's digest there tells whether it changed.
+    const same = inv.against === undefined ? (f: OutputFile) => disk.digest(f.path) === digestOf(f) : undefined;
+    const report = compareOutput(baseline(outDir, io.cwd, inv.against), plan.files, same);
     const quiet = !full && !report.changes.length;
     lines = quiet ? [] : reportLines(report, full, inv.json).map((l, i) => (inv.json || i ? l : `lathe: ${l}`));
     if (inv.verbose && !inv.json) lines.push(`lathe: API report took ${Math.round(report.ms)} ms (${report.analysed.length} module(s) analysed)`);

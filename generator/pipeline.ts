@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
-import { pristineText } from './write/pristine.js';
+import { pristineSize, pristineText } from './write/pristine.js';
 import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
@@ -86,7 +86,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   });
   const raw = await time('emit', () => {
     const outDir = input.outDir;
-    const cache = input.cacheDir && outDir ? new EmitCache(input.cacheDir, ir, generatorHash(), (digest) => pristineText(outDir, digest)) : undefined;
+    const cache = input.cacheDir && outDir ? new EmitCache(input.cacheDir, ir, generatorHash(), { size: (digest) => pristineSize(outDir, digest), read: (digest) => pristineText(outDir, digest) }) : undefined;
     const files = emit(ir, cache);
     cache?.save();
     return files;

@@ -4,17 +4,22 @@
  * edit of one operation, every other resource is taken from the previous run instead of emitted
  * again. A change to any model or fact changes every key, so nothing made from other models is reused.
  *
- * An entry holds only the paths and digests of the resource's files: their content is in the
+ * An entry holds only the paths, digests and sizes of the resource's files: their content is in the
  * output's pristine store (write/pristine.ts), which keeps every file of the last run by digest
  * anyway. A cold run so writes no second copy of the output, and an entry whose blobs are gone is a miss.
  */
 import type { IR, IRResource } from '../ir/types.js';
 import { cacheKey, DiskCache } from './disk-cache.js';
-import { digestOf, knownFile, type OutputFile } from './modules.js';
+import { digestOf, lazyFile, type OutputFile } from './modules.js';
 import { moduleNames } from './surface.js';
 
-/** The content whose sha256 is `digest`, checked, or undefined. */
-export type BlobReader = (digest: string) => string | undefined;
+/** The store of file contents by sha256 (the output's pristine store, write/pristine.ts). */
+export interface BlobStore {
+  /** The size in bytes of the blob `digest`, or undefined if there is none. */
+  size(digest: string): number | undefined;
+  /** The content whose sha256 is `digest`, checked, or undefined. */
+  read(digest: string): string | undefined;
+}
 
 export class EmitCache {
   private readonly disk: DiskCache;
@@ -22,7 +27,7 @@ export class EmitCache {
   private readonly made = new Map<string, OutputFile[]>();
 
   /** @param codeHash identifies lathe's code (a new version reuses nothing). */
-  constructor(root: string, ir: IR, codeHash: string, private readonly blob: BlobReader) {
+  constructor(root: string, ir: IR, codeHash: string, private readonly blobs: BlobStore) {
     this.disk = new DiskCache(root, 'emit');
     const { resources: _, models, ...facts } = ir;
     this.base = cacheKey(codeHash, facts, [...models]);
@@ -47,11 +52,18 @@ export class EmitCache {
     if (!Array.isArray(entries)) return undefined;
     const files: OutputFile[] = [];
     for (const entry of entries) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
-      const [path, digest] = entry as [string, string];
-      const content = this.blob(digest);
-      if (content === undefined) return undefined;
-      files.push(knownFile(path, content, digest));
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string' || typeof entry[2] !== 'number') return undefined;
+      const [path, digest, bytes] = entry as [string, string, number];
+      // A blob gone or cut short is a miss. Its content is read (and checked) only if asked for:
+      // an edit compares most files by digest and never reads them.
+      if (this.blobs.size(digest) !== bytes) return undefined;
+      files.push(
+        lazyFile(path, digest, () => {
+          const content = this.blobs.read(digest);
+          if (content === undefined) throw new Error(`lathe's copy of ${path} (${digest}) changed while lathe ran; run again`);
+          return content;
+        }),
+      );
     }
     return files;
   }
@@ -62,7 +74,7 @@ export class EmitCache {
 
   /** Writes what this run made (after emit, so a run that fails early writes nothing). */
   save(): void {
-    for (const [key, files] of this.made) this.disk.set(key, JSON.stringify(files.map((f) => [f.path, digestOf(f)])));
+    for (const [key, files] of this.made) this.disk.set(key, JSON.stringify(files.map((f) => [f.path, digestOf(f), Buffer.byteLength(f.content)])));
     this.made.clear();
   }
 }

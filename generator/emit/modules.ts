@@ -8,7 +8,7 @@ import {
 } from 'ts-morph';
 import { HEADER } from './header.js';
 
-export { digestOf, knownFile, type OutputFile } from './output.js';
+export { digestOf, lazyFile, type OutputFile } from './output.js';
 import type { OutputFile } from './output.js';
 
 /** Relative ESM specifier from one module (relative to src/, no extension) to another. */

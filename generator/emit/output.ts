@@ -22,9 +22,19 @@ export function digestOf(file: OutputFile): string {
   return digest;
 }
 
-/** A file whose content is known to have `digest` (it was checked against it when read). */
-export function knownFile(path: string, content: string, digest: string): OutputFile {
-  const file = { path, content };
+/**
+ * A file known by its digest whose content is read only when something asks for it: an emit-cache
+ * hit, most of which an edit never reads (the write step compares digests). `read` must give
+ * the content whose sha256 is `digest`, or throw.
+ */
+export function lazyFile(path: string, digest: string, read: () => string): OutputFile {
+  let content: string | undefined;
+  const file: OutputFile = {
+    path,
+    get content() {
+      return (content ??= read());
+    },
+  };
   digests.set(file, digest);
   return file;
 }

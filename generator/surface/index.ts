@@ -36,7 +36,8 @@ function lathePaths(tree: Tree): string[] {
   return [...tree.paths()];
 }
 
-export function surfaceDiff(before: Tree, after: Tree): SurfaceReport {
+/** `same` (optional): whether `before` holds a path of `after` unchanged, when that is known without reading. */
+export function surfaceDiff(before: Tree, after: Tree, same?: (path: string) => boolean): SurfaceReport {
   const started = performance.now();
   const oldPaths = new Set(lathePaths(before).filter(isModule));
   const newPaths = new Set([...after.paths()].filter(isModule));
@@ -46,7 +47,7 @@ export function surfaceDiff(before: Tree, after: Tree): SurfaceReport {
     new: memo((p) => after.read(p)),
   };
   const differing: string[] = [];
-  for (const p of newPaths) if (!oldPaths.has(p) || !before.holds(p, read.new(p)!)) differing.push(p);
+  for (const p of newPaths) if (!oldPaths.has(p) || !(same ? same(p) : before.holds(p, read.new(p)!))) differing.push(p);
   for (const p of oldPaths) if (!newPaths.has(p)) differing.push(p);
 
   const analysed: string[] = [];

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { digestOf, type OutputFile } from '../emit/output.js';
 import { commit, lstatSafe, recover } from './journal.js';
+import { OnDisk } from './on-disk.js';
 import type { OutputStamps } from './stamps.js';
 import { assertInside, hasFiles } from './paths.js';
 
@@ -57,7 +58,7 @@ export function assertUniquePaths(files: readonly OutputFile[]): void {
   }
 }
 
-function readManifest(outDir: string): { manifest: Manifest; digest: string } | undefined {
+export function readManifest(outDir: string): { manifest: Manifest; digest: string } | undefined {
   try {
     const text = readFileSync(join(outDir, MANIFEST), 'utf8');
     const m = JSON.parse(text) as Manifest;
@@ -99,10 +100,10 @@ export function intactInputs(outDir: string, matches: (record: InputRecord) => b
 
 /**
  * What a run left in the output folder, kept in memory by `--watch` for its next run: a file whose
- * inode, size and mtime are still those it had then holds the content it had then, and need not be
- * read again (on Cloudflare's 2,416 files, reading them all is most of the write step).
+ * inode, size and mtime are still those it had then holds the content it had then (known by its
+ * digest), and need not be read again.
  */
-export type Written = ReadonlyMap<string, { readonly content: string; readonly stamp: string }>;
+export type Written = ReadonlyMap<string, { readonly digest: string; readonly stamp: string }>;
 
 function stampOf(path: string): string | undefined {
   const st = lstatSafe(path);
@@ -111,15 +112,16 @@ function stampOf(path: string): string | undefined {
 
 /** The `Written` of `files` as they are now on disk (call it right after writing them). */
 export function snapshotWritten(outDir: string, files: readonly OutputFile[]): Written {
-  const written = new Map<string, { content: string; stamp: string }>();
+  const written = new Map<string, { digest: string; stamp: string }>();
   for (const f of files) {
     const stamp = stampOf(join(outDir, f.path));
-    if (stamp) written.set(f.path, { content: f.content, stamp });
+    if (stamp) written.set(f.path, { digest: digestOf(f), stamp });
   }
   return written;
 }
 
-export function diffOutput(outDir: string, files: readonly OutputFile[], written?: Written): OutputDiff {
+/** Files are compared by digest: a new file's content is not read unless it must be (see emit/output.ts's lazyFile). */
+export function diffOutput(outDir: string, files: readonly OutputFile[], written?: Written, disk: OnDisk = new OnDisk(outDir)): OutputDiff {
   assertUniquePaths(files);
   const changed: string[] = [];
   const unchanged: string[] = [];
@@ -127,11 +129,11 @@ export function diffOutput(outDir: string, files: readonly OutputFile[], written
   const exists = hasFiles(outDir);
   const current = (path: string, target: string): string | undefined => {
     const known = written?.get(path);
-    return known && stampOf(target) === known.stamp ? known.content : readIfExists(target);
+    return known && stampOf(target) === known.stamp ? known.digest : disk.digest(path);
   };
   for (const f of files) {
     const target = assertInside(outDir, f.path);
-    (exists && current(f.path, target) === f.content ? unchanged : changed).push(f.path);
+    (exists && current(f.path, target) === digestOf(f) ? unchanged : changed).push(f.path);
   }
   const produced = new Set(files.map((f) => f.path));
   const previous = readManifest(outDir);
@@ -195,11 +197,12 @@ export function writeOutput(
   written?: Written,
   state: { readonly writes: readonly { readonly path: string; readonly content: string }[]; readonly removals: readonly string[] } = { writes: [], removals: [] },
   stamps?: OutputStamps,
+  disk?: OnDisk,
 ): OutputDiff {
   outDir = resolve(outDir);
   recover(outDir);
   // Refuses a bad path before the folder is even made.
-  const diff = diffOutput(outDir, files, written);
+  const diff = diffOutput(outDir, files, written, disk);
   mkdirSync(outDir, { recursive: true });
   const manifest: Manifest = {
     generator: 'lathe',
@@ -215,9 +218,10 @@ export function writeOutput(
     return diff;
   }
   checkTargets(outDir, diff);
-  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  // Only the changed files' contents are read (a cache hit's is read lazily).
+  const byPath = new Map(files.map((f) => [f.path, f]));
   // The manifest goes last: until it is replaced, it does not vouch for files that are not yet there.
-  const writes = [...diff.changed.map((path) => ({ path, content: byPath.get(path)! })), ...stateWrites, { path: MANIFEST, content: manifestText }];
+  const writes = [...diff.changed.map((path) => ({ path, content: byPath.get(path)!.content })), ...stateWrites, { path: MANIFEST, content: manifestText }];
   commit(outDir, { writes, removals: [...diff.removed, ...state.removals] });
   stamp();
   return diff;

@@ -9,7 +9,9 @@ import { mergeDiff3 } from 'node-diff3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
+import { digestOf } from '../emit/output.js';
 import { assertInside, hash, MANIFEST, readIfExists } from './index.js';
+import { OnDisk } from './on-disk.js';
 import { pristineText, readPending, readPristine, savePending } from './pristine.js';
 
 export interface MergePlan {
@@ -33,32 +35,34 @@ const MARKER = /^(<{7} |>{7} |={7}$|\|{7} )/m;
  * `mergedOnly` (check): only hand edits that a `generate` already merged and recorded count; an
  * edit made since is not fresh until `generate` has taken it in.
  */
-export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean } = {}): MergePlan {
+export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean } = {}, disk: OnDisk = new OnDisk(outDir)): MergePlan {
   const index = readPristine(outDir);
   const pending = readPending(outDir);
   const recorded = options.mergedOnly ? recordedDigests(outDir) : undefined;
   const plan: MergePlan = { files: [], merged: [], conflicts: [], unresolved: [] };
   for (const f of files) {
     const baseDigest = pending[f.path] ?? index?.files[f.path];
-    const ours = baseDigest === undefined ? undefined : readIfExists(join(outDir, f.path));
-    if (ours === undefined || ours === f.content || hash(ours) === baseDigest || (recorded && recorded[f.path] !== hash(ours))) {
+    // By digest: a file as lathe last wrote it, or already as it is about to be, is not read.
+    const held = baseDigest === undefined ? undefined : disk.digest(f.path);
+    if (held === undefined || held === digestOf(f) || held === baseDigest || (recorded && recorded[f.path] !== held)) {
       plan.files.push(f);
       continue;
     }
+    const ours = disk.content(f.path);
     const base = pristineText(outDir, baseDigest!);
-    if (base === undefined) {
+    if (ours === undefined || base === undefined) {
       plan.files.push(f);
       continue;
     }
     if (MARKER.test(ours) && !MARKER.test(base)) {
       plan.unresolved.push(f.path);
-      plan.files.push({ ...f, content: ours });
+      plan.files.push({ path: f.path, content: ours });
       continue;
     }
     const result = merge3(ours, base, f.content);
     if (result.conflict) plan.conflicts.push({ path: f.path, content: result.text, theirs: f });
     else plan.merged.push(f.path);
-    plan.files.push({ ...f, content: result.conflict ? ours : result.text });
+    plan.files.push({ path: f.path, content: result.conflict ? ours : result.text });
   }
   return plan;
 }

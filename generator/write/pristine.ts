@@ -5,7 +5,7 @@
  * content-addressed blobs: `.lathe/pristine/<sha256>`, indexed by `.lathe/pristine.json`. After an
  * edit of one operation only the few new blobs are written.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOf, type OutputFile } from '../emit/output.js';
 import { hash } from './index.js';
@@ -63,6 +63,14 @@ function writeAtomic(target: string, content: string): void {
   const tmp = `${target}.tmp-${process.pid}`;
   writeFileSync(tmp, content);
   renameSync(tmp, target);
+}
+
+export function pristineSize(outDir: string, digest: string): number | undefined {
+  try {
+    return statSync(join(outDir, BLOBS, digest)).size;
+  } catch {
+    return undefined;
+  }
 }
 
 export function pristineText(outDir: string, digest: string): string | undefined {

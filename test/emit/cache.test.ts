@@ -33,9 +33,15 @@ type Blobs = Map<string, string>;
 
 /** Emits through a cache in `dir`, counting the resources it reused; `blobs` then holds this run's files. */
 function emitCached(ir: IR, dir: string, code = 'code-1', blobs: Blobs = blobsOf(dir)): { files: ReturnType<typeof emit>; hits: number } {
-  const cache = new EmitCache(dir, ir, code, (digest) => {
-    const content = blobs.get(digest);
-    return content !== undefined && createHash('sha256').update(content).digest('hex') === digest ? content : undefined;
+  const cache = new EmitCache(dir, ir, code, {
+    size: (digest) => {
+      const content = blobs.get(digest);
+      return content === undefined ? undefined : Buffer.byteLength(content);
+    },
+    read: (digest) => {
+      const content = blobs.get(digest);
+      return content !== undefined && createHash('sha256').update(content).digest('hex') === digest ? content : undefined;
+    },
   });
   let hits = 0;
   const lookup = cache.lookup.bind(cache);
@@ -46,8 +52,10 @@ function emitCached(ir: IR, dir: string, code = 'code-1', blobs: Blobs = blobsOf
   };
   const files = emit(ir, cache);
   cache.save();
+  // As the write step does: the new store is made (reading hits' content) before the old one goes.
+  const next = files.map((f) => [digestOf(f), f.content] as const);
   blobs.clear();
-  for (const f of files) blobs.set(digestOf(f), f.content);
+  for (const [digest, content] of next) blobs.set(digest, content);
   return { files, hits };
 }
 
@@ -104,7 +112,7 @@ describe('EmitCache', () => {
     const entries = join(dir, 'emit');
     const sizes = readdirSync(entries).filter((s) => s !== '.pruned').flatMap((shard) => readdirSync(join(entries, shard)).map((f) => readFileSync(join(entries, shard, f), 'utf8')));
     expect(sizes.length).toBe(resourceCount(ir));
-    for (const entry of sizes) expect(entry).toMatch(/^\[\["[^"]+","[0-9a-f]{64}"\]/);
+    for (const entry of sizes) expect(entry).toMatch(/^\[\["[^"]+","[0-9a-f]{64}",\d+\]/);
     const message = first.files.find((f) => f.path.endsWith('requests/message.ts'))!;
     const blobs = blobsOf(dir);
     blobs.delete(digestOf(message));
