@@ -33,7 +33,8 @@ export class OnDisk {
       let digest: string | undefined;
       if (recorded !== undefined && this.trusted(path)) digest = recorded;
       else {
-        const content = this.content(path);
+        // Not kept: most files are only compared, and holding the output's text costs memory.
+        const content = this.contents.get(path) ?? readIfExists(join(this.outDir, path));
         digest = content === undefined ? undefined : hash(content);
       }
       this.digests.set(path, digest);
