@@ -6,11 +6,11 @@
  * conflict is written out with git's markers for the user to resolve.
  */
 import { mergeDiff3 } from 'node-diff3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { digestOf } from '../emit/output.js';
-import { assertInside, hash, MANIFEST, readIfExists } from './index.js';
+import { assertInside, hash, readIfExists } from './index.js';
 import { OnDisk } from './on-disk.js';
 import { pristineText, readPending, readPristine, savePending } from './pristine.js';
 
@@ -38,7 +38,7 @@ const MARKER = /^(<{7} |>{7} |={7}$|\|{7} )/m;
 export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean } = {}, disk: OnDisk = new OnDisk(outDir)): MergePlan {
   const index = readPristine(outDir);
   const pending = readPending(outDir);
-  const recorded = options.mergedOnly ? recordedDigests(outDir) : undefined;
+  const recorded = options.mergedOnly ? disk.recorded : undefined;
   const plan: MergePlan = { files: [], merged: [], conflicts: [], unresolved: [] };
   for (const f of files) {
     const baseDigest = pending[f.path] ?? index?.files[f.path];
@@ -65,15 +65,6 @@ export function planMerge(outDir: string, files: readonly OutputFile[], options:
     plan.files.push({ path: f.path, content: result.conflict ? ours : result.text });
   }
   return plan;
-}
-
-/** What lathe last wrote, as its manifest records it (hashes of the merged content, for merged files). */
-function recordedDigests(outDir: string): Readonly<Record<string, string>> {
-  try {
-    return (JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as { files?: Record<string, string> }).files ?? {};
-  } catch {
-    return {};
-  }
 }
 
 export function merge3(ours: string, base: string, theirs: string): { conflict: boolean; text: string } {

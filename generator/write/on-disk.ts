@@ -9,7 +9,8 @@ import { hash, readIfExists, readManifest } from './index.js';
 import type { OutputStamps } from './stamps.js';
 
 export class OnDisk {
-  private readonly recorded: Readonly<Record<string, string>>;
+  /** What lathe last wrote, as its manifest records it: path -> digest (of the merged content, for merged files). */
+  readonly recorded: Readonly<Record<string, string>>;
   private readonly trusted: (path: string) => boolean;
   private readonly contents = new Map<string, string | undefined>();
   private readonly digests = new Map<string, string | undefined>();
