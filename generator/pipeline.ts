@@ -19,6 +19,7 @@ import { SITE_DIR } from './docs/html/paths.js';
 import { HEADER } from './emit/header.js';
 import { buildWireModel } from './ir/wire.js';
 import { printWire, WIRE_FILE } from './wire/index.js';
+import { WireCache } from './wire/cache.js';
 
 /** `wire` is the wire types (generator/wire), after ir. */
 export type Stage = 'load' | 'ir' | 'emit' | 'site' | 'format' | 'wire' | 'write';
@@ -50,6 +51,8 @@ export interface PipelineResult {
   readonly inputs: string[];
 }
 
+const SWAGGER_2_WIRE = `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
+
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
@@ -78,15 +81,22 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
+  const outDir = input.outDir;
+  // The last run's files by digest: what the emit and wire caches' entries point into.
+  const blobs = input.cacheDir && outDir ? { size: (digest: string) => pristineSize(outDir, digest), read: (digest: string) => pristineText(outDir, digest) } : undefined;
   // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
-  const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
+  const wire = ir.wireTypes === false ? undefined : await time('wire', (): OutputFile => {
     const model = buildWireModel(spec);
-    const text = model ? printWire(model, HEADER) : `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
-    return { path: WIRE_FILE, content: text };
+    if (!model) return { path: WIRE_FILE, content: SWAGGER_2_WIRE };
+    // Under prettier the store holds the formatted file, which no entry could point into.
+    const cache = input.cacheDir && outDir && blobs && !input.prettier ? new WireCache(input.cacheDir, generatorHash(), outDir, blobs) : undefined;
+    const printed = printWire(model, HEADER, cache?.earlier());
+    const file = { path: WIRE_FILE, content: printed.text };
+    cache?.save(file, printed);
+    return file;
   });
   const raw = await time('emit', () => {
-    const outDir = input.outDir;
-    const cache = input.cacheDir && outDir ? new EmitCache(input.cacheDir, ir, generatorHash(), { size: (digest) => pristineSize(outDir, digest), read: (digest) => pristineText(outDir, digest) }) : undefined;
+    const cache = input.cacheDir && blobs ? new EmitCache(input.cacheDir, ir, generatorHash(), blobs) : undefined;
     const files = emit(ir, cache);
     cache?.save();
     return files;

@@ -1,9 +1,13 @@
 /**
  * ir -> **wire**: prints the wire model (ir/wire.ts) as `src/openapi.ts`, the `paths`,
- * `webhooks`, `components` and `operations` types openapi-fetch takes. One structure per
- * declaration, types written by writer functions, printed once by ts-morph.
+ * `webhooks`, `components` and `operations` types openapi-fetch takes. Each member of those
+ * declarations (a path, an operation, a component) is printed by ts-morph's writer at its final
+ * indentation, so the file is those texts in order inside a fixed frame, and a member whose model
+ * did not change since the last run is taken from that run's file instead of printed again
+ * (wire/cache.ts): after a one-operation edit, one path and one operation are printed.
  */
-import { printStructure, StructureKind, type CodeBlockWriter, type WriterFunction } from 'ts-morph';
+import { CodeBlockWriter } from 'ts-morph';
+import { cacheKey } from '../emit/disk-cache.js';
 import type { WireMember, WireModel, WireType } from '../ir/wire-model.js';
 
 export const WIRE_FILE = 'src/openapi.ts';
@@ -17,32 +21,70 @@ const NOTHING = 'Record<string, never>';
  */
 const WITH_REQUIRED = 'type WithRequired<T, K extends PropertyKey> = T & Required<Pick<NonNullable<T>, K & keyof NonNullable<T>>>;';
 
-export function printWire(model: WireModel, header: string): string {
-  const statements: WriterFunction[] = [
-    declaration('paths', model.paths),
-    declaration('webhooks', model.webhooks),
-    declaration('components', model.components),
-    declaration('$defs', undefined),
-    declaration('operations', model.operations),
-  ];
-  if (model.withRequired) statements.push((w) => w.write(WITH_REQUIRED));
-  const text = printStructure(
-    // A blank line between declarations, whichever kind each is.
-    { kind: StructureKind.SourceFile, statements: statements.map((write, i) => (w: CodeBlockWriter) => (i ? w.blankLineIfLastNot() : w, write(w))) },
-    { indentNumberOfSpaces: 2, useSingleQuote: true },
-  );
-  return `${header}\n${text}`;
+const INDENT = '  ';
+
+/** The printed file, and where each member's text is in it, by that member's key. */
+export interface PrintedWire {
+  readonly text: string;
+  readonly members: readonly (readonly [key: string, start: number, end: number])[];
 }
 
-/** An exported interface, or `Record<string, never>` when there is nothing to declare (as openapi-typescript does). */
-function declaration(name: string, members: readonly WireMember[] | undefined): WriterFunction {
-  if (!members?.length) return (w) => w.write(`export type ${name} = ${NOTHING};`);
-  // A writer, not an interface structure: ts-morph gives a property's type writer a hanging indent.
-  return (w) => {
-    w.write(`export interface ${name} `).block(() => {
-      for (const m of members) writeMember(w, m);
-    });
+/**
+ * @param earlier member texts of an earlier run by key: a member's key is a hash of its model and
+ * depth, and its text a function of those alone.
+ */
+export function printWire(model: WireModel, header: string, earlier?: ReadonlyMap<string, string>): PrintedWire {
+  const parts: string[] = [];
+  let length = 0;
+  const put = (text: string) => {
+    parts.push(text);
+    length += text.length;
   };
+  const members: [string, number, number][] = [];
+  const member = (m: WireMember, level: number) => {
+    const key = cacheKey(String(level), JSON.stringify(m));
+    const text = earlier?.get(key) ?? printMember(m, level);
+    members.push([key, length, length + text.length]);
+    put(text);
+  };
+  /** An exported interface, or `Record<string, never>` when there is nothing to declare (as openapi-typescript does). */
+  const declaration = (name: string, list: readonly WireMember[] | undefined, grouped = false) => {
+    if (!list?.length) return put(`export type ${name} = ${NOTHING};\n`);
+    put(`export interface ${name} {\n`);
+    for (const m of list) {
+      // `components` holds one object per group: its members are the units, one level deeper.
+      if (grouped && isGroup(m)) {
+        put(`${INDENT}${propertyName(m.name)}: {\n`);
+        for (const c of m.type.members) member(c, 2);
+        put(`${INDENT}};\n`);
+      } else member(m, 1);
+    }
+    put('}\n');
+  };
+  put(`${header}\n`);
+  declaration('paths', model.paths);
+  put('\n');
+  declaration('webhooks', model.webhooks);
+  put('\n');
+  declaration('components', model.components, true);
+  put('\n');
+  declaration('$defs', undefined);
+  put('\n');
+  declaration('operations', model.operations);
+  if (model.withRequired) put(`\n${WITH_REQUIRED}\n`);
+  return { text: parts.join(''), members };
+}
+
+/** A component group that declares something: `{ kind: 'object' }` with members and no index signature. */
+function isGroup(m: WireMember): m is WireMember & { readonly type: { readonly kind: 'object'; readonly members: readonly WireMember[] } } {
+  return !m.docs && !m.optional && !m.readonly && m.type.kind === 'object' && m.type.members.length > 0 && !m.type.index;
+}
+
+function printMember(m: WireMember, level: number): string {
+  const w = new CodeBlockWriter({ indentNumberOfSpaces: INDENT.length, useSingleQuote: true });
+  w.setIndentationLevel(level);
+  writeMember(w, m);
+  return w.toString();
 }
 
 function writeMember(w: CodeBlockWriter, m: WireMember): void {

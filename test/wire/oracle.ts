@@ -33,7 +33,7 @@ export interface OracleResult {
 interface Dist {
   loadSpec: (path: string, options: { host: { readFile(p: string): Uint8Array | undefined }; cwd: string }) => Promise<{ spec?: LoadedSpecLike }>;
   buildWireModel: (spec: LoadedSpecLike) => unknown;
-  printWire: (model: unknown, header: string) => string;
+  printWire: (model: unknown, header: string) => { text: string };
 }
 
 interface LoadedSpecLike {
@@ -62,7 +62,7 @@ export async function latheWire(specPath: string): Promise<{ text?: string; oper
     const item = spec.deref(raw, { file: resolve(specPath), pointer: '#/paths' })?.value as Record<string, unknown> | undefined;
     for (const method of METHODS) if (item && typeof item[method] === 'object' && item[method] !== null) operations.push({ path, method });
   }
-  return { ...(model ? { text: d.printWire(model, '') } : {}), operations };
+  return { ...(model ? { text: d.printWire(model, '').text } : {}), operations };
 }
 
 function tryRead(p: string): Uint8Array | undefined {
