@@ -2,7 +2,8 @@
  * The client class (options per security scheme, env defaults, base URL, top-level resources) and
  * the package entry point.
  */
-import { StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { CodeBlockWriter, ImportDeclarationStructure, PropertyDeclarationStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { StructureKind } from '../ts-morph.js';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
 import { cleanText } from './jsdoc.js';
@@ -137,8 +138,8 @@ export function clientFile(ir: IR): OutputFile {
     importDecl(module, 'core/client', ['ClientOptionsBase'], true),
     ...(requestOptions.length ? [importDecl(module, 'core/types', requestOptions, true)] : []),
     importDecl(module, 'core/env', ['readEnv']),
-    ...ir.resources.map((r, i) => ({
-      kind: StructureKind.ImportDeclaration as const,
+    ...ir.resources.map((r, i): ImportDeclarationStructure => ({
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: specifier(module, r.module),
       namedImports: [...surface[i]!.values.map((n) => ({ name: n })), ...surface[i]!.types.map((n) => ({ name: n, isTypeOnly: true }))],
     })),
@@ -161,9 +162,9 @@ export function clientFile(ir: IR): OutputFile {
       extends: 'BaseClient',
       ...docsAt(cleanText(`Client for ${ir.title} ${ir.version}.`), 0),
       properties: [
-        ...ERROR_CLASSES.map((c) => ({ kind: StructureKind.Property as const, name: c, isStatic: true, initializer: `${errors}.${c}` })),
+        ...ERROR_CLASSES.map((c): PropertyDeclarationStructure => ({ kind: StructureKind.Property, name: c, isStatic: true, initializer: `${errors}.${c}` })),
         { kind: StructureKind.Property, name: 'toFile', isStatic: true, initializer: 'toFile' },
-        ...ir.resources.map((r) => ({ kind: StructureKind.Property as const, name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
+        ...ir.resources.map((r): PropertyDeclarationStructure => ({ kind: StructureKind.Property, name: r.propertyName, type: r.className, initializer: `new ${r.className}(this)` })),
       ],
       ctors: [
         {

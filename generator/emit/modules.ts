@@ -1,11 +1,5 @@
-import {
-  printStructure,
-  StructureKind,
-  type ImportDeclarationStructure,
-  type SourceFileStructure,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
+import type { ImportDeclarationStructure, SourceFileStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { printStructure, StructureKind } from '../ts-morph.js';
 import { HEADER } from './header.js';
 
 export { digestOf, lazyFile, type OutputFile } from './output.js';

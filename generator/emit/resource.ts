@@ -3,15 +3,8 @@
  * params type, its request builder and descriptor, and its response type; then the models it owns.
  * Built as ts-morph structures and printed once.
  */
-import {
-  StructureKind,
-  type ClassDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type MethodDeclarationStructure,
-  type ParameterDeclarationStructure,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
+import type { ClassDeclarationStructure, FunctionDeclarationStructure, ImportDeclarationStructure, MethodDeclarationStructure, ParameterDeclarationStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { StructureKind } from '../ts-morph.js';
 import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
 import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
 import { exampleCall } from './examples.js';
@@ -74,10 +67,10 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   const own = moduleNames(resource, ir);
   const local = new Set([...own.values, ...own.types, ...modelImports.flatMap(([m, names]) => (resource.children.some((c) => c.module === m) ? [] : [...names]))]);
   const children = resource.children.map((c) => ({ child: c, names: childSurface(ir, c, local) }));
-  const childImports = children.map(({ child, names }) => {
+  const childImports = children.map(({ child, names }): ImportDeclarationStructure => {
     const already = imports.get(child.module) ?? new Set<string>();
     return {
-      kind: StructureKind.ImportDeclaration as const,
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: specifier(module, child.module),
       namedImports: [
         ...names.values.map((name) => ({ name })),

@@ -4,7 +4,8 @@
  * that holds the module's types and its children's classes and types, so that
  * `Cloudflare.CloudforceOne.Requests.Message` names a type as it does in a Stainless SDK.
  */
-import { ModuleDeclarationKind, StructureKind, type ExportSpecifierStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { ExportSpecifierStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from '../ts-morph.js';
 import type { IR, IROperation, IRResource } from '../ir/types.js';
 import { assignment, e, t, typeText, type TypeNode } from './syntax.js';
 
@@ -53,8 +54,8 @@ export function mergedNamespace(owner: string, groups: readonly ModuleNames[]): 
   const types = [...new Set(groups.flatMap((g) => g.types))].filter((n) => !values.includes(n));
   if (!values.length && !types.length) return [];
   const specifiers: ExportSpecifierStructure[] = [
-    ...values.map((name) => ({ kind: StructureKind.ExportSpecifier as const, name })),
-    ...types.map((name) => ({ kind: StructureKind.ExportSpecifier as const, name, isTypeOnly: true })),
+    ...values.map((name): ExportSpecifierStructure => ({ kind: StructureKind.ExportSpecifier, name })),
+    ...types.map((name): ExportSpecifierStructure => ({ kind: StructureKind.ExportSpecifier, name, isTypeOnly: true })),
   ];
   return [
     ...values.map((name) => assignment(`${owner}.${name}`, e.code(name))),

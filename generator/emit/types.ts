@@ -2,16 +2,8 @@
  * IR schemas -> TypeScript type text and declaration structures. Inline objects become interfaces
  * in a namespace merged with their parent (`MessageDeleteResponse.Error`), as Stainless does.
  */
-import {
-  StructureKind,
-  type CodeBlockWriter,
-  type IndexSignatureDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
-import { ModuleDeclarationKind } from 'ts-morph';
+import type { CodeBlockWriter, IndexSignatureDeclarationStructure, InterfaceDeclarationStructure, ModuleDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind, ModuleDeclarationKind } from '../ts-morph.js';
 import { NameRegistry, pascalCase, singular } from '../ir/names.js';
 import { sentInRequests } from '../ir/schema.js';
 import type { IRModel, IRProperty, IRSchema } from '../ir/types.js';

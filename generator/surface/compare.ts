@@ -4,7 +4,8 @@
  * related with the type checker's assignability (old and new live in one program): a parameter
  * may widen (old values still fit), a result may narrow (old readers still cope).
  */
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from '../ts-morph.js';
 import { isClass, isErrorClass, membersOf, type PublicDecl, type Variance } from './declarations.js';
 import type { Impact, SurfaceChange } from './model.js';
 
@@ -20,7 +21,7 @@ export function tokens(text: string): string {
 
 export class Comparer {
   constructor(
-    private readonly checker: ts.TypeChecker,
+    private readonly checker: TS.TypeChecker,
     private readonly variance: (name: string) => Variance,
   ) {}
 
@@ -29,7 +30,7 @@ export class Comparer {
     const emit: Emit = (impact, subject, message) => push({ impact, subject, message, file: newDecl.file });
     const o = oldDecl.symbol;
     const n = newDecl.symbol;
-    const kindOf = (s: ts.Symbol) =>
+    const kindOf = (s: TS.Symbol) =>
       isClass(s) ? 'class' : s.flags & ts.SymbolFlags.Interface ? 'interface' : s.flags & ts.SymbolFlags.TypeAlias ? 'type' : s.flags & ts.SymbolFlags.Function ? 'function' : s.flags & ts.SymbolFlags.Enum ? 'enum' : 'value';
     if (kindOf(o) !== kindOf(n)) return emit('breaking', name, `was ${article(kindOf(o))}, is now ${article(kindOf(n))}`);
     const v = this.variance(name);
@@ -64,11 +65,11 @@ export class Comparer {
     });
   }
 
-  private valueType(s: ts.Symbol): ts.Type {
+  private valueType(s: TS.Symbol): TS.Type {
     return this.checker.getTypeOfSymbolAtLocation(s, s.valueDeclaration ?? s.declarations![0]!);
   }
 
-  private classes(o: ts.Symbol, n: ts.Symbol, name: string, emit: Emit): void {
+  private classes(o: TS.Symbol, n: TS.Symbol, name: string, emit: Emit): void {
     const [ob, nb] = [o, n].map((s) => {
       const t = this.checker.getDeclaredTypeOfSymbol(s);
       return t.isClassOrInterface() ? this.checker.getBaseTypes(t)[0]?.getSymbol()?.getName() : undefined;
@@ -79,7 +80,7 @@ export class Comparer {
   }
 
   /** Properties and methods of an interface, class or object type, under the variance of their owner. */
-  private members(ot: ts.Type, nt: ts.Type, owner: string, v: Variance, emit: Emit): void {
+  private members(ot: TS.Type, nt: TS.Type, owner: string, v: Variance, emit: Emit): void {
     const om = present(membersOf(this.checker, ot));
     const nm = present(membersOf(this.checker, nt));
     const role = v === 'in' ? 'parameter field' : v === 'out' ? 'field' : 'field';
@@ -111,13 +112,13 @@ export class Comparer {
     }
   }
 
-  private memberType(s: ts.Symbol): ts.Type {
+  private memberType(s: TS.Symbol): TS.Type {
     const decl = s.valueDeclaration ?? s.declarations?.[0];
     return decl ? this.checker.getTypeOfSymbolAtLocation(s, decl) : this.checker.getTypeOfSymbol(s);
   }
 
   /** Overloads pairwise; parameters by position (their names do not matter to callers). */
-  private signatures(os: readonly ts.Signature[], ns: readonly ts.Signature[], subject: string, emit: Emit): void {
+  private signatures(os: readonly TS.Signature[], ns: readonly TS.Signature[], subject: string, emit: Emit): void {
     if (os.length > ns.length) emit('breaking', subject, `${os.length - ns.length} overload(s) removed`);
     if (ns.length > os.length) emit('compatible', subject, `${ns.length - os.length} overload(s) added`);
     for (let i = 0; i < Math.min(os.length, ns.length); i++) {
@@ -146,13 +147,13 @@ export class Comparer {
     }
   }
 
-  private optionalParam(p: ts.Symbol): boolean {
+  private optionalParam(p: TS.Symbol): boolean {
     const d = p.valueDeclaration;
     return !!d && ts.isParameter(d) && (this.checker.isOptionalParameter(d) || !!d.dotDotDotToken);
   }
 
-  private enums(o: ts.Symbol, n: ts.Symbol, name: string, emit: Emit): void {
-    const names = (s: ts.Symbol) => new Set([...(s.exports?.keys() ?? [])].map(String));
+  private enums(o: TS.Symbol, n: TS.Symbol, name: string, emit: Emit): void {
+    const names = (s: TS.Symbol) => new Set([...(s.exports?.keys() ?? [])].map(String));
     const [a, b] = [names(o), names(n)];
     for (const m of a) if (!b.has(m)) emit('breaking', `${name}.${m}`, 'enum member removed');
     for (const m of b) if (!a.has(m)) emit('compatible', `${name}.${m}`, 'enum member added');
@@ -164,7 +165,7 @@ export class Comparer {
    * `PagePromise<P, T>`) is related through its type arguments, since two copies of a class with
    * private members are never assignable to each other.
    */
-  private relate(ot: ts.Type, nt: ts.Type, v: Variance, subject: string, what: string, emit: Emit, oText?: string, nText?: string): void {
+  private relate(ot: TS.Type, nt: TS.Type, v: Variance, subject: string, what: string, emit: Emit, oText?: string, nText?: string): void {
     const [a, b] = [oText ?? this.show(ot), nText ?? this.show(nt)];
     if (a === b) return;
     const c = this.checker;
@@ -199,7 +200,7 @@ export class Comparer {
     else emit('breaking', subject, `${what} ${widened ? 'widened' : narrowed ? 'narrowed' : 'changed'} (${shown}; it is both read and written)`);
   }
 
-  private show(t: ts.Type): string {
+  private show(t: TS.Type): string {
     return this.checker
       .typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType)
       .replace(/import\("\/(old|new)\//g, 'import("');
@@ -212,7 +213,7 @@ function member(owner: string, key: string): string {
 }
 
 /** Without optional members typed `never`: the wire types' way of saying "absent" (`delete?: never`). */
-function present(members: Map<string, ts.Symbol>): Map<string, ts.Symbol> {
+function present(members: Map<string, TS.Symbol>): Map<string, TS.Symbol> {
   for (const [key, s] of members) if (isOptional(s) && text(s) === 'never') members.delete(key);
   return members;
 }
@@ -221,7 +222,7 @@ function clip(text: string): string {
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
-function isAnonymousObject(t: ts.Type): boolean {
+function isAnonymousObject(t: TS.Type): boolean {
   const name = t.getSymbol()?.getName();
   return isPlainObject(t) && !t.aliasSymbol && (name === '__type' || name === '__object');
 }
@@ -230,43 +231,43 @@ function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-const isMethod = (s: ts.Symbol) => {
+const isMethod = (s: TS.Symbol) => {
   const d = s.valueDeclaration ?? s.declarations?.[0];
   return !!d && (ts.isMethodDeclaration(d) || ts.isMethodSignature(d));
 };
 
-const isOptional = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Optional) !== 0;
+const isOptional = (s: TS.Symbol) => (s.flags & ts.SymbolFlags.Optional) !== 0;
 
-function isPlainObject(t: ts.Type): boolean {
+function isPlainObject(t: TS.Type): boolean {
   return !!(t.flags & ts.TypeFlags.Object) && !t.getCallSignatures().length && !t.getConstructSignatures().length;
 }
 
 /** The written type of a declaration (tokens only), when it has one. */
-function text(s: ts.Symbol): string | undefined {
+function text(s: TS.Symbol): string | undefined {
   const d = s.valueDeclaration ?? s.declarations?.[0];
-  const node = d && (d as { type?: ts.Node }).type;
+  const node = d && (d as { type?: TS.Node }).type;
   if (!node) return undefined;
   return tokens(node.getText());
 }
 
-function returnText(sig: ts.Signature): string | undefined {
+function returnText(sig: TS.Signature): string | undefined {
   const node = sig.getDeclaration()?.type;
   return node ? tokens(node.getText()) : undefined;
 }
 
-function refArgs(c: ts.TypeChecker, t: ts.Type): { name: string; args: readonly ts.Type[] } | undefined {
+function refArgs(c: TS.TypeChecker, t: TS.Type): { name: string; args: readonly TS.Type[] } | undefined {
   if (t.aliasSymbol && t.aliasTypeArguments?.length) return { name: `alias:${t.aliasSymbol.getName()}`, args: t.aliasTypeArguments };
-  if (t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
+  if (t.flags & ts.TypeFlags.Object && (t as TS.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
     const name = t.getSymbol()?.getName();
-    if (name) return { name, args: c.getTypeArguments(t as ts.TypeReference) };
+    if (name) return { name, args: c.getTypeArguments(t as TS.TypeReference) };
   }
   return undefined;
 }
 
 /** The base class or interface of `t` (at any depth) that is a reference named `name`. */
-function baseNamed(c: ts.TypeChecker, t: ts.Type, name: string, depth = 0): ts.Type | undefined {
-  if (depth > 8 || !(t.flags & ts.TypeFlags.Object) || !((t as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return undefined;
-  for (const b of c.getBaseTypes(t as ts.InterfaceType)) {
+function baseNamed(c: TS.TypeChecker, t: TS.Type, name: string, depth = 0): TS.Type | undefined {
+  if (depth > 8 || !(t.flags & ts.TypeFlags.Object) || !((t as TS.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return undefined;
+  for (const b of c.getBaseTypes(t as TS.InterfaceType)) {
     if (refArgs(c, b)?.name === name) return b;
     const deeper = baseNamed(c, b, name, depth + 1);
     if (deeper) return deeper;
@@ -275,7 +276,7 @@ function baseNamed(c: ts.TypeChecker, t: ts.Type, name: string, depth = 0): ts.T
 }
 
 /** An `any` (or a type that could not be resolved, which the checker treats as one) anywhere at the top. */
-function hasAny(t: ts.Type): boolean {
+function hasAny(t: TS.Type): boolean {
   if (t.flags & ts.TypeFlags.Any) return true;
   return t.isUnionOrIntersection() ? t.types.some(hasAny) : false;
 }

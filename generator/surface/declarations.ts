@@ -3,7 +3,8 @@
  * direction each named type travels in: into the SDK (method parameters: `in`), out of it (return
  * values: `out`) or both. The direction decides whether a change loosens or tightens a contract.
  */
-import { ts, type SourceFile } from 'ts-morph';
+import type { ts as TS, SourceFile } from 'ts-morph';
+import { ts } from '../ts-morph.js';
 
 export type Variance = 'in' | 'out' | 'both';
 
@@ -13,12 +14,12 @@ export type Exposure = { readonly kind: 'star' } | { readonly kind: 'named'; rea
 export interface PublicDecl {
   /** As users name it: `Message`, `wire.paths`. */
   readonly name: string;
-  readonly symbol: ts.Symbol;
+  readonly symbol: TS.Symbol;
   readonly file: string;
 }
 
 /** Module paths the root re-exports, with how (read from the syntax alone: nothing else is loaded). */
-export function rootExposures(root: ts.SourceFile | undefined, rootPath: string): Map<string, Exposure> {
+export function rootExposures(root: TS.SourceFile | undefined, rootPath: string): Map<string, Exposure> {
   const out = new Map<string, Exposure>();
   if (!root) return out;
   const dir = rootPath.split('/').slice(0, -1);
@@ -46,7 +47,7 @@ export function rootExposures(root: ts.SourceFile | undefined, rootPath: string)
 }
 
 /** The exports of `file` as the root exposes them (nothing when it does not). */
-export function publicDecls(checker: ts.TypeChecker, file: SourceFile, path: string, exposure: Exposure | undefined): PublicDecl[] {
+export function publicDecls(checker: TS.TypeChecker, file: SourceFile, path: string, exposure: Exposure | undefined): PublicDecl[] {
   if (!exposure) return [];
   const moduleSymbol = checker.getSymbolAtLocation(file.compilerNode);
   if (!moduleSymbol) return [];
@@ -63,14 +64,14 @@ export function publicDecls(checker: ts.TypeChecker, file: SourceFile, path: str
   return out;
 }
 
-const hidden = (d: ts.Declaration) => {
+const hidden = (d: TS.Declaration) => {
   const name = ts.getNameOfDeclaration(d);
   return (ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0 || (!!name && ts.isPrivateIdentifier(name));
 };
 
 /** Public instance members of a class or interface type (inherited ones included: users see them). */
-export function membersOf(checker: ts.TypeChecker, type: ts.Type): Map<string, ts.Symbol> {
-  const out = new Map<string, ts.Symbol>();
+export function membersOf(checker: TS.TypeChecker, type: TS.Type): Map<string, TS.Symbol> {
+  const out = new Map<string, TS.Symbol>();
   for (const p of checker.getPropertiesOfType(type)) {
     const decl = p.valueDeclaration ?? p.declarations?.[0];
     if (decl && hidden(decl)) continue;
@@ -80,14 +81,14 @@ export function membersOf(checker: ts.TypeChecker, type: ts.Type): Map<string, t
   return out;
 }
 
-export const isClass = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Class) !== 0;
+export const isClass = (s: TS.Symbol) => (s.flags & ts.SymbolFlags.Class) !== 0;
 
 /** Whether a class derives from `Error` (an error class users `catch`). */
-export function isErrorClass(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
-  let type: ts.Type | undefined = checker.getDeclaredTypeOfSymbol(symbol);
+export function isErrorClass(checker: TS.TypeChecker, symbol: TS.Symbol): boolean {
+  let type: TS.Type | undefined = checker.getDeclaredTypeOfSymbol(symbol);
   for (let depth = 0; type && depth < 16; depth++) {
     if (type.getSymbol()?.getName() === 'Error') return true;
-    const bases: ts.BaseType[] = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
+    const bases: TS.BaseType[] = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
     type = bases[0];
   }
   return false;
@@ -98,15 +99,15 @@ export function isErrorClass(checker: ts.TypeChecker, symbol: ts.Symbol): boolea
  * (a declaration reached both ways is `both`). Callables: methods and constructors of exported
  * classes, exported functions; class properties (a resource's sub-resources) count as results.
  */
-export function variances(checker: ts.TypeChecker, decls: readonly PublicDecl[]): Map<ts.Symbol, Variance> {
-  const marks = new Map<ts.Symbol, Variance>();
+export function variances(checker: TS.TypeChecker, decls: readonly PublicDecl[]): Map<TS.Symbol, Variance> {
+  const marks = new Map<TS.Symbol, Variance>();
   const seen = new Set<string>();
-  const visit = (type: ts.Type, v: 'in' | 'out', depth: number): void => {
+  const visit = (type: TS.Type, v: 'in' | 'out', depth: number): void => {
     if (depth > 12) return;
     const key = `${v}:${(type as { id?: number }).id ?? checker.typeToString(type)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const mark = (s: ts.Symbol | undefined) => {
+    const mark = (s: TS.Symbol | undefined) => {
       if (!s) return;
       const prev = marks.get(s);
       marks.set(s, prev && prev !== v ? 'both' : v);
@@ -116,15 +117,15 @@ export function variances(checker: ts.TypeChecker, decls: readonly PublicDecl[])
     if (type.isUnionOrIntersection()) for (const t of type.types) visit(t, v, depth + 1);
     if (type.flags & ts.TypeFlags.Object) {
       mark(type.getSymbol());
-      if ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)
-        for (const a of checker.getTypeArguments(type as ts.TypeReference)) visit(a, v, depth + 1);
+      if ((type as TS.ObjectType).objectFlags & ts.ObjectFlags.Reference)
+        for (const a of checker.getTypeArguments(type as TS.TypeReference)) visit(a, v, depth + 1);
       for (const p of checker.getPropertiesOfType(type)) {
         const decl = p.valueDeclaration ?? p.declarations?.[0];
         if (decl) visit(checker.getTypeOfSymbolAtLocation(p, decl), v, depth + 1);
       }
     }
   };
-  const callable = (sig: ts.Signature) => {
+  const callable = (sig: TS.Signature) => {
     for (const p of sig.getParameters()) {
       const decl = p.valueDeclaration;
       if (decl) visit(checker.getTypeOfSymbolAtLocation(p, decl), 'in', 0);

@@ -6,7 +6,8 @@
  * one operation in a 2,400-file output analyses one or two modules. The public API is what the
  * package root (`src/index.ts`) re-exports.
  */
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from '../ts-morph.js';
 import { tokens, Comparer } from './compare.js';
 import { publicDecls, rootExposures, variances, type Exposure, type PublicDecl, type Variance } from './declarations.js';
 import { bumpOf, sortChanges, type SurfaceChange, type SurfaceReport } from './model.js';

@@ -8,7 +8,8 @@
  * replaces TypeScript's (parsing lib.es2022 alone costs ~0.4 s): declarations only need the shapes
  * of arrays, promises and the utility types, never the DOM or node.
  */
-import { Project, ts, type SourceFile } from 'ts-morph';
+import type { Project as MorphProject, ts as TS, SourceFile } from 'ts-morph';
+import { Project, ts } from '../ts-morph.js';
 
 export const ROOT_MODULE = 'src/index.ts';
 
@@ -53,8 +54,8 @@ export interface LoadedSide {
 }
 
 export interface Loaded {
-  readonly project: Project;
-  readonly checker: ts.TypeChecker;
+  readonly project: MorphProject;
+  readonly checker: TS.TypeChecker;
   readonly old: LoadedSide;
   readonly new: LoadedSide;
 }

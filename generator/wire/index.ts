@@ -6,7 +6,8 @@
  * did not change since the last run is taken from that run's file instead of printed again
  * (wire/cache.ts): after a one-operation edit, one path and one operation are printed.
  */
-import { CodeBlockWriter } from 'ts-morph';
+import type { CodeBlockWriter as Writer } from 'ts-morph';
+import { CodeBlockWriter } from '../ts-morph.js';
 import { cacheKey } from '../emit/disk-cache.js';
 import type { WireMember, WireModel, WireType } from '../ir/wire-model.js';
 
@@ -87,7 +88,7 @@ function printMember(m: WireMember, level: number): string {
   return w.toString();
 }
 
-function writeMember(w: CodeBlockWriter, m: WireMember): void {
+function writeMember(w: Writer, m: WireMember): void {
   if (m.docs) {
     if (m.docs.length === 1 && !m.docs[0]!.includes('\n')) w.writeLine(`/** ${escapeComment(m.docs[0]!)} */`);
     else {
@@ -102,7 +103,7 @@ function writeMember(w: CodeBlockWriter, m: WireMember): void {
   w.write(';').newLine();
 }
 
-function writeType(w: CodeBlockWriter, t: WireType): void {
+function writeType(w: Writer, t: WireType): void {
   switch (t.kind) {
     case 'keyword':
       w.write(t.name);
@@ -164,7 +165,7 @@ function writeType(w: CodeBlockWriter, t: WireType): void {
 }
 
 /** A member of an array, union or intersection: parenthesized where the operator binds tighter. */
-function writeOperand(w: CodeBlockWriter, t: WireType, context: 'array' | 'union' | 'intersection'): void {
+function writeOperand(w: Writer, t: WireType, context: 'array' | 'union' | 'intersection'): void {
   const wrap = context === 'array' ? t.kind === 'union' || t.kind === 'intersection' : context === 'intersection' && t.kind === 'union';
   if (wrap) w.write('(');
   writeType(w, t);

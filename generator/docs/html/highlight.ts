@@ -6,14 +6,15 @@
  * `hljs-*` class. highlight.js did the same job 30 times slower: 4.7 s of the site's 10 s on
  * Cloudflare's 1,533 operations.
  */
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from '../../ts-morph.js';
 import { escapeHtml } from './text.js';
 
 const K = ts.SyntaxKind;
 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard);
 
-function classOf(kind: ts.SyntaxKind, text: string, next: () => ts.SyntaxKind): string | undefined {
+function classOf(kind: TS.SyntaxKind, text: string, next: () => TS.SyntaxKind): string | undefined {
   switch (kind) {
     case K.SingleLineCommentTrivia:
     case K.MultiLineCommentTrivia:
