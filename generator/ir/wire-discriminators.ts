@@ -38,11 +38,12 @@ export function scanDiscriminators(spec: LoadedSpec): Discriminators {
     patches.set(value, list);
     handled.add(target);
   };
-  walk(root, [], (obj, pointerOf) => {
+  const { discriminated, extending } = collect(root);
+  for (const { obj, pointer } of discriminated) {
     const d = discriminatorOf(obj);
-    if (!d) return;
-    objects.set(pointerOf(), d);
-    if (!Array.isArray(obj.oneOf)) return;
+    if (!d) continue;
+    objects.set(pointer, d);
+    if (!Array.isArray(obj.oneOf)) continue;
     const mapping = new Map<string, { inferred?: string; defined?: string[] }>();
     for (const item of obj.oneOf)
       if (isRecord(item) && typeof item.$ref === 'string') {
@@ -59,15 +60,13 @@ export function scanDiscriminators(spec: LoadedSpec): Discriminators {
       const values = defined ?? (inferred ? [inferred] : []);
       if (values.length) patch(ref, d.propertyName, values);
     }
-  });
-  walk(root, [], (obj, pointerOf) => {
-    if (!Array.isArray(obj.allOf)) return;
-    const pointer = pointerOf();
-    for (const item of obj.allOf) {
+  }
+  for (const { obj, pointer } of extending) {
+    for (const item of obj.allOf as unknown[]) {
       if (!isRecord(item)) continue;
       if (typeof item.$ref === 'string') {
         const parent = objects.get(item.$ref);
-        if (!parent) return;
+        if (!parent) break;
         const values = Object.entries(parent.mapping ?? {}).flatMap(([key, ref]) => (ref === pointer ? [key] : []));
         if (values.length) patch(pointer, parent.propertyName, values);
         objects.set(pointer, parent);
@@ -76,7 +75,7 @@ export function scanDiscriminators(spec: LoadedSpec): Discriminators {
         if (d) objects.set(pointer, d);
       }
     }
-  });
+  }
   return { patches, objects, handled };
 }
 
@@ -112,25 +111,47 @@ function discriminatorOf(obj: Raw): Discriminator | undefined {
   return { propertyName: d.propertyName, ...(mapping ? { mapping } : {}) };
 }
 
-/** Visits every object of the document; its pointer is built only when asked for (most objects never are). */
-function walk(node: unknown, tokens: string[], visit: (obj: Raw, pointer: () => string) => void): void {
-  if (typeof node !== 'object' || node === null) return;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      tokens.push(String(i));
-      walk(node[i], tokens, visit);
+interface Found {
+  readonly obj: Raw;
+  readonly pointer: string;
+}
+
+/**
+ * One walk of the document, in document order: the objects with a `discriminator`, and those with
+ * an `allOf` (all of the first are read before any of the second). Pointers are built only for them.
+ */
+function collect(root: unknown): { discriminated: Found[]; extending: Found[] } {
+  const discriminated: Found[] = [];
+  const extending: Found[] = [];
+  const tokens: string[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        tokens.push(String(i));
+        visit(node[i]);
+        tokens.pop();
+      }
+      return;
+    }
+    const obj = node as Raw;
+    const d = obj.discriminator !== undefined;
+    const a = Array.isArray(obj.allOf);
+    if (d || a) {
+      const pointer = joinPointer('#', ...tokens);
+      if (d) discriminated.push({ obj, pointer });
+      if (a) extending.push({ obj, pointer });
+    }
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v !== 'object' || v === null) continue;
+      tokens.push(k);
+      visit(v);
       tokens.pop();
     }
-    return;
-  }
-  visit(node as Raw, () => joinPointer('#', ...tokens));
-  for (const k in node) {
-    const v = (node as Raw)[k];
-    if (typeof v !== 'object' || v === null) continue;
-    tokens.push(k);
-    walk(v, tokens, visit);
-    tokens.pop();
-  }
+  };
+  visit(root);
+  return { discriminated, extending };
 }
 
 function isLocal(ref: string): boolean {
