@@ -17,8 +17,7 @@ import { loadSpec } from './load/index.js';
 import type { SpecHost } from './load/types.js';
 import { SITE_DIR } from './docs/html/paths.js';
 import { HEADER } from './emit/header.js';
-import { buildWireModel } from './ir/wire.js';
-import { printWire, WIRE_FILE } from './wire/index.js';
+import { wireFile } from './wire/build.js';
 import { WireCache } from './wire/cache.js';
 
 /** `wire` is the wire types (generator/wire), after ir. */
@@ -50,8 +49,6 @@ export interface PipelineResult {
   /** Every spec file that was read (the entry and all it refers to), for --watch. */
   readonly inputs: string[];
 }
-
-const SWAGGER_2_WIRE = `${HEADER}\n// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.\nexport type paths = Record<string, never>;\nexport type webhooks = Record<string, never>;\nexport type components = Record<string, never>;\nexport type $defs = Record<string, never>;\nexport type operations = Record<string, never>;\n`;
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const timings: Partial<Record<Stage, number>> = {};
@@ -85,15 +82,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   // The last run's files by digest: what the emit and wire caches' entries point into.
   const blobs = input.cacheDir && outDir ? { size: (digest: string) => pristineSize(outDir, digest), read: (digest: string) => pristineText(outDir, digest) } : undefined;
   // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
-  const wire = ir.wireTypes === false ? undefined : await time('wire', (): OutputFile => {
-    const model = buildWireModel(spec);
-    if (!model) return { path: WIRE_FILE, content: SWAGGER_2_WIRE };
+  const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
     // Under prettier the store holds the formatted file, which no entry could point into.
     const cache = input.cacheDir && outDir && blobs && !input.prettier ? new WireCache(input.cacheDir, generatorHash(), outDir, blobs) : undefined;
-    const printed = printWire(model, HEADER, cache?.earlier());
-    const file = { path: WIRE_FILE, content: printed.text };
-    cache?.save(file, printed);
-    return file;
+    return wireFile(spec, HEADER, cache);
   });
   const raw = await time('emit', () => {
     const cache = input.cacheDir && blobs ? new EmitCache(input.cacheDir, ir, generatorHash(), blobs) : undefined;

@@ -22,6 +22,8 @@ export interface Discriminators {
   readonly objects: ReadonlyMap<string, Discriminator>;
   /** Schemas already given the property by a patch. */
   readonly handled: ReadonlySet<string>;
+  /** All of the above as text, with each patch by the pointer of the schema it changes. */
+  readonly outline: string;
 }
 
 export function scanDiscriminators(spec: LoadedSpec): Discriminators {
@@ -29,6 +31,7 @@ export function scanDiscriminators(spec: LoadedSpec): Discriminators {
   const objects = new Map<string, Discriminator>();
   const patches = new Map<object, { property: string; values: string[] }[]>();
   const handled = new Set<string>();
+  const patched: [string, string, string[]][] = [];
   const patch = (target: string, property: string, values: string[]) => {
     if (!isLocal(target)) return;
     const value = resolve(root, target);
@@ -37,6 +40,7 @@ export function scanDiscriminators(spec: LoadedSpec): Discriminators {
     list.push({ property, values });
     patches.set(value, list);
     handled.add(target);
+    patched.push([target, property, values]);
   };
   const { discriminated, extending } = collect(root);
   for (const { obj, pointer } of discriminated) {
@@ -76,7 +80,7 @@ export function scanDiscriminators(spec: LoadedSpec): Discriminators {
       }
     }
   }
-  return { patches, objects, handled };
+  return { patches, objects, handled, outline: JSON.stringify([[...objects], [...handled], patched]) };
 }
 
 /** The value the discriminator property of the schema at `pointer` takes: a mapping key naming it, else its own name. */

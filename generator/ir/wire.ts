@@ -10,10 +10,10 @@
  * - `WithRequired` accepts any keys of any type, so a nullable base compiles.
  */
 import { joinPointer, type Loc } from '../diagnostics.js';
-import type { LoadedSpec } from '../load/types.js';
+import type { LoadedSpec, Resolved } from '../load/types.js';
 import { HTTP_METHODS } from './operations.js';
 import { applyPatches, discriminatorValue, scanDiscriminators, type Discriminators } from './wire-discriminators.js';
-import { NEVER, STRING, UNKNOWN, type WireMember, type WireModel, type WireType } from './wire-model.js';
+import { NEVER, STRING, UNKNOWN, type WireMember, type WireType } from './wire-model.js';
 
 type Raw = Record<string, unknown>;
 
@@ -36,27 +36,53 @@ interface Ctx {
   readonly component?: string;
 }
 
-/** Undefined for a Swagger 2.0 document (openapi-fetch's layout is OpenAPI 3's). */
-export function buildWireModel(spec: LoadedSpec): WireModel | undefined {
-  if (spec.version === '2.0') return undefined;
-  return new WireBuilder(spec).build();
+/** A `$ref` a unit was read through (`deref`): the unit holds only while the ref resolves to the same value. */
+export interface WireDep {
+  /** The file the ref is written in. */
+  readonly file: string;
+  readonly ref: string;
 }
 
-class WireBuilder {
+/**
+ * A part of the wire model made on its own: one path item (or webhook), or all the components. A
+ * unit is a function of its own part of the document, the refs in `deps`, and the document's
+ * outline (`outline`): a path item refers to a component schema by name, never by its content.
+ */
+export interface WireUnit {
+  /** A path item's member of `paths` (or `webhooks`); the components' one member per group. */
+  readonly members: readonly WireMember[];
+  /** The members of `operations` its operations declare (by operationId, in order; the first of an id wins). */
+  readonly operations: readonly WireMember[];
+  /** Whether it uses the `WithRequired` helper. */
+  readonly withRequired: boolean;
+  readonly deps: readonly WireDep[];
+}
+
+/**
+ * Makes the wire model's units (undefined for a Swagger 2.0 document: openapi-fetch's layout is
+ * OpenAPI 3's). The components come first, so a component schema's type never depends on which
+ * path happened to reach it first (see `schemaRef`).
+ */
+export class WireBuilder {
   private readonly root: Raw;
   private readonly entry: string;
-  private readonly operations: WireMember[] = [];
-  private readonly operationIds = new Set<string>();
   /** Component schema types by name, and where each is in its DFS (see `schemaRef`). */
   private readonly schemaTypes = new Map<string, WireType>();
   private readonly schemaState = new Map<string, 'open' | 'done'>();
   /** Schemas in other files of a multi-file spec, each given a name among the components. */
   private readonly external = new Map<string, External>();
   private readonly externalByName = new Map<string, External>();
+  /** How many of `externalByName` have members already (`components`, `moreSchemas`). */
+  private listed = 0;
   private readonly names = new Set<string>();
   private readonly inlining = new Set<string>();
-  private withRequired = false;
   private readonly discriminators: Discriminators;
+  /** While the components are made: a schema reference converts the schema (depth first). */
+  private inComponents = false;
+  // The unit being made.
+  private operations: WireMember[] = [];
+  private withRequired = false;
+  private deps = new Map<string, WireDep>();
 
   constructor(private readonly spec: LoadedSpec) {
     this.root = spec.entry.root as Raw;
@@ -65,16 +91,83 @@ class WireBuilder {
     for (const name of Object.keys(this.group('schemas'))) this.names.add(name);
   }
 
-  build(): WireModel {
-    const paths = entries(this.root.paths).map(([url, item]) => this.member(url, this.pathItem(item, this.site(url))));
-    const webhooks = isRecord(this.root.webhooks)
-      ? entries(this.root.webhooks).map(([name, item]) => this.member(name, this.pathItem(item, this.site(name))))
-      : undefined;
-    const groups = GROUPS.map((g) => {
-      const members = g === 'schemas' ? this.schemaMembers() : entries(this.group(g)).map(([name, value]) => this.componentMember(g, name, value));
-      return this.member(g, members.length ? { kind: 'object', members } : NEVER);
+  /**
+   * What every unit depends on besides its own part and its refs: the names of the components (a
+   * reference to one is by name) and the discriminators (they add properties wherever they point).
+   */
+  outline(): string {
+    return JSON.stringify([this.entry, this.spec.version, GROUPS.map((g) => Object.keys(this.group(g))), this.discriminators.outline]);
+  }
+
+  /** The components: one member per group (schemas, responses, parameters, requestBodies, headers, pathItems). */
+  components(): WireUnit {
+    return this.unit(true, () => {
+      const own = Object.keys(this.group('schemas'));
+      for (const name of own) this.schemaRef(name, false);
+      const schemas = own.map((name) => this.member(name, this.schemaTypes.get(name)!, false, docsOf(this.group('schemas')[name])));
+      const others = GROUPS.filter((g): g is Exclude<Group, 'schemas'> => g !== 'schemas').map((g) => {
+        const members = entries(this.group(g)).map(([name, value]) => this.componentMember(g, name, value));
+        return this.member(g, members.length ? { kind: 'object', members } : NEVER);
+      });
+      schemas.push(...this.drainExternals());
+      return [this.member('schemas', schemas.length ? { kind: 'object', members: schemas } : NEVER), ...others];
     });
-    return { paths, ...(webhooks ? { webhooks } : {}), components: groups, operations: this.operations, withRequired: this.withRequired };
+  }
+
+  /**
+   * Schemas of other files first met after `components()` (in paths of a multi-file spec): members
+   * of the schemas group too. Such a spec's units are never reused (see wire/build.ts).
+   */
+  moreSchemas(): WireMember[] {
+    return this.drainExternals();
+  }
+
+  /** The path items of `paths` (or `webhooks`), by key. */
+  entries(where: 'paths' | 'webhooks'): [string, unknown][] {
+    return entries(this.root[where]);
+  }
+
+  /** Whether the document declares webhooks (even none: then `webhooks` is an empty interface's `Record`). */
+  hasWebhooks(): boolean {
+    return isRecord(this.root.webhooks);
+  }
+
+  /** The path item (or webhook) `item` at `key` of `paths` (or `webhooks`). */
+  path(key: string, item: unknown): WireUnit {
+    return this.unit(false, () => [this.member(key, this.pathItem(item, this.site(key)))]);
+  }
+
+  private unit(inComponents: boolean, make: () => WireMember[]): WireUnit {
+    this.operations = [];
+    this.withRequired = false;
+    this.deps = new Map();
+    this.inComponents = inComponents;
+    const members = make();
+    this.inComponents = false;
+    return { members, operations: this.operations, withRequired: this.withRequired, deps: [...this.deps.values()] };
+  }
+
+  /** `spec.deref`, recording the refs the unit reads through. */
+  private deref<T = unknown>(value: unknown, loc: Loc): Resolved<T> | undefined {
+    if (isRef(value)) {
+      const key = `${loc.file}\0${value.$ref}`;
+      if (!this.deps.has(key)) this.deps.set(key, { file: loc.file, ref: value.$ref });
+    }
+    return this.spec.deref<T>(value, loc);
+  }
+
+  /** Members for the external schemas not listed yet, converted (each may find more). */
+  private drainExternals(): WireMember[] {
+    const out: WireMember[] = [];
+    const was = this.inComponents;
+    this.inComponents = true;
+    for (; this.listed < this.externalByName.size; this.listed++) {
+      const ext = [...this.externalByName.values()][this.listed]!;
+      this.schemaRef(ext.name, false);
+      out.push(this.member(ext.name, this.schemaTypes.get(ext.name)!, false, docsOf(ext.value)));
+    }
+    this.inComponents = was;
+    return out;
   }
 
   /** The context at the top of a path, webhook or component named `key` in the entry file. */
@@ -98,27 +191,14 @@ class WireBuilder {
     return docs?.length ? { name, optional, readonly: false, type, docs } : { name, optional, readonly: false, type };
   }
 
-  private schemaMembers(): WireMember[] {
-    const own = Object.keys(this.group('schemas'));
-    for (const name of own) this.schemaRef(name, false);
-    const out = own.map((name) => this.member(name, this.schemaTypes.get(name)!, false, docsOf(this.group('schemas')[name])));
-    // External schemas are found while converting (and may find more): drained until none is left.
-    const found = [...this.externalByName.values()];
-    for (let i = 0; i < found.length; i++) {
-      const ext = found[i]!;
-      this.schemaRef(ext.name, false);
-      out.push(this.member(ext.name, this.schemaTypes.get(ext.name)!, false, docsOf(ext.value)));
-      if (i === found.length - 1) for (const more of [...this.externalByName.values()].slice(found.length)) found.push(more);
-    }
-    return out;
-  }
-
   /**
-   * A reference to a named schema, converted first when it is not yet (depth first). Outside an
-   * object property, a reference back to a schema still being converted would make the type
-   * contain itself: it is loosened to `unknown`.
+   * A reference to a named schema. While the components are made, the schema is converted first
+   * when it is not yet (depth first, in the components' order); outside them it is only named. A
+   * reference back to a schema still being converted, outside an object property, would make the
+   * type contain itself: it is loosened to `unknown`.
    */
   private schemaRef(name: string, deferred: boolean): WireType {
+    if (!this.inComponents) return { kind: 'ref', path: ['components', 'schemas', name] };
     const state = this.schemaState.get(name);
     if (state === 'open' && !deferred) return UNKNOWN;
     if (state === undefined) {
@@ -134,7 +214,7 @@ class WireBuilder {
   }
 
   private componentMember(g: Exclude<Group, 'schemas'>, name: string, value: unknown): WireMember {
-    const resolved = this.spec.deref(value, { file: this.entry, pointer: joinPointer('#/components', g, name) });
+    const resolved = this.deref(value, { file: this.entry, pointer: joinPointer('#/components', g, name) });
     const v = resolved?.value;
     const ctx: Ctx = { file: resolved?.loc.file ?? this.entry, deferred: false, request: g === 'parameters' || g === 'requestBodies' || REQUEST.test(name) };
     let type: WireType;
@@ -170,7 +250,7 @@ class WireBuilder {
       }
     }
     // The loader resolves by file and ref text; the pointer only names the place in its messages.
-    const t = this.spec.deref(value, { file: ctx.file, pointer: '#' });
+    const t = this.deref(value, { file: ctx.file, pointer: '#' });
     if (!t) return UNKNOWN;
     if (t.loc.file === this.entry) {
       const m = COMPONENT.exec(t.loc.pointer);
@@ -217,7 +297,7 @@ class WireBuilder {
     const shared = this.paramRefs(item.parameters, ctx);
     const members: WireMember[] = [this.member('parameters', this.parameters(shared, ctx))];
     for (const method of HTTP_METHODS) {
-      const resolved = item[method] === undefined ? undefined : this.spec.deref<unknown>(item[method], { file: ctx.file, pointer: '#' });
+      const resolved = item[method] === undefined ? undefined : this.deref<unknown>(item[method], { file: ctx.file, pointer: '#' });
       if (!resolved || !isRecord(resolved.value)) {
         members.push(this.member(method, NEVER, true));
         continue;
@@ -231,10 +311,7 @@ class WireBuilder {
       const docs = docsOf(op);
       if (typeof op.operationId === 'string' && op.operationId) {
         const id = op.operationId.replace(/#/g, '/');
-        if (!this.operationIds.has(id)) {
-          this.operationIds.add(id);
-          this.operations.push(this.member(id, type, false, docs));
-        }
+        this.operations.push(this.member(id, type, false, docs));
         members.push(this.member(method, { kind: 'ref', path: ['operations', id] }, false, docs));
       } else members.push(this.member(method, type, false, docs));
     }
@@ -246,7 +323,7 @@ class WireBuilder {
     if (op.requestBody === undefined) members.push(this.member('requestBody', NEVER, true));
     else {
       const bodyCtx: Ctx = { ...ctx, request: true };
-      const resolved = this.spec.deref<unknown>(op.requestBody, { file: ctx.file, pointer: '#' });
+      const resolved = this.deref<unknown>(op.requestBody, { file: ctx.file, pointer: '#' });
       const required = isRecord(resolved?.value) && resolved.value.required === true;
       const type = isRef(op.requestBody)
         ? this.target(op.requestBody, bodyCtx, (v, c) => this.requestBody(v, c), false)
@@ -260,7 +337,7 @@ class WireBuilder {
   private paramRefs(list: unknown, ctx: Ctx): ParamRef[] {
     if (!Array.isArray(list)) return [];
     return list.flatMap((raw) => {
-      const r = this.spec.deref<unknown>(raw, { file: ctx.file, pointer: '#' });
+      const r = this.deref<unknown>(raw, { file: ctx.file, pointer: '#' });
       if (!r || !isRecord(r.value) || typeof r.value.name !== 'string' || typeof r.value.in !== 'string') return [];
       return [{ raw, value: r.value as ParamRef['value'], file: r.loc.file, site: ctx.file }];
     });
@@ -305,7 +382,7 @@ class WireBuilder {
     const members = entries(value).map(([status, r]) => {
       const rCtx: Ctx = ctx.request || !REQUEST.test(status) ? ctx : { ...ctx, request: true };
       const type = isRef(r) ? this.target(r, rCtx, (v, c) => this.response(v, c), false) : this.response(r, rCtx);
-      return this.member(status, type, false, docsOf(isRef(r) ? this.spec.deref(r, { file: ctx.file, pointer: '#' })?.value : r));
+      return this.member(status, type, false, docsOf(isRef(r) ? this.deref(r, { file: ctx.file, pointer: '#' })?.value : r));
     });
     return members.length ? { kind: 'object', members } : NEVER;
   }
@@ -370,7 +447,7 @@ class WireBuilder {
     return items.map((item) => {
       if (isRef(item)) {
         let type = this.schema(item, ctx);
-        const target = this.spec.deref<unknown>(item, { file: ctx.file, pointer: '#' })?.value;
+        const target = this.deref<unknown>(item, { file: ctx.file, pointer: '#' })?.value;
         const props = isRecord(target) && isRecord(target.properties) ? target.properties : undefined;
         const keys = props && !this.discriminators.handled.has(item.$ref) ? outer.filter((k) => Object.hasOwn(props, k)) : [];
         if (keys.length && type !== UNKNOWN) {
@@ -430,7 +507,7 @@ class WireBuilder {
 
   private objectCore(s: Raw, ctx: Ctx): WireType | undefined {
     // Multi-file specs (DigitalOcean's) may keep a whole `properties` map in another file.
-    const propsAt = isRef(s.properties) ? this.spec.deref<unknown>(s.properties, { file: ctx.file, pointer: '#' }) : { value: s.properties, loc: { file: ctx.file } };
+    const propsAt = isRef(s.properties) ? this.deref<unknown>(s.properties, { file: ctx.file, pointer: '#' }) : { value: s.properties, loc: { file: ctx.file } };
     const props = isRecord(propsAt?.value) ? Object.entries(propsAt.value) : [];
     const ap = s.additionalProperties;
     const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties) : [];

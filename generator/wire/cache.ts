@@ -1,18 +1,36 @@
 /**
- * What the wire stage reuses from the last run: the text of each member of the `src/openapi.ts` it
- * printed, by the member's key (wire/index.ts). The entry, in lathe's one disk cache, holds only
- * where each member is in that file; the file itself is in the output's pristine store, which keeps
- * every file of the last run by digest anyway. An entry whose file is gone or changed is a miss.
+ * What the wire stage reuses from the last run: the text of each unit (ir/wire.ts) of the
+ * `src/openapi.ts` it made, by the unit's key, with the refs the unit was read through. The entry,
+ * in lathe's one disk cache, holds only where each text is in that file; the file itself is in the
+ * output's pristine store, which keeps every file of the last run by digest anyway. An entry whose
+ * file is gone or changed is a miss.
  */
 import type { BlobStore } from '../emit/cache.js';
 import { cacheKey, DiskCache } from '../emit/disk-cache.js';
 import { digestOf, type OutputFile } from '../emit/output.js';
-import type { PrintedWire } from './index.js';
+import type { UnitSpans, UnitText } from './index.js';
+
+/** A ref a unit was read through, with the digest of what it resolved to then (wire/build.ts). */
+export type HeldDep = readonly [file: string, ref: string, digest: string];
+
+/** A unit of the last run: its text, and the refs whose targets must still be the same for it to hold. */
+export interface EarlierUnit {
+  readonly deps: readonly HeldDep[];
+  readonly text: UnitText;
+}
+
+/** A unit of this run, to be found again by `key` next time. */
+export interface UnitRecord {
+  readonly key: string;
+  readonly deps: readonly HeldDep[];
+  readonly withRequired: boolean;
+  readonly spans: UnitSpans;
+}
 
 interface Entry {
   readonly digest: string;
   readonly bytes: number;
-  readonly members: PrintedWire['members'];
+  readonly units: readonly (readonly [key: string, deps: readonly HeldDep[], withRequired: boolean, at: readonly [number, number], operations: readonly (readonly [string, number, number])[]])[];
 }
 
 export class WireCache {
@@ -28,23 +46,35 @@ export class WireCache {
     this.key = cacheKey(codeHash, outDir);
   }
 
-  /** The member texts of the last run's file by key, or undefined if there is none to reuse. */
-  earlier(): Map<string, string> | undefined {
+  /** The units of the last run's file by key, or undefined if there is none to reuse. */
+  earlier(): Map<string, EarlierUnit> | undefined {
     const entry = this.entry();
     if (!entry || this.blobs.size(entry.digest) !== entry.bytes) return undefined;
     const text = this.blobs.read(entry.digest);
     if (text === undefined) return undefined;
-    const texts = new Map<string, string>();
-    for (const [key, start, end] of entry.members) {
-      if (typeof key !== 'string' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) return undefined;
-      texts.set(key, text.slice(start, end));
+    const slice = ([start, end]: readonly [number, number]) => {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) throw new RangeError('span');
+      return text.slice(start, end);
+    };
+    const units = new Map<string, EarlierUnit>();
+    try {
+      for (const [key, deps, withRequired, at, operations] of entry.units) {
+        if (typeof key !== 'string' || !Array.isArray(deps) || !deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === 'string'))) throw new TypeError('unit');
+        units.set(key, { deps, text: { text: slice(at), operations: operations.map(([id, start, end]) => [id, slice([start, end])] as const), withRequired } });
+      }
+    } catch {
+      return undefined;
     }
-    return texts;
+    return units;
   }
 
-  /** Records where `printed`'s members are in `file`, the file it became. */
-  save(file: OutputFile, printed: PrintedWire): void {
-    const entry: Entry = { digest: digestOf(file), bytes: Buffer.byteLength(file.content), members: printed.members };
+  /** Records where the `units` are in `file`, the file they became. A unit with an operation another declared first is left out. */
+  save(file: OutputFile, units: readonly UnitRecord[]): void {
+    const entry: Entry = {
+      digest: digestOf(file),
+      bytes: Buffer.byteLength(file.content),
+      units: units.flatMap((u) => (u.spans.operations.every((o) => o) ? [[u.key, u.deps, u.withRequired, u.spans.at, u.spans.operations.map((o) => o!)] as const] : [])),
+    };
     this.disk.set(this.key, JSON.stringify(entry));
   }
 
@@ -53,7 +83,7 @@ export class WireCache {
     if (text === undefined) return undefined;
     try {
       const entry = JSON.parse(text) as Partial<Entry>;
-      return typeof entry.digest === 'string' && typeof entry.bytes === 'number' && Array.isArray(entry.members) ? (entry as Entry) : undefined;
+      return typeof entry.digest === 'string' && typeof entry.bytes === 'number' && Array.isArray(entry.units) ? (entry as Entry) : undefined;
     } catch {
       return undefined;
     }

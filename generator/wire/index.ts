@@ -1,15 +1,14 @@
 /**
- * ir -> **wire**: prints the wire model (ir/wire.ts) as `src/openapi.ts`, the `paths`,
- * `webhooks`, `components` and `operations` types openapi-fetch takes. Each member of those
- * declarations (a path, an operation, a component) is printed by ts-morph's writer at its final
- * indentation, so the file is those texts in order inside a fixed frame, and a member whose model
- * did not change since the last run is taken from that run's file instead of printed again
- * (wire/cache.ts): after a one-operation edit, one path and one operation are printed.
+ * ir -> **wire**: prints the wire model's units (ir/wire.ts) and puts them together as
+ * `src/openapi.ts`: the `paths`, `webhooks`, `components` and `operations` types openapi-fetch
+ * takes. Each member (a path item, an operation, the components) is printed by ts-morph's writer at
+ * its final indentation, so the file is those texts in order inside a fixed frame, and a unit's
+ * text can be taken from the last run's file (wire/build.ts).
  */
 import type { CodeBlockWriter as Writer } from 'ts-morph';
 import { CodeBlockWriter } from '../ts-morph.js';
-import { cacheKey } from '../emit/disk-cache.js';
-import type { WireMember, WireModel, WireType } from '../ir/wire-model.js';
+import type { WireMember, WireType } from '../ir/wire-model.js';
+import type { WireUnit } from '../ir/wire.js';
 
 export const WIRE_FILE = 'src/openapi.ts';
 
@@ -24,61 +23,77 @@ const WITH_REQUIRED = 'type WithRequired<T, K extends PropertyKey> = T & Require
 
 const INDENT = '  ';
 
-/** The printed file, and where each member's text is in it, by that member's key. */
-export interface PrintedWire {
+/** A unit as text: a path item's member of `paths`, or the whole `components` declaration. */
+export interface UnitText {
   readonly text: string;
-  readonly members: readonly (readonly [key: string, start: number, end: number])[];
+  /** Its members of `operations`, by operationId. */
+  readonly operations: readonly (readonly [id: string, text: string])[];
+  readonly withRequired: boolean;
 }
 
-/**
- * @param earlier member texts of an earlier run by key: a member's key is a hash of its model and
- * depth, and its text a function of those alone.
- */
-export function printWire(model: WireModel, header: string, earlier?: ReadonlyMap<string, string>): PrintedWire {
-  const parts: string[] = [];
+/** A path item's (or webhook's) unit. */
+export function printPath(unit: WireUnit): UnitText {
+  return { text: unit.members.map((m) => printMember(m, 1)).join(''), operations: printOperations(unit), withRequired: unit.withRequired };
+}
+
+/** The components' unit; `more` are schemas of other files met after it was made (ir/wire.ts `moreSchemas`). */
+export function printComponents(unit: WireUnit, more: readonly WireMember[]): UnitText {
+  let text = 'export interface components {\n';
+  for (const m of unit.members) {
+    const members = m.name === 'schemas' && more.length ? [...(m.type.kind === 'object' ? m.type.members : []), ...more] : m.type.kind === 'object' && !m.type.index ? m.type.members : [];
+    // One object per group: its members are printed one level deeper, as the units they are.
+    if (members.length && !m.docs) text += `${INDENT}${propertyName(m.name)}: {\n${members.map((c) => printMember(c, 2)).join('')}${INDENT}};\n`;
+    else text += printMember(m, 1);
+  }
+  return { text: `${text}}\n`, operations: printOperations(unit), withRequired: unit.withRequired };
+}
+
+function printOperations(unit: WireUnit): [string, string][] {
+  return unit.operations.map((op) => [op.name, printMember(op, 1)]);
+}
+
+/** Where a unit's texts are in the file: its own, and each of its operations' (undefined: an earlier unit declared that id). */
+export interface UnitSpans {
+  readonly at: readonly [number, number];
+  readonly operations: readonly ((readonly [id: string, start: number, end: number]) | undefined)[];
+}
+
+/** The file, in openapi-typescript's order; each unit's place in it, in the order of `paths`, `webhooks`, `components`. */
+export function assemble(header: string, parts: { readonly paths: readonly UnitText[]; readonly webhooks?: readonly UnitText[]; readonly components: UnitText }): { text: string; spans: UnitSpans[] } {
+  const out: string[] = [];
   let length = 0;
-  const put = (text: string) => {
-    parts.push(text);
+  const put = (text: string): [number, number] => {
+    out.push(text);
     length += text.length;
+    return [length - text.length, length];
   };
-  const members: [string, number, number][] = [];
-  const member = (m: WireMember, level: number) => {
-    const key = cacheKey(String(level), JSON.stringify(m));
-    const text = earlier?.get(key) ?? printMember(m, level);
-    members.push([key, length, length + text.length]);
-    put(text);
-  };
+  const at = new Map<UnitText, [number, number]>();
   /** An exported interface, or `Record<string, never>` when there is nothing to declare (as openapi-typescript does). */
-  const declaration = (name: string, list: readonly WireMember[] | undefined, grouped = false) => {
-    if (!list?.length) return put(`export type ${name} = ${NOTHING};\n`);
+  const declaration = (name: string, units: readonly UnitText[] | undefined) => {
+    if (!units?.length) return put(`export type ${name} = ${NOTHING};\n`);
     put(`export interface ${name} {\n`);
-    for (const m of list) {
-      // `components` holds one object per group: its members are the units, one level deeper.
-      if (grouped && isGroup(m)) {
-        put(`${INDENT}${propertyName(m.name)}: {\n`);
-        for (const c of m.type.members) member(c, 2);
-        put(`${INDENT}};\n`);
-      } else member(m, 1);
-    }
-    put('}\n');
+    for (const u of units) at.set(u, put(u.text));
+    return put('}\n');
   };
   put(`${header}\n`);
-  declaration('paths', model.paths);
+  declaration('paths', parts.paths);
   put('\n');
-  declaration('webhooks', model.webhooks);
+  declaration('webhooks', parts.webhooks);
   put('\n');
-  declaration('components', model.components, true);
+  at.set(parts.components, put(parts.components.text));
   put('\n');
   declaration('$defs', undefined);
   put('\n');
-  declaration('operations', model.operations);
-  if (model.withRequired) put(`\n${WITH_REQUIRED}\n`);
-  return { text: parts.join(''), members };
-}
-
-/** A component group that declares something: `{ kind: 'object' }` with members and no index signature. */
-function isGroup(m: WireMember): m is WireMember & { readonly type: { readonly kind: 'object'; readonly members: readonly WireMember[] } } {
-  return !m.docs && !m.optional && !m.readonly && m.type.kind === 'object' && m.type.members.length > 0 && !m.type.index;
+  // Operations in document order (paths, webhooks, then the components' path items); the first of an id wins.
+  const units = [...parts.paths, ...(parts.webhooks ?? []), parts.components];
+  const seen = new Set<string>();
+  const kept = units.map((u) => u.operations.map(([id]) => (seen.has(id) ? false : (seen.add(id), true))));
+  if (!seen.size) put(`export type operations = ${NOTHING};\n`);
+  else put('export interface operations {\n');
+  const operations = units.map((u, i) => u.operations.map(([id, text], j) => (kept[i]![j] ? ([id, ...put(text)] as const) : undefined)));
+  if (seen.size) put('}\n');
+  if (units.some((u) => u.withRequired)) put(`\n${WITH_REQUIRED}\n`);
+  return { text: out.join(''), spans: units.map((u, i) => ({ at: at.get(u)!, operations: operations[i]! })) };
 }
 
 function printMember(m: WireMember, level: number): string {

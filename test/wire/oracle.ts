@@ -32,11 +32,11 @@ export interface OracleResult {
 
 interface Dist {
   loadSpec: (path: string, options: { host: { readFile(p: string): Uint8Array | undefined }; cwd: string }) => Promise<{ spec?: LoadedSpecLike }>;
-  buildWireModel: (spec: LoadedSpecLike) => unknown;
-  printWire: (model: unknown, header: string) => { text: string };
+  wireFile: (spec: LoadedSpecLike, header: string) => { content: string };
 }
 
 interface LoadedSpecLike {
+  version: string;
   entry: { root: unknown };
   deref(value: unknown, loc: { file: string; pointer: string }): { value: unknown } | undefined;
 }
@@ -44,8 +44,8 @@ interface LoadedSpecLike {
 /** lathe's compiled stages (npm test builds dist/ first): the code the CLI runs. */
 async function dist(): Promise<Dist> {
   const at = (p: string) => pathToFileURL(join(ROOT, 'dist/generator', p)).href;
-  const [load, ir, wire] = await Promise.all([import(at('load/index.js')), import(at('ir/wire.js')), import(at('wire/index.js'))]);
-  return { loadSpec: load.loadSpec, buildWireModel: ir.buildWireModel, printWire: wire.printWire };
+  const [load, wire] = await Promise.all([import(at('load/index.js')), import(at('wire/build.js'))]);
+  return { loadSpec: load.loadSpec, wireFile: wire.wireFile };
 }
 
 /** lathe's wire types for a spec (undefined for one it gives none, Swagger 2.0), and its operations. */
@@ -54,7 +54,6 @@ export async function latheWire(specPath: string): Promise<{ text?: string; oper
   const host = { readFile: (p: string) => (tryRead(p)) };
   const { spec } = await d.loadSpec(specPath, { host, cwd: dirname(specPath) });
   if (!spec) throw new Error(`lathe refused ${specPath}`);
-  const model = d.buildWireModel(spec);
   const root = spec.entry.root as { paths?: Record<string, unknown> };
   const operations: Operation[] = [];
   for (const [path, raw] of Object.entries(root.paths ?? {})) {
@@ -62,7 +61,8 @@ export async function latheWire(specPath: string): Promise<{ text?: string; oper
     const item = spec.deref(raw, { file: resolve(specPath), pointer: '#/paths' })?.value as Record<string, unknown> | undefined;
     for (const method of METHODS) if (item && typeof item[method] === 'object' && item[method] !== null) operations.push({ path, method });
   }
-  return { ...(model ? { text: d.printWire(model, '').text } : {}), operations };
+  // Swagger 2.0 gets no wire types (openapi-fetch's layout is OpenAPI 3's).
+  return { ...(spec.version === '2.0' ? {} : { text: d.wireFile(spec, '').content }), operations };
 }
 
 function tryRead(p: string): Uint8Array | undefined {

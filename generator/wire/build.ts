@@ -1,0 +1,98 @@
+/**
+ * ir -> wire, unit by unit: `src/openapi.ts` from the components and each path item and webhook
+ * (ir/wire.ts). A unit whose own part of the document is as in the last run, whose refs resolve
+ * to the same values, and whose document outline (component names, discriminators) is the same,
+ * is not made again: its text comes from the last run's file (wire/cache.ts). After an edit of one
+ * operation, one path item is made and printed.
+ */
+import { cacheKey } from '../emit/disk-cache.js';
+import type { OutputFile } from '../emit/output.js';
+import { WireBuilder, type WireUnit } from '../ir/wire.js';
+import type { LoadedSpec } from '../load/types.js';
+import type { HeldDep, UnitRecord, WireCache } from './cache.js';
+import { assemble, printComponents, printPath, WIRE_FILE, type UnitText } from './index.js';
+
+const SWAGGER_2 = `// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.
+export type paths = Record<string, never>;
+export type webhooks = Record<string, never>;
+export type components = Record<string, never>;
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
+`;
+
+/** A unit's text and the refs it holds through (with what they resolved to). */
+interface Made {
+  readonly key: string | undefined;
+  readonly text: UnitText;
+  readonly deps: readonly HeldDep[];
+}
+
+export function wireFile(spec: LoadedSpec, header: string, cache?: WireCache): OutputFile {
+  if (spec.version === '2.0') return { path: WIRE_FILE, content: `${header}\n${SWAGGER_2}` };
+  const builder = new WireBuilder(spec);
+  // Within one file only: the names given to other files' schemas depend on the order they are met in.
+  const single = spec.files.size === 1;
+  const earlier = single ? cache?.earlier() : undefined;
+  // Hashed once: it is long (every component's name), and in every unit's key.
+  const outline = cacheKey(builder.outline());
+  const digestOfRef = refDigests(spec);
+  const keyOf = (...parts: unknown[]) => {
+    const text = jsonOf(parts);
+    return text === undefined ? undefined : cacheKey(outline, text);
+  };
+  const reused = (key: string | undefined): Made | undefined => {
+    const unit = key === undefined ? undefined : earlier?.get(key);
+    return unit?.deps.every(([file, ref, digest]) => digestOfRef(file, ref) === digest) ? { key, ...unit } : undefined;
+  };
+  const held = (unit: WireUnit): HeldDep[] => unit.deps.map(({ file, ref }) => [file, ref, digestOfRef(file, ref)]);
+
+  const root = spec.entry.root as Record<string, unknown>;
+  const componentsKey = keyOf('components', root.components);
+  const oldComponents = reused(componentsKey);
+  const componentsUnit = oldComponents ? undefined : builder.components();
+  const items = (where: 'paths' | 'webhooks'): Made[] =>
+    builder.entries(where).map(([name, item]) => {
+      const key = keyOf(where, name, item);
+      const old = reused(key);
+      if (old) return old;
+      const unit = builder.path(name, item);
+      return { key, text: printPath(unit), deps: held(unit) };
+    });
+  const paths = items('paths');
+  const webhooks = builder.hasWebhooks() ? items('webhooks') : undefined;
+  // Printed after the paths: in a multi-file spec, they may meet more schemas of other files.
+  const components: Made = oldComponents ?? { key: componentsKey, text: printComponents(componentsUnit!, builder.moreSchemas()), deps: held(componentsUnit!) };
+
+  const { text, spans } = assemble(header, { paths: paths.map((p) => p.text), ...(webhooks ? { webhooks: webhooks.map((w) => w.text) } : {}), components: components.text });
+  const file = { path: WIRE_FILE, content: text };
+  if (cache && single) {
+    const units = [...paths, ...(webhooks ?? []), components];
+    const records: UnitRecord[] = units.flatMap((u, i) => (u.key === undefined ? [] : [{ key: u.key, deps: u.deps, withRequired: u.text.withRequired, spans: spans[i]! }]));
+    cache.save(file, records);
+  }
+  return file;
+}
+
+/** The digest of what each ref resolves to (its place and value), once per ref in a run. */
+function refDigests(spec: LoadedSpec): (file: string, ref: string) => string {
+  const known = new Map<string, string>();
+  return (file, ref) => {
+    const id = `${file}\0${ref}`;
+    let digest = known.get(id);
+    if (digest === undefined) {
+      const r = spec.deref({ $ref: ref }, { file, pointer: '#' });
+      // A value JSON cannot write (it never is, from JSON or YAML) holds nothing: a digest nothing equals.
+      digest = cacheKey(jsonOf(r ? [r.loc.file, r.loc.pointer, r.value] : null) ?? `${Math.random()}`);
+      known.set(id, digest);
+    }
+    return digest;
+  };
+}
+
+function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
