@@ -30,17 +30,6 @@ export interface WireMember {
   readonly docs?: readonly string[];
 }
 
-export interface WireModel {
-  readonly paths: readonly WireMember[];
-  /** Undefined when the document declares no webhooks. */
-  readonly webhooks?: readonly WireMember[];
-  /** One member per component group (schemas, responses, parameters, requestBodies, headers, pathItems). */
-  readonly components: readonly WireMember[];
-  readonly operations: readonly WireMember[];
-  /** Whether some type uses the `WithRequired` helper (printed only then). */
-  readonly withRequired: boolean;
-}
-
 export const UNKNOWN: WireType = { kind: 'keyword', name: 'unknown' };
 export const NEVER: WireType = { kind: 'keyword', name: 'never' };
 export const STRING: WireType = { kind: 'keyword', name: 'string' };
