@@ -64,12 +64,15 @@ export function surfaceDiff(before: Tree, after: Tree, same?: (path: string) => 
   if (!analysed.length) return { bump: bumpOf(changes), changes: sortChanges(changes), analysed, ms: performance.now() - started };
 
   // Modules the root starts or stops re-exporting are compared too, changed or not.
+  // What the root exposes is read from its syntax alone: it is parsed apart, once if unchanged (on
+  // Cloudflare it imports 600 modules, which the type checker would try to resolve on both sides).
   const rootText = { old: read.old(ROOT_MODULE), new: read.new(ROOT_MODULE) };
+  const syntactic = (text: string | undefined) => rootExposures(text === undefined ? undefined : ts.createSourceFile(ROOT_MODULE, text, ts.ScriptTarget.Latest), ROOT_MODULE);
+  const exposed = { old: syntactic(rootText.old), new: rootText.new === rootText.old ? undefined : syntactic(rootText.new) };
+  const exposures = (side: Side) => (side === 'new' ? (exposed.new ?? exposed.old) : exposed.old);
   const extra: string[] = [];
-  if (rootText.old !== rootText.new) {
-    const syntactic = (text: string | undefined) =>
-      rootExposures(text === undefined ? undefined : ts.createSourceFile(ROOT_MODULE, text, ts.ScriptTarget.Latest), ROOT_MODULE);
-    const [eo, en] = [syntactic(rootText.old), syntactic(rootText.new)];
+  if (exposed.new) {
+    const [eo, en] = [exposed.old, exposed.new];
     for (const p of new Set([...eo.keys(), ...en.keys()]))
       if (JSON.stringify(exposureKey(eo.get(p))) !== JSON.stringify(exposureKey(en.get(p))) && !analysed.includes(p) && (read.old(p) !== undefined || read.new(p) !== undefined))
         extra.push(p);
@@ -77,10 +80,9 @@ export function surfaceDiff(before: Tree, after: Tree, same?: (path: string) => 
   const loaded = loadSides([...analysed, ...extra], read);
   const { checker } = loaded;
   const decls = (side: Side) => {
-    const exposures = rootExposures(loaded[side].root?.compilerNode, ROOT_MODULE);
     const out = new Map<string, PublicDecl>();
     for (const [path, file] of loaded[side].modules)
-      for (const d of publicDecls(checker, file, path, exposures.get(path))) if (!out.has(d.name)) out.set(d.name, d);
+      for (const d of publicDecls(checker, file, path, exposures(side).get(path))) if (!out.has(d.name)) out.set(d.name, d);
     return out;
   };
   const [od, nd] = [decls('old'), decls('new')];

@@ -2,9 +2,10 @@
  * Loads the changed modules of both trees into one ts-morph project on an in-memory file system
  * (`/old/...` and `/new/...`), so one type checker can relate an old type to a new one.
  *
- * Only what the comparison needs is loaded: the changed modules, the modules they import (one
- * level: enough to name and relate the types their declarations use) and the package root. A type
- * that lives further away stays unresolved and is compared by its text. A tiny standard library
+ * Only what the comparison needs is loaded: the changed modules and the modules they import (one
+ * level: enough to name and relate the types their declarations use; the package root is read
+ * apart, by its syntax, in surface/index.ts). A type that lives further away stays unresolved and
+ * is compared by its text. A tiny standard library
  * replaces TypeScript's (parsing lib.es2022 alone costs ~0.4 s): declarations only need the shapes
  * of arrays, promises and the utility types, never the DOM or node.
  */
@@ -50,7 +51,6 @@ export type Side = 'old' | 'new';
 export interface LoadedSide {
   /** Changed modules on this side, by output path. */
   readonly modules: Map<string, SourceFile>;
-  readonly root: SourceFile | undefined;
 }
 
 export interface Loaded {
@@ -98,21 +98,19 @@ export function loadSides(
   fs.writeFileSync('/lib/surface-lib.d.ts', MINI_LIB);
   project.addSourceFileAtPath('/lib/surface-lib.d.ts');
   const load = (side: Side): LoadedSide => {
-    const wanted = new Set<string>([...changed, ROOT_MODULE]);
+    const wanted = new Set<string>(changed);
     for (const path of changed) {
       const text = read[side](path);
       if (text !== undefined) for (const dep of importsOf(path, text)) wanted.add(dep);
     }
     const modules = new Map<string, SourceFile>();
-    let root: SourceFile | undefined;
     for (const path of wanted) {
       const text = read[side](path);
       if (text === undefined) continue;
       const file = project.createSourceFile(`/${side}/${path}`, text, { overwrite: true });
       if (changed.includes(path)) modules.set(path, file);
-      if (path === ROOT_MODULE) root = file;
     }
-    return { modules, root };
+    return { modules };
   };
   const old = load('old');
   const fresh = load('new');
