@@ -94,9 +94,7 @@ export function loadSides(
       types: [],
     },
   });
-  const fs = project.getFileSystem();
-  fs.writeFileSync('/lib/surface-lib.d.ts', MINI_LIB);
-  project.addSourceFileAtPath('/lib/surface-lib.d.ts');
+  project.createSourceFile('/lib/surface-lib.d.ts', MINI_LIB);
   const load = (side: Side): LoadedSide => {
     const wanted = new Set<string>(changed);
     for (const path of changed) {
