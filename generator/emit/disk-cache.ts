@@ -27,6 +27,8 @@ const withoutLoc = (key: string, value: unknown): unknown => (key === 'loc' ? un
 
 export class DiskCache {
   private readonly dir: string;
+  /** Made by this run: no entry to look for (a first run looks up every resource and finds none). */
+  private empty = false;
 
   /** @param root the project's `node_modules/.cache/lathe` */
   constructor(root: string, namespace: string) {
@@ -41,6 +43,7 @@ export class DiskCache {
       if (now - statSync(marker).mtimeMs < DAY) return;
     } catch {
       // No marker yet: a new cache has nothing old in it.
+      this.empty = true;
       try {
         mkdirSync(this.dir, { recursive: true });
         writeFileSync(marker, '');
@@ -64,6 +67,7 @@ export class DiskCache {
   }
 
   get(key: string): string | undefined {
+    if (this.empty) return undefined;
     try {
       return readFileSync(join(this.dir, key.slice(0, 2), key), 'utf8');
     } catch {
@@ -73,6 +77,7 @@ export class DiskCache {
 
   /** An entry with the change time (ns) of its file: when it was last set. */
   entry(key: string): { readonly text: string; readonly changed: bigint } | undefined {
+    if (this.empty) return undefined;
     const file = join(this.dir, key.slice(0, 2), key);
     try {
       const changed = statSync(file, { bigint: true }).ctimeNs;
