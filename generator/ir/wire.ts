@@ -59,9 +59,9 @@ export interface WireUnit {
 }
 
 /**
- * Makes the wire model's units (undefined for a Swagger 2.0 document: openapi-fetch's layout is
- * OpenAPI 3's). The components come first, so a component schema's type never depends on which
- * path happened to reach it first (see `schemaRef`).
+ * Makes the wire model's units of an OpenAPI 3 document (wire/build.ts puts them together). The
+ * components come first, so a component schema's type never depends on which path happened to
+ * reach it first (see `schemaRef`).
  */
 export class WireBuilder {
   private readonly root: Raw;
@@ -72,7 +72,8 @@ export class WireBuilder {
   /** Schemas in other files of a multi-file spec, each given a name among the components. */
   private readonly external = new Map<string, External>();
   private readonly externalByName = new Map<string, External>();
-  /** How many of `externalByName` have members already (`components`, `moreSchemas`). */
+  /** The same in the order they were met, and how many of them have members already (`components`, `moreSchemas`). */
+  private readonly externals: External[] = [];
   private listed = 0;
   private readonly names = new Set<string>();
   private readonly inlining = new Set<string>();
@@ -161,8 +162,8 @@ export class WireBuilder {
     const out: WireMember[] = [];
     const was = this.inComponents;
     this.inComponents = true;
-    for (; this.listed < this.externalByName.size; this.listed++) {
-      const ext = [...this.externalByName.values()][this.listed]!;
+    for (; this.listed < this.externals.length; this.listed++) {
+      const ext = this.externals[this.listed]!;
       this.schemaRef(ext.name, false);
       out.push(this.member(ext.name, this.schemaTypes.get(ext.name)!, false, docsOf(ext.value)));
     }
@@ -266,6 +267,7 @@ export class WireBuilder {
         ext = { name: this.externalName(t.loc), value: t.value, loc: t.loc };
         this.external.set(id, ext);
         this.externalByName.set(ext.name, ext);
+        this.externals.push(ext);
       }
       return this.schemaRef(ext.name, ctx.deferred);
     }

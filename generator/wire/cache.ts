@@ -60,7 +60,11 @@ export class WireCache {
     try {
       for (const [key, deps, withRequired, at, operations] of entry.units) {
         if (typeof key !== 'string' || !Array.isArray(deps) || !deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === 'string'))) throw new TypeError('unit');
-        units.set(key, { deps, text: { text: slice(at), operations: operations.map(([id, start, end]) => [id, slice([start, end])] as const), withRequired } });
+        const ops = operations.map(([id, start, end]) => {
+          if (typeof id !== 'string') throw new TypeError('operation');
+          return [id, slice([start, end])] as const;
+        });
+        units.set(key, { deps, text: { text: slice(at), operations: ops, withRequired: withRequired === true } });
       }
     } catch {
       return undefined;

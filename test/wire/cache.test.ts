@@ -134,6 +134,39 @@ components:
     expect(second.text).toBe(fresh(specOf(renamed)));
   });
 
+  it('makes every unit of a multi-file spec again (names of other files\' schemas depend on the order they are met in)', () => {
+    const dir = tempDir();
+    const entry = join(dir, 'api.yaml');
+    const other = join(dir, 'pet.yaml');
+    const files = {
+      [entry]: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: './pet.yaml#/Pet' }
+`,
+      [other]: 'Pet: { type: object, properties: { name: { type: string } } }\n',
+    };
+    const spec = () => {
+      const loaded = loadSpec(entry, { host: memoryHost(files), cwd: dir });
+      if (!loaded.spec) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+      return loaded.spec;
+    };
+    const blobs: Blobs = new Map();
+    const first = made(spec(), cacheIn(dir, blobs), blobs);
+    expect(first.text).toMatch(/Pet: \{\n\s+name\?: string;/);
+    const second = made(spec(), cacheIn(dir, blobs), blobs);
+    expect(second).toMatchObject({ paths: 1, components: 1 });
+    expect(second.text).toBe(first.text);
+  });
+
   it('reuses nothing when the last file is gone or changed, or lathe is another version', () => {
     const dir = tempDir();
     const blobs: Blobs = new Map();
