@@ -35,8 +35,25 @@ export function pageClasses(resource: IRResource, item: (op: IROperation) => Typ
 export function moduleNames(resource: IRResource, ir?: IR): ModuleNames {
   const values = [resource.className, ...new Set(resource.operations.flatMap((op) => (op.returns.pageClass ? [op.returns.pageClass] : [])))];
   const types = resource.operations.flatMap((op) => [op.paramsType, op.returns.typeName, op.returns.itemTypeName].filter((n): n is string => !!n));
-  const models = ir ? [...ir.models.values()].filter((m) => m.module === resource.module).map((m) => m.name) : [];
+  const models = ir ? (modelsByModule(ir).get(resource.module) ?? []) : [];
   return { values, types: [...types, ...models] };
+}
+
+const modelNames = new WeakMap<IR, Map<string, string[]>>();
+
+/** The names of the models each module declares, in the models' order (asked for once per resource). */
+function modelsByModule(ir: IR): Map<string, string[]> {
+  let byModule = modelNames.get(ir);
+  if (!byModule) {
+    byModule = new Map();
+    for (const m of ir.models.values()) {
+      const names = byModule.get(m.module);
+      if (names) names.push(m.name);
+      else byModule.set(m.module, [m.name]);
+    }
+    modelNames.set(ir, byModule);
+  }
+  return byModule;
 }
 
 /** Names a child module contributes to its parent's namespace, minus those the parent already has. */
