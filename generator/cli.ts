@@ -376,6 +376,7 @@ async function lockedRun(job: Job): Promise<Run> {
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
       ...(site.enabled ? { site: true } : {}),
+      ...(inv.command === 'generate' ? {} : { dryRun: true }),
     });
     io.progress?.(undefined);
   } catch (e) {

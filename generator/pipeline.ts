@@ -39,6 +39,12 @@ export interface PipelineInput {
   readonly progress?: (stage: Stage) => void;
   /** Write the HTML reference (into `site/`) even if the config does not ask for it. */
   readonly site?: boolean;
+  /**
+   * The run writes no output (`check`, `diff`): the caches are read but get no new entries. They
+   * would point into an output that does not exist, and the wire cache's one entry per output would
+   * lose the last `generate`'s.
+   */
+  readonly dryRun?: boolean;
 }
 
 export interface PipelineResult {
@@ -85,12 +91,14 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
     // Under prettier the store holds the formatted file, which no entry could point into.
     const cache = input.cacheDir && outDir && blobs && !input.prettier ? new WireCache(input.cacheDir, generatorHash(), outDir, blobs) : undefined;
-    return wireFile(spec, HEADER, cache);
+    const { file, units } = wireFile(spec, HEADER, cache?.earlier());
+    if (cache && units && !input.dryRun) cache.save(file, units);
+    return file;
   });
   const raw = await time('emit', () => {
     const cache = input.cacheDir && blobs ? new EmitCache(input.cacheDir, ir, generatorHash(), blobs) : undefined;
     const files = emit(ir, cache);
-    cache?.save();
+    if (!input.dryRun) cache?.save();
     return files;
   });
   if (input.site || input.config.docs?.html) {

@@ -9,7 +9,7 @@ import { cacheKey } from '../emit/disk-cache.js';
 import type { OutputFile } from '../emit/output.js';
 import { WireBuilder, type WireUnit } from '../ir/wire.js';
 import type { LoadedSpec } from '../load/types.js';
-import type { HeldDep, UnitRecord, WireCache } from './cache.js';
+import type { EarlierUnit, HeldDep, UnitRecord } from './cache.js';
 import { assemble, printComponents, printPath, WIRE_FILE, type UnitText } from './index.js';
 
 const SWAGGER_2 = `// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.
@@ -27,12 +27,19 @@ interface Made {
   readonly deps: readonly HeldDep[];
 }
 
-export function wireFile(spec: LoadedSpec, header: string, cache?: WireCache): OutputFile {
-  if (spec.version === '2.0') return { path: WIRE_FILE, content: `${header}\n${SWAGGER_2}` };
+export interface WireOutput {
+  readonly file: OutputFile;
+  /** The units, for the cache to find next run (wire/cache.ts); none for a multi-file spec. */
+  readonly units?: readonly UnitRecord[];
+}
+
+/** @param last the last run's units (wire/cache.ts `earlier`). */
+export function wireFile(spec: LoadedSpec, header: string, last?: ReadonlyMap<string, EarlierUnit>): WireOutput {
+  if (spec.version === '2.0') return { file: { path: WIRE_FILE, content: `${header}\n${SWAGGER_2}` } };
   const builder = new WireBuilder(spec);
   // Within one file only: the names given to other files' schemas depend on the order they are met in.
   const single = spec.files.size === 1;
-  const earlier = single ? cache?.earlier() : undefined;
+  const earlier = single ? last : undefined;
   // Hashed once: it is long (every component's name), and in every unit's key.
   const outline = cacheKey(builder.outline());
   const digestOfRef = refDigests(spec);
@@ -65,12 +72,9 @@ export function wireFile(spec: LoadedSpec, header: string, cache?: WireCache): O
 
   const { text, spans } = assemble(header, { paths: paths.map((p) => p.text), ...(webhooks ? { webhooks: webhooks.map((w) => w.text) } : {}), components: components.text });
   const file = { path: WIRE_FILE, content: text };
-  if (cache && single) {
-    const units = [...paths, ...(webhooks ?? []), components];
-    const records: UnitRecord[] = units.flatMap((u, i) => (u.key === undefined ? [] : [{ key: u.key, deps: u.deps, withRequired: u.text.withRequired, spans: spans[i]! }]));
-    cache.save(file, records);
-  }
-  return file;
+  if (!single) return { file };
+  const units = [...paths, ...(webhooks ?? []), components].flatMap((u, i) => (u.key === undefined ? [] : [{ key: u.key, deps: u.deps, withRequired: u.text.withRequired, spans: spans[i]! }]));
+  return { file, units };
 }
 
 /** The digest of what each ref resolves to (its place and value), once per ref in a run. */

@@ -42,7 +42,8 @@ function cacheIn(dir: string, blobs: Blobs, code = 'code-1'): WireCache {
 function made(spec: LoadedSpec, cache: WireCache, blobs: Blobs): { text: string; paths: number; components: number } {
   const paths = vi.spyOn(WireBuilder.prototype, 'path');
   const components = vi.spyOn(WireBuilder.prototype, 'components');
-  const file = wireFile(spec, HEADER, cache);
+  const { file, units } = wireFile(spec, HEADER, cache.earlier());
+  if (units) cache.save(file, units);
   const counts = { paths: paths.mock.calls.length, components: components.mock.calls.length };
   vi.restoreAllMocks();
   blobs.clear();
@@ -50,7 +51,7 @@ function made(spec: LoadedSpec, cache: WireCache, blobs: Blobs): { text: string;
   return { text: file.content, ...counts };
 }
 
-const fresh = (spec: LoadedSpec) => wireFile(spec, HEADER).content;
+const fresh = (spec: LoadedSpec) => wireFile(spec, HEADER).file.content;
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -32,7 +32,7 @@ export interface OracleResult {
 
 interface Dist {
   loadSpec: (path: string, options: { host: { readFile(p: string): Uint8Array | undefined }; cwd: string }) => Promise<{ spec?: LoadedSpecLike }>;
-  wireFile: (spec: LoadedSpecLike, header: string) => { content: string };
+  wireFile: (spec: LoadedSpecLike, header: string) => { file: { content: string } };
 }
 
 interface LoadedSpecLike {
@@ -62,7 +62,7 @@ export async function latheWire(specPath: string): Promise<{ text?: string; oper
     for (const method of METHODS) if (item && typeof item[method] === 'object' && item[method] !== null) operations.push({ path, method });
   }
   // Swagger 2.0 gets no wire types (openapi-fetch's layout is OpenAPI 3's).
-  return { ...(spec.version === '2.0' ? {} : { text: d.wireFile(spec, '').content }), operations };
+  return { ...(spec.version === '2.0' ? {} : { text: d.wireFile(spec, '').file.content }), operations };
 }
 
 function tryRead(p: string): Uint8Array | undefined {
