@@ -91,8 +91,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
     // Under prettier the store holds the formatted file, which no entry could point into.
     const cache = input.cacheDir && outDir && blobs && !input.prettier ? new WireCache(input.cacheDir, generatorHash(), outDir, blobs) : undefined;
-    const { file, units } = wireFile(spec, HEADER, cache?.earlier());
-    if (cache && units && !input.dryRun) cache.save(file, units);
+    const { file, units } = wireFile(spec, HEADER, cache && { last: cache.earlier(), record: !input.dryRun });
+    if (cache && units) cache.save(file, units);
     return file;
   });
   const raw = await time('emit', () => {

@@ -33,25 +33,29 @@ export interface WireOutput {
   readonly units?: readonly UnitRecord[];
 }
 
-/** @param last the last run's units (wire/cache.ts `earlier`). */
-export function wireFile(spec: LoadedSpec, header: string, last?: ReadonlyMap<string, EarlierUnit>): WireOutput {
+/**
+ * @param cache `last`: the last run's units (wire/cache.ts `earlier`); `record`: give this run's
+ * units for the cache. Without it (or for a multi-file spec) no unit is keyed.
+ */
+export function wireFile(spec: LoadedSpec, header: string, cache?: { readonly last: ReadonlyMap<string, EarlierUnit> | undefined; readonly record: boolean }): WireOutput {
   if (spec.version === '2.0') return { file: { path: WIRE_FILE, content: `${header}\n${SWAGGER_2}` } };
   const builder = new WireBuilder(spec);
   // Within one file only: the names given to other files' schemas depend on the order they are met in.
   const single = spec.files.size === 1;
-  const earlier = single ? last : undefined;
+  const earlier = single ? cache?.last : undefined;
+  const record = single && cache?.record === true;
   // Hashed once: it is long (every component's name), and in every unit's key.
-  const outline = cacheKey(builder.outline());
+  const outline = earlier || record ? cacheKey(builder.outline()) : '';
   const digestOfRef = refDigests(spec);
   const keyOf = (...parts: unknown[]) => {
-    const text = jsonOf(parts);
+    const text = earlier || record ? jsonOf(parts) : undefined;
     return text === undefined ? undefined : cacheKey(outline, text);
   };
   const reused = (key: string | undefined): Made | undefined => {
     const unit = key === undefined ? undefined : earlier?.get(key);
     return unit?.deps.every(([file, ref, digest]) => digestOfRef(file, ref) === digest) ? { key, ...unit } : undefined;
   };
-  const held = (unit: WireUnit): HeldDep[] => unit.deps.map(({ file, ref }) => [file, ref, digestOfRef(file, ref)]);
+  const held = (unit: WireUnit): HeldDep[] => (record ? unit.deps.map(({ file, ref }) => [file, ref, digestOfRef(file, ref)]) : []);
 
   const root = spec.entry.root as Record<string, unknown>;
   const componentsKey = keyOf('components', root.components);
@@ -72,7 +76,7 @@ export function wireFile(spec: LoadedSpec, header: string, last?: ReadonlyMap<st
 
   const { text, spans } = assemble(header, { paths: paths.map((p) => p.text), ...(webhooks ? { webhooks: webhooks.map((w) => w.text) } : {}), components: components.text });
   const file = { path: WIRE_FILE, content: text };
-  if (!single) return { file };
+  if (!record) return { file };
   const units = [...paths, ...(webhooks ?? []), components].flatMap((u, i) => (u.key === undefined ? [] : [{ key: u.key, deps: u.deps, withRequired: u.text.withRequired, spans: spans[i]! }]));
   return { file, units };
 }

@@ -42,7 +42,7 @@ function cacheIn(dir: string, blobs: Blobs, code = 'code-1'): WireCache {
 function made(spec: LoadedSpec, cache: WireCache, blobs: Blobs): { text: string; paths: number; components: number } {
   const paths = vi.spyOn(WireBuilder.prototype, 'path');
   const components = vi.spyOn(WireBuilder.prototype, 'components');
-  const { file, units } = wireFile(spec, HEADER, cache.earlier());
+  const { file, units } = wireFile(spec, HEADER, { last: cache.earlier(), record: true });
   if (units) cache.save(file, units);
   const counts = { paths: paths.mock.calls.length, components: components.mock.calls.length };
   vi.restoreAllMocks();
