@@ -7,10 +7,10 @@ import { StructureKind } from '../ts-morph.js';
 import type { IR, IRResource, IRSecurityScheme } from '../ir/types.js';
 import { isIdentifier, safeIdentifier } from '../ir/names.js';
 import { cleanText } from './jsdoc.js';
-import { importDecl, printModule, specifier, type OutputFile } from './modules.js';
+import { importDecl, printModule, specifier, specifierList, type OutputFile } from './modules.js';
 import { destructure, e, exprWriter, t, type Expr, type Prop } from './syntax.js';
 import { childSurface, mergedNamespace } from './surface.js';
-import { docsAt, memberStructures, type Member } from './types.js';
+import { docsAt, interfaceWriter, type Member } from './types.js';
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
 function schemeDoc(s: IRSecurityScheme): string {
@@ -141,7 +141,7 @@ export function clientFile(ir: IR): OutputFile {
     ...ir.resources.map((r, i): ImportDeclarationStructure => ({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: specifier(module, r.module),
-      namedImports: [...surface[i]!.values.map((n) => ({ name: n })), ...surface[i]!.types.map((n) => ({ name: n, isTypeOnly: true }))],
+      namedImports: specifierList([...surface[i]!.values, ...surface[i]!.types.map((name) => ({ name, isTypeOnly: true }))]),
     })),
     // A statement of its own: ts-morph hangs a multi-line initializer one level deeper.
     ...(environments
@@ -154,7 +154,7 @@ export function clientFile(ir: IR): OutputFile {
           },
         ]
       : []),
-    { kind: StructureKind.Interface, name: 'ClientOptions', isExported: true, extends: ['ClientOptionsBase'], ...memberStructures(members, 0) },
+    interfaceWriter({ name: 'ClientOptions', extends: 'ClientOptionsBase', members }, 0),
     {
       kind: StructureKind.Class,
       name,

@@ -9,11 +9,11 @@ import { BUILDER_HELPERS, isIdentifier, isJsReserved } from '../ir/names.js';
 import type { IR, IRField, IROperation, IRResource, IRSchema } from '../ir/types.js';
 import { exampleCall } from './examples.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
-import { importDecl, printModule, specifier, type OutputFile } from './modules.js';
+import { importDecl, printModule, specifier, specifierList, type OutputFile, type Specifier } from './modules.js';
 import { childSurface, mergedNamespace, moduleNames, pageClassDeclarations, pageClasses } from './surface.js';
 import { itemsOf } from '../ir/page-names.js';
 import { destructure, e, exprText, exprWriter, t, typeText, type Expr, type Prop, type TypeNode } from './syntax.js';
-import { declaration, docsAt, interfaceDeclaration, variantsDeclaration, type Member, type TypeContext } from './types.js';
+import { declaration, docsAt, interfaceDeclaration, variantsDeclaration, type Decl, type Member, type TypeContext } from './types.js';
 
 const ORIGIN_PREFIX: Record<IRField['origin'], string> = {
   path: 'Path param: ',
@@ -72,10 +72,12 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
     return {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: specifier(module, child.module),
-      namedImports: [
-        ...names.values.map((name) => ({ name })),
-        ...[...new Set([...names.types, ...already])].filter((n) => !names.values.includes(n)).map((name) => ({ name, isTypeOnly: true })),
-      ].sort((a, b) => a.name.localeCompare(b.name)),
+      namedImports: specifierList(
+        [
+          ...names.values.map((name): Specifier => ({ name })),
+          ...[...new Set([...names.types, ...already])].filter((n) => !names.values.includes(n)).map((name): Specifier => ({ name, isTypeOnly: true })),
+        ].sort((a, b) => a.name.localeCompare(b.name)),
+      ),
     };
   });
   statements.push(...mergedNamespace(resource.className, [{ values: own.values.slice(1), types: own.types }, ...children.map((c) => c.names)]));
@@ -272,7 +274,7 @@ function scalarParamType(s: IRSchema): TypeNode {
   }
 }
 
-function paramsDeclaration(op: IROperation, ctx: TypeContext): StatementStructures[] {
+function paramsDeclaration(op: IROperation, ctx: TypeContext): Decl[] {
   if (op.bodyVariants) {
     const params = op.fields.filter((f) => f.origin !== 'body');
     const rank = (f: IRField) => (f.origin === 'path' ? 0 : f.required ? 1 : 2);

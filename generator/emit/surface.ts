@@ -4,10 +4,11 @@
  * that holds the module's types and its children's classes and types, so that
  * `Cloudflare.CloudforceOne.Requests.Message` names a type as it does in a Stainless SDK.
  */
-import type { ExportSpecifierStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { ModuleDeclarationKind, StructureKind } from '../ts-morph.js';
 import type { IR, IROperation, IRResource } from '../ir/types.js';
 import { assignment, e, t, typeText, type TypeNode } from './syntax.js';
+import { specifierList } from './modules.js';
 
 /** The runtime class a page class extends, per kind of pagination. */
 export const PAGE_BASE = { single: 'SinglePage', v4page: 'V4PagePaginationArray' } as const;
@@ -70,10 +71,7 @@ export function mergedNamespace(owner: string, groups: readonly ModuleNames[]): 
   const values = [...new Set(groups.flatMap((g) => g.values))];
   const types = [...new Set(groups.flatMap((g) => g.types))].filter((n) => !values.includes(n));
   if (!values.length && !types.length) return [];
-  const specifiers: ExportSpecifierStructure[] = [
-    ...values.map((name): ExportSpecifierStructure => ({ kind: StructureKind.ExportSpecifier, name })),
-    ...types.map((name): ExportSpecifierStructure => ({ kind: StructureKind.ExportSpecifier, name, isTypeOnly: true })),
-  ];
+  const specifiers = specifierList([...values, ...types.map((name) => ({ name, isTypeOnly: true }))]);
   return [
     ...values.map((name) => assignment(`${owner}.${name}`, e.code(name))),
     {

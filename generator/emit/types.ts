@@ -2,7 +2,7 @@
  * IR schemas -> TypeScript type text and declaration structures. Inline objects become interfaces
  * in a namespace merged with their parent (`MessageDeleteResponse.Error`), as Stainless does.
  */
-import type { CodeBlockWriter, IndexSignatureDeclarationStructure, InterfaceDeclarationStructure, ModuleDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import type { CodeBlockWriter, ModuleDeclarationStructure, WriterFunction } from 'ts-morph';
 import { StructureKind, ModuleDeclarationKind } from '../ts-morph.js';
 import { NameRegistry, pascalCase, singular } from '../ir/names.js';
 import { sentInRequests } from '../ir/schema.js';
@@ -10,8 +10,11 @@ import type { IRModel, IRProperty, IRSchema } from '../ir/types.js';
 import { docLines, jsDoc } from './jsdoc.js';
 import { propertyKey, t, typeText, typeWriter, wrapDocs, type TypeMember, type TypeNode } from './syntax.js';
 
-/** A declaration a module holds at its top level or in a namespace. */
-export type Decl = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure;
+/**
+ * A declaration a module holds at its top level or in a namespace: a namespace, or an interface or
+ * type alias written into the file's writer (`interfaceWriter`, `typeAliasWriter`).
+ */
+export type Decl = ModuleDeclarationStructure | WriterFunction;
 
 /** A member of an interface with its docs, before it becomes a ts-morph structure. */
 export interface Member {
@@ -53,30 +56,67 @@ export function docsAt(docs: string | undefined, indent: number): { docs?: strin
   return docs ? { docs: [wrapDocs(docs, indent)] } : {};
 }
 
-/** ts-morph structures for interface members whose declaration sits `depth` namespaces deep. */
-export function memberStructures(members: readonly Member[], depth: number): Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'> {
+/**
+ * `export interface Name { ... }` at `depth` namespaces deep, written straight into the file's one
+ * writer. ts-morph's interface printer makes a new writer for every member's type and looks each
+ * of its printers up through a memo keyed by `JSON.stringify` of the arguments: on Cloudflare,
+ * whose resource modules are mostly interfaces, that was most of the printing. The layout is the
+ * one ts-morph gives (index signatures first, one member per line, a blank line before).
+ */
+export function interfaceWriter(decl: { name: string; docs?: string; extends?: string; members: readonly Member[] }, depth: number): WriterFunction {
   const indent = 2 * depth + 2;
-  const properties: PropertySignatureStructure[] = [];
-  const indexSignatures: IndexSignatureDeclarationStructure[] = [];
-  for (const { docs, member } of members) {
-    if (member.kind === 'index') {
-      indexSignatures.push({ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: typeWriter(member.type, indent + 15), ...docsAt(docs, indent) });
-      continue;
-    }
-    const key = propertyKey(member.key);
-    properties.push({
-      kind: StructureKind.PropertySignature,
-      name: key,
-      hasQuestionToken: member.optional,
-      type: typeWriter(member.type, indent + key.length + (member.optional ? 3 : 2)),
-      ...docsAt(docs, indent),
+  const members = [...decl.members.filter((m) => m.member.kind === 'index'), ...decl.members.filter((m) => m.member.kind !== 'index')];
+  return (w) => {
+    blankLineBefore(w);
+    writeDocs(w, decl.docs, 2 * depth);
+    w.write(`export interface ${decl.name} ${decl.extends ? `extends ${decl.extends} ` : ''}`);
+    w.inlineBlock(() => {
+      members.forEach(({ docs, member }, i) => {
+        if (i) w.newLine();
+        writeDocs(w, docs, indent);
+        if (member.kind === 'index') return writeTyped(w, '[key: string]: ', member.type, indent + 15);
+        const key = propertyKey(member.key);
+        writeTyped(w, `${key}${member.optional ? '?' : ''}: `, member.type, indent + key.length + (member.optional ? 3 : 2));
+      });
     });
-  }
-  return { properties, indexSignatures };
+  };
 }
 
-function interfaceOf(name: string, docs: string | undefined, members: readonly Member[], depth: number): InterfaceDeclarationStructure {
-  return { kind: StructureKind.Interface, name, isExported: true, ...docsAt(docs, 2 * depth), ...memberStructures(members, depth) };
+/** `export type Name = type;`, after a blank line unless `tight` (then only where the statement list puts one). */
+function typeAliasWriter(name: string, type: TypeNode, depth: number, options: { docs?: string; tight?: boolean } = {}): WriterFunction {
+  const indent = 2 * depth;
+  return (w) => {
+    if (!options.tight) blankLineBefore(w);
+    writeDocs(w, options.docs, indent);
+    writeTyped(w, `export type ${name} = `, type, indent + 14 + name.length);
+  };
+}
+
+/** `head`, `type` and a semicolon; a union too long for the line goes on with one member per line, hung one level deeper. */
+function writeTyped(w: CodeBlockWriter, head: string, type: TypeNode, column: number): void {
+  const text = typeWriter(type, column);
+  if (typeof text === 'string') {
+    w.write(`${head}${text};`);
+    return;
+  }
+  w.hangingIndent(() => {
+    w.write(head);
+    text(w);
+  });
+  w.write(';');
+}
+
+/** A JSDoc block of `text` (wrapped for a declaration at `indent` columns), laid out as ts-morph lays one out. */
+function writeDocs(w: CodeBlockWriter, text: string | undefined, indent: number): void {
+  if (!text) return;
+  const lines = wrapDocs(text, indent).split(/\r?\n/);
+  if (lines.length === 1) w.write(`/** ${lines[0]}${lines[0]!.endsWith(' ') ? '' : ' '}*/`);
+  else {
+    w.write('/**').newLine();
+    for (const line of lines.slice(lines[0] ? 0 : 1)) w.write(line ? ` * ${line}` : ' *').newLine();
+    w.write(' */');
+  }
+  w.newLine();
 }
 
 /** `id` first, then required properties, then optional ones, each in spec order. */
@@ -110,7 +150,7 @@ export function interfaceDeclaration(
 ): Decl[] {
   const scope = new Scope(name);
   const members = properties({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) });
-  const decl = interfaceOf(name, jsDoc(docs).docs, members, 0);
+  const decl = interfaceWriter({ name, ...jsDoc(docs), members }, 0);
   return scope.members.length ? [decl, namespaceOf(name, scope)] : [decl];
 }
 
@@ -127,11 +167,10 @@ export function variantsDeclaration(
   const names = variants.map((_, i) => `Variant${i}`);
   variants.forEach((members, i) => {
     const scope = new Scope(`${name}.${names[i]}`);
-    outer.members.push(interfaceOf(names[i]!, undefined, members({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) }), 1));
+    outer.members.push(interfaceWriter({ name: names[i]!, members: members({ typeOf: (schema, hint) => typeOf(schema, scope, hint, ctx) }) }, 1));
     if (scope.members.length) outer.members.push(namespaceOf(names[i]!, scope));
   });
-  const type = t.union(names.map((n) => t.name(`${name}.${n}`)));
-  const alias: TypeAliasDeclarationStructure = { kind: StructureKind.TypeAlias, name, isExported: true, type: typeWriter(type, 14 + name.length) };
+  const alias = typeAliasWriter(name, t.union(names.map((n) => t.name(`${name}.${n}`))), 0, { tight: true });
   return [alias, namespaceOf(name, outer)];
 }
 
@@ -157,21 +196,13 @@ function declarationIn(
           type: members.length ? t.name('unknown') : t.union([typeOf(schema.additional, scope, 'additional', ctx), t.name('undefined')]),
         },
       });
-    return interfaceOf(name, jsDoc(docs).docs, members, scope.depth);
+    return interfaceWriter({ name, ...jsDoc(docs), members }, scope.depth);
   }
-  const type = typeOf(schema, scope, name, ctx);
-  const indent = 2 * scope.depth;
-  return {
-    kind: StructureKind.TypeAlias,
-    name,
-    isExported: true,
-    // ts-morph separates aliases by a line break only; a blank line, as between interfaces, reads better.
-    leadingTrivia: blankLineBefore,
-    ...docsAt(jsDoc(docs).docs, indent),
-    type: typeWriter(type, indent + 14 + name.length),
-  };
+  // A blank line before an alias too, as before an interface: it reads better.
+  return typeAliasWriter(name, typeOf(schema, scope, name, ctx), scope.depth, jsDoc(docs));
 }
 
+/** The blank line ts-morph's statement list puts before an interface or a namespace. */
 function blankLineBefore(w: CodeBlockWriter): void {
   if (!w.isAtStartOfFirstLineOfBlock()) w.blankLineIfLastNot();
 }

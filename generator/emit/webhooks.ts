@@ -7,7 +7,7 @@ import type { StatementStructures, WriterFunction } from 'ts-morph';
 import type { IR, IRWebhook } from '../ir/types.js';
 import { cleanText, docLines, jsDoc } from './jsdoc.js';
 import { importDecl, printModule, type OutputFile } from './modules.js';
-import { declaration, interfaceDeclaration, type Member, type TypeContext } from './types.js';
+import { declaration, interfaceDeclaration, type Decl, type Member, type TypeContext } from './types.js';
 
 export function webhooksFile(ir: IR): OutputFile | undefined {
   const webhooks = ir.webhooks;
@@ -41,7 +41,7 @@ function hookSummary(hook: IRWebhook): string {
   return [what, ...(hook.description && hook.description !== hook.summary ? [cleanText(hook.description)] : []), ...(hook.deprecated ? ['@deprecated'] : [])].join('\n\n');
 }
 
-function headersDeclaration(hook: IRWebhook, ctx: TypeContext): StatementStructures[] {
+function headersDeclaration(hook: IRWebhook, ctx: TypeContext): Decl[] {
   const docs = [`Headers of the \`${cleanText(hook.name)}\` webhook (${hook.method}), by the names the spec gives them.`];
   return interfaceDeclaration(hook.headersType!, docs, (scope) =>
     hook.headers.map(
