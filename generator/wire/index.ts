@@ -113,23 +113,70 @@ function writeMember(w: Writer, m: WireMember): void {
       w.writeLine(' */');
     }
   }
-  w.write(`${m.readonly ? 'readonly ' : ''}${propertyName(m.name)}${m.optional ? '?' : ''}: `);
-  writeType(w, m.type);
-  w.write(';').newLine();
+  const head = `${m.readonly ? 'readonly ' : ''}${propertyName(m.name)}${m.optional ? '?' : ''}: `;
+  const text = flatText(m.type);
+  if (text !== undefined) w.write(`${head}${text};`);
+  else {
+    w.write(head);
+    writeType(w, m.type);
+    w.write(';');
+  }
+  w.newLine();
 }
 
-function writeType(w: Writer, t: WireType): void {
+/**
+ * A type that holds no object with members, as one string: the writer then takes a member in one
+ * write (it looks at every character of every write, and most members are this kind).
+ */
+function flatText(t: WireType): string | undefined {
   switch (t.kind) {
     case 'keyword':
-      w.write(t.name);
-      return;
+      return t.name;
     case 'literal':
-      w.write(typeof t.value === 'string' ? quote(t.value) : String(t.value));
-      return;
+      return typeof t.value === 'string' ? quote(t.value) : String(t.value);
     case 'ref':
-      w.write(t.path[0]!);
-      for (const p of t.path.slice(1)) w.write(`[${quote(p)}]`);
-      return;
+      return t.path[0]! + t.path.slice(1).map((p) => `[${quote(p)}]`).join('');
+    case 'array': {
+      const item = flatText(t.items);
+      return item === undefined ? undefined : `${wraps(t.items, 'array') ? `(${item})` : item}[]`;
+    }
+    case 'tuple': {
+      const items = flatTexts(t.items, ', ', () => false);
+      return items === undefined ? undefined : `[${items}]`;
+    }
+    case 'object':
+      return t.members.length || t.index ? undefined : NOTHING;
+    case 'union':
+    case 'intersection':
+      return flatTexts(t.members, t.kind === 'union' ? ' | ' : ' & ', (m) => wraps(m, t.kind as 'union' | 'intersection'));
+    case 'empty-object':
+      return NOTHING;
+    case 'with-required':
+    case 'omit': {
+      const inner = flatText(t.type);
+      return inner === undefined ? undefined : `${t.kind === 'omit' ? 'Omit<' : 'WithRequired<'}${inner}, ${t.keys.map(quote).join(' | ')}>`;
+    }
+  }
+}
+
+function flatTexts(types: readonly WireType[], separator: string, wrap: (t: WireType) => boolean): string | undefined {
+  const texts: string[] = [];
+  for (const m of types) {
+    const text = flatText(m);
+    if (text === undefined) return undefined;
+    texts.push(wrap(m) ? `(${text})` : text);
+  }
+  return texts.join(separator);
+}
+
+/** A type that holds an object with members (anything else is written by `flatText` in one piece). */
+function writeType(w: Writer, t: WireType): void {
+  const text = flatText(t);
+  if (text !== undefined) {
+    w.write(text);
+    return;
+  }
+  switch (t.kind) {
     case 'array':
       writeOperand(w, t.items, 'array');
       w.write('[]');
@@ -143,10 +190,6 @@ function writeType(w: Writer, t: WireType): void {
       w.write(']');
       return;
     case 'object':
-      if (!t.members.length && !t.index) {
-        w.write(NOTHING);
-        return;
-      }
       w.inlineBlock(() => {
         for (const m of t.members) writeMember(w, m);
         if (t.index) {
@@ -163,28 +206,29 @@ function writeType(w: Writer, t: WireType): void {
         writeOperand(w, m, t.kind);
       });
       return;
-    case 'empty-object':
-      w.write(NOTHING);
-      return;
     case 'with-required':
     case 'omit':
       w.write(t.kind === 'omit' ? 'Omit<' : 'WithRequired<');
       writeType(w, t.type);
       w.write(`, ${t.keys.map(quote).join(' | ')}>`);
       return;
-    default: {
-      const never: never = t;
-      throw new Error(`unknown wire type ${JSON.stringify(never)}`);
-    }
+    default:
+      // keywords, literals, refs and empty objects are always flat
+      throw new Error(`wire type ${t.kind} has no flat text`);
   }
 }
 
 /** A member of an array, union or intersection: parenthesized where the operator binds tighter. */
 function writeOperand(w: Writer, t: WireType, context: 'array' | 'union' | 'intersection'): void {
-  const wrap = context === 'array' ? t.kind === 'union' || t.kind === 'intersection' : context === 'intersection' && t.kind === 'union';
+  const wrap = wraps(t, context);
   if (wrap) w.write('(');
   writeType(w, t);
   if (wrap) w.write(')');
+}
+
+/** Whether `t` needs parentheses as a member of an array, union or intersection. */
+function wraps(t: WireType, context: 'array' | 'union' | 'intersection'): boolean {
+  return context === 'array' ? t.kind === 'union' || t.kind === 'intersection' : context === 'intersection' && t.kind === 'union';
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
