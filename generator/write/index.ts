@@ -148,6 +148,8 @@ export function diffOutput(outDir: string, files: readonly OutputFile[], written
  * could lead out of the output folder) or need a folder where a file lathe did not write stands.
  */
 function checkTargets(outDir: string, diff: OutputDiff): void {
+  // Nothing in the folder: nothing in the way (and a stat per file saved on a first run).
+  if (!hasFiles(outDir)) return;
   const removed = new Set(diff.removed);
   const seen = new Set<string>();
   const fail = (rel: string, why: string) => {

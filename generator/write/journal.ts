@@ -104,19 +104,28 @@ function carryOut(outDir: string, staging: string): void {
   const journal = JSON.parse(readFileSync(join(staging, JOURNAL), 'utf8')) as Journal;
   for (const path of journal.removals) rmSync(assertInside(outDir, path), { force: true });
   pruneEmpty(outDir, journal.removals);
-  const made = new Set<string>();
-  for (const [name, path] of journal.moves) {
-    const from = join(staging, name);
-    if (!existsSync(from)) continue;
-    const target = assertInside(outDir, path);
-    // A folder where a file goes: the plan made sure it held only files lathe removed.
-    if (lstatSafe(target)?.isDirectory()) rmSync(target, { recursive: true, force: true });
-    const dir = dirname(target);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
-    renameSync(from, target);
-  }
+  for (const [name, path] of journal.moves) moveInto(join(staging, name), assertInside(outDir, path));
   rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Renames a staged file over `target`. The rename is tried first: a missing folder or a folder in
+ * the file's place is rare, and looking for them before every move cost a stat per file.
+ */
+function moveInto(from: string, target: string): void {
+  try {
+    renameSync(from, target);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // Moved by an earlier attempt at this journal.
+    if (code === 'ENOENT' && !existsSync(from)) return;
+    if (code === 'ENOENT') mkdirSync(dirname(target), { recursive: true });
+    // A folder where a file goes: the plan made sure it held only files lathe removed.
+    else if (lstatSafe(target)?.isDirectory()) rmSync(target, { recursive: true, force: true });
+    else throw e;
+  }
+  renameSync(from, target);
 }
 
 /** Drops the folders that removals left empty (never the output folder itself). */

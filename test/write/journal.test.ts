@@ -2,7 +2,7 @@
  * A run killed at any point of a write leaves the old output or the new one, once the next run has
  * cleaned up; and nothing is written through a symbolic link.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stageAndCommit } from '../../generator/write/journal.js';
@@ -29,20 +29,34 @@ const NEW = [
 ];
 
 describe('the write journal', () => {
-  it('a run stopped right after its commit is finished by the next recovery', () => {
+  /** OLD written, then the write of NEW staged and committed but not carried out; `expected`: NEW written in one go. */
+  function committed(): { out: string; staging: string; expected: Record<string, string> } {
+    const done = join(tempDir(), 'out');
+    writeOutput(done, NEW);
     const out = join(tempDir(), 'out');
-    writeOutput(out, NEW);
-    const expected = tree(out);
-    const out2 = join(tempDir(), 'out');
-    writeOutput(out2, OLD);
-    const staging = stageAndCommit(out2, {
-      writes: [...NEW.map((f) => ({ path: f.path, content: f.content })), { path: '.lathe-manifest.json', content: readFileSync(join(out, '.lathe-manifest.json'), 'utf8') }],
+    writeOutput(out, OLD);
+    const staging = stageAndCommit(out, {
+      writes: [...NEW.map((f) => ({ path: f.path, content: f.content })), { path: '.lathe-manifest.json', content: readFileSync(join(done, '.lathe-manifest.json'), 'utf8') }],
       removals: ['gone/b.ts'],
     });
+    return { out, staging, expected: tree(done) };
+  }
+
+  it('a run stopped right after its commit is finished by the next recovery', () => {
+    const { out: out2, staging, expected } = committed();
     expect(existsSync(staging)).toBe(true);
     expect(readFileSync(join(out2, 'a.ts'), 'utf8')).toBe('old a');
     recover(out2);
     expect(tree(out2)).toEqual(expected);
+  });
+
+  it('a run stopped halfway through its moves is finished by the next recovery', () => {
+    const { out: out2, staging, expected } = committed();
+    // The first move (a.ts) was done, the second (c/d.ts, whose folder does not exist yet) was not.
+    renameSync(join(staging, '0'), join(out2, 'a.ts'));
+    recover(out2);
+    expect(tree(out2)).toEqual(expected);
+    expect(existsSync(staging)).toBe(false);
   });
 
   it('a staging folder without a committed journal is dropped: the old output stays', () => {

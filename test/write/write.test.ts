@@ -125,7 +125,19 @@ describe('writeOutput', () => {
     expect(readFileSync(join(out, 'b.ts'), 'utf8')).toBe('bbbb');
   });
 
-  it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', ''])('refuses the path %j', (p) => {
+  it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', '', '..', '.', 'a/..', 'a/b/../../..', 'a\0b'])('refuses the path %j', (p) => {
     expect(() => assertInside('/tmp/out', p)).toThrow(/outside the output folder/);
+    expect(() => assertInside('/tmp/.hidden/out', p)).toThrow(/outside the output folder/);
+  });
+
+  it.each([
+    ['/tmp/out', 'src/resources/a.ts', '/tmp/out/src/resources/a.ts'],
+    ['/tmp/out', '.lathe/pristine/0af3', '/tmp/out/.lathe/pristine/0af3'],
+    ['/tmp/.hidden/out', 'a/b', '/tmp/.hidden/out/a/b'],
+    ['/tmp/out/', 'a', '/tmp/out/a'],
+    ['/tmp/x/../out', 'a/./b', '/tmp/out/a/b'],
+    ['/tmp/out', 'a//b', '/tmp/out/a/b'],
+  ])('puts %j + %j at %j', (dir, p, target) => {
+    expect(assertInside(dir, p)).toBe(target);
   });
 });
