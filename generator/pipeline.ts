@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
-import { pristineSize, pristineText } from './write/pristine.js';
+import { pristineBlobs } from './write/pristine.js';
 import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
@@ -86,7 +86,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
   const outDir = input.outDir;
   // The last run's files by digest: what the emit and wire caches' entries point into.
-  const blobs = input.cacheDir && outDir ? { size: (digest: string) => pristineSize(outDir, digest), read: (digest: string) => pristineText(outDir, digest) } : undefined;
+  const blobs = input.cacheDir && outDir ? pristineBlobs(outDir) : undefined;
   // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
     // Under prettier the store holds the formatted file, which no entry could point into.

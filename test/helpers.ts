@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pristineBlobs, readPristine } from '../generator/write/pristine.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'lathe.js');
@@ -58,3 +59,22 @@ export const VALID_CORPUS = [
   'valid/swagger-parser-deep-circular/deep-circular.yaml',
   'valid/openapi-spec-validator-parent-reference/openapi.yaml',
 ];
+
+/**
+ * Every file below `dir` with its content, sorted by path; lathe's pristine store as what it holds
+ * (`.lathe/pristine:<path>`: the pristine text of each output path) instead of the packs holding
+ * it, whose layout depends on the runs before.
+ */
+export function outputTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const paths = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((p) => p !== '.lathe/pristine.json' && !p.startsWith('.lathe/pristine/'))
+    .sort();
+  for (const p of paths) files[p] = readFileSync(join(dir, p), 'utf8');
+  const index = readPristine(dir);
+  const blobs = pristineBlobs(dir, index);
+  for (const [path, digest] of Object.entries(index?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) files[`.lathe/pristine:${path}`] = blobs.read(digest) ?? '(missing)';
+  return files;
+}

@@ -14,6 +14,7 @@ import { digestOf, type OutputFile } from '../emit/output.js';
 import { commit, lstatSafe, recover } from './journal.js';
 import { OnDisk } from './on-disk.js';
 import type { OutputStamps } from './stamps.js';
+import type { StateChange } from './pristine.js';
 import { assertInside, hasFiles } from './paths.js';
 
 export { assertInside } from './paths.js';
@@ -197,7 +198,7 @@ export function writeOutput(
   files: readonly OutputFile[],
   inputs?: InputRecord,
   written?: Written,
-  state: { readonly writes: readonly { readonly path: string; readonly content: string }[]; readonly removals: readonly string[] } = { writes: [], removals: [] },
+  state: StateChange = { writes: [], removals: [] },
   stamps?: OutputStamps,
   disk?: OnDisk,
 ): OutputDiff {
@@ -212,7 +213,8 @@ export function writeOutput(
     ...(inputs ? { inputs } : {}),
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  const stateWrites = state.writes.filter((f) => readIfExists(join(outDir, f.path)) !== f.content);
+  // A pack (content in parts) is new by its name: the blobs it holds.
+  const stateWrites = state.writes.filter((f) => typeof f.content !== 'string' || readIfExists(join(outDir, f.path)) !== f.content);
   // Every file the manifest lists now holds what it says (written, or found equal by diffOutput).
   const stamp = () => stamps?.save(hash(manifestText), files.map((f) => f.path));
   if (!diff.changed.length && !diff.removed.length && !stateWrites.length && !state.removals.length && readIfExists(join(outDir, MANIFEST)) === manifestText) {

@@ -14,7 +14,7 @@
  * run (any command) removes; killed after it, the next run finishes the journal. Either way the
  * output ends up exactly the old or exactly the new one.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pidAlive } from './lock.js';
 import { assertInside } from './paths.js';
@@ -30,7 +30,8 @@ interface Journal {
 }
 
 export interface Transaction {
-  readonly writes: readonly { readonly path: string; readonly content: string }[];
+  /** A content in parts is written part by part (a pristine pack: no copy of it in one string). */
+  readonly writes: readonly { readonly path: string; readonly content: string | readonly string[] }[];
   readonly removals: readonly string[];
 }
 
@@ -49,7 +50,7 @@ export function stageAndCommit(outDir: string, tx: Transaction): string {
     for (const w of tx.writes) {
       assertInside(outDir, w.path);
       const name = String(moves.length);
-      writeFileSync(join(staging, name), w.content);
+      writeParts(join(staging, name), w.content);
       moves.push([name, w.path]);
     }
     const journal: Journal = { moves, removals: tx.removals };
@@ -60,6 +61,16 @@ export function stageAndCommit(outDir: string, tx: Transaction): string {
     throw e;
   }
   return staging;
+}
+
+function writeParts(path: string, content: string | readonly string[]): void {
+  if (typeof content === 'string') return writeFileSync(path, content);
+  const fd = openSync(path, 'w');
+  try {
+    for (const part of content) writeSync(fd, part);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The folders earlier versions of lathe put beside the output (`<out>.lathe-tmp-<pid>`, `<out>.lathe-old-<pid>`), of dead runs. */

@@ -12,7 +12,7 @@ import type { OutputFile } from '../emit/modules.js';
 import { digestOf } from '../emit/output.js';
 import { assertInside, hash, readIfExists } from './index.js';
 import { OnDisk } from './on-disk.js';
-import { pristineText, readPending, readPristine, savePending } from './pristine.js';
+import { pristineBlobs, readPending, readPristine, savePending } from './pristine.js';
 
 export interface MergePlan {
   /** What to write: the new output, with each cleanly merged file's merged content. */
@@ -37,6 +37,7 @@ const MARKER = /^(<{7} |>{7} |={7}$|\|{7} )/m;
  */
 export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean } = {}, disk: OnDisk = new OnDisk(outDir)): MergePlan {
   const index = readPristine(outDir);
+  const blobs = pristineBlobs(outDir, index);
   const pending = readPending(outDir);
   const recorded = options.mergedOnly ? disk.recorded : undefined;
   const plan: MergePlan = { files: [], merged: [], conflicts: [], unresolved: [] };
@@ -49,7 +50,7 @@ export function planMerge(outDir: string, files: readonly OutputFile[], options:
       continue;
     }
     const ours = disk.content(f.path);
-    const base = pristineText(outDir, baseDigest!);
+    const base = blobs.read(baseDigest!);
     if (ours === undefined || base === undefined) {
       plan.files.push(f);
       continue;

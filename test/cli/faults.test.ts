@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, lathe, read, tempDir } from '../helpers.js';
+import { BIN, lathe, outputTree, read, tempDir } from '../helpers.js';
 
 /** A pid no process has (above Linux's largest pid_max). */
 const DEAD = 99999999;
@@ -44,13 +44,6 @@ beforeEach(() => {
   writeFileSync(join(dir, 'b.config.yaml'), CONFIG_B);
 });
 
-/** Every file below `root`, with its content. */
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const e of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (!e.isDirectory()) files[relative(root, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
-  return files;
-}
 
 function start(
   args: string[],
@@ -69,10 +62,10 @@ function start(
 /** The trees a whole run writes with each config. */
 function referenceTrees(configB = 'b.config.yaml'): { a: Record<string, string>; b: Record<string, string> } {
   expect(lathe(['generate', '--config', configB], dir).code).toBe(0);
-  const b = tree(out);
+  const b = outputTree(out);
   rmSync(out, { recursive: true });
   expect(lathe(['generate'], dir).code).toBe(0);
-  return { a: tree(out), b };
+  return { a: outputTree(out), b };
 }
 
 describe('a spec saved while generate runs', () => {
@@ -131,7 +124,7 @@ describe('two runs into one output folder', () => {
     const [r1, r2] = await Promise.all([first.done, second.done]);
     expect([r1.code, r2.code]).toEqual([0, 0]);
     // The second ran last, over the first's output.
-    expect(JSON.stringify(tree(out))).toBe(JSON.stringify(b));
+    expect(JSON.stringify(outputTree(out))).toBe(JSON.stringify(b));
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
   });
 
@@ -180,7 +173,7 @@ describe('kill -9 during generate', () => {
       await run.done;
       // The next run of either command finishes or drops what the killed one left.
       lathe(['check', '--config', 'b.config.yaml'], dir);
-      const after = JSON.stringify(tree(out));
+      const after = JSON.stringify(outputTree(out));
       const which = after === JSON.stringify(a) ? 'old' : after === JSON.stringify(b) ? 'new' : 'mixed';
       expect(which, `trial ${trial}`).not.toBe('mixed');
       seen[which]++;
