@@ -4,9 +4,7 @@
  * `lathe.config.yaml:12:3: error: ...` like a spec mistake.
  */
 import type { Document, LineCounter, Node } from 'yaml';
-import semver from 'semver';
-import validatePackageName from 'validate-npm-package-name';
-import { yaml } from './yaml.js';
+import { semver, validatePackageName, yaml } from './on-first-use.js';
 import { hasErrors, joinPointer, type Diagnostic, type Severity } from './diagnostics.js';
 import { fromStainless, isStainlessConfig, originOf, renameKey } from './config/stainless.js';
 
@@ -424,10 +422,10 @@ function readReadmeExample(value: unknown, r: Reader): { readmeExample?: NonNull
 /** The generated package's name and version, held to npm's own rules so `npm publish` accepts them. */
 function checkPackage(pkg: { name?: string; version?: string }, r: Reader): void {
   if (pkg.name !== undefined) {
-    const v = validatePackageName(pkg.name);
+    const v = validatePackageName()(pkg.name);
     if (!v.validForNewPackages) r.error('#/package/name', `'${pkg.name}' is not a valid npm package name: ${[...(v.errors ?? []), ...(v.warnings ?? [])].join('; ')}`);
   }
-  if (pkg.version !== undefined && semver.valid(pkg.version) !== pkg.version)
+  if (pkg.version !== undefined && semver().valid(pkg.version) !== pkg.version)
     r.error('#/package/version', `'${pkg.version}' is not a semantic version as npm reads it (e.g. 1.0.0)`);
 }
 

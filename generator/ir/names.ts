@@ -58,11 +58,17 @@ export const camelCase = remembered((name) => {
   return safeStart(p, '_');
 });
 
-export function kebabCase(name: string): string {
-  return words(name)
+export const kebabCase = remembered((name) =>
+  words(name)
     .map((w) => w.toLowerCase())
-    .join('-');
-}
+    .join('-'),
+);
+
+export const snakeCase = remembered((name) =>
+  words(name)
+    .map((w) => w.toLowerCase())
+    .join('_'),
+);
 
 function safeStart(id: string, fallback: string): string {
   if (!id) return fallback;

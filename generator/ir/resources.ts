@@ -4,7 +4,7 @@
  */
 import { joinPointer, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { LatheConfig, ResourceConfig } from '../config.js';
-import { camelCase, kebabCase, words } from './names.js';
+import { camelCase, kebabCase, snakeCase } from './names.js';
 import type { RawOperation } from './operations.js';
 
 /** A resource before naming: which operations it holds under which method names. */
@@ -124,8 +124,8 @@ export function inferPlan(ops: readonly RawOperation[]): ResourcePlan[] {
     return node!;
   };
   for (const op of ops) {
-    const literals = op.path.split('/').filter((s) => s && !s.includes('{')).map(snake).filter(Boolean);
-    const tag = op.tags[0] ? snake(op.tags[0]) : undefined;
+    const literals = op.path.split('/').filter((s) => s && !s.includes('{')).map(snakeCase).filter(Boolean);
+    const tag = op.tags[0] ? snakeCase(op.tags[0]) : undefined;
     const top = tag || literals[0] || 'api';
     const rest = tag ? literals.slice(literals.indexOf(tag) + 1) : literals.slice(1);
     const keys = [top, ...rest.slice(0, 2)];
@@ -142,11 +142,6 @@ export function inferPlan(ops: readonly RawOperation[]): ResourcePlan[] {
   return finish(root);
 }
 
-function snake(s: string): string {
-  return words(s)
-    .map((w) => w.toLowerCase())
-    .join('_');
-}
 
 export function moduleOf(keys: readonly string[], hasChildren: boolean): string {
   const parts = keys.map((k) => kebabCase(k) || 'resource');

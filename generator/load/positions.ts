@@ -1,5 +1,5 @@
 import type { Document, LineCounter, Pair } from 'yaml';
-import { yaml } from '../yaml.js';
+import { yaml } from '../on-first-use.js';
 import type { Loc } from '../diagnostics.js';
 import { JsonIndex } from './json.js';
 import { parsePointer } from './pointer.js';

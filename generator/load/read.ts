@@ -1,5 +1,5 @@
 import type { LineCounter } from 'yaml';
-import { yaml } from '../yaml.js';
+import { yaml } from '../on-first-use.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { jsonErrorOffset } from './json.js';
 import { decodeUtf8, lineColumn } from './text.js';
