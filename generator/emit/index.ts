@@ -1,6 +1,7 @@
 /**
  * ir -> **emit**: every output file from the IR alone, TypeScript modules as ts-morph structures
- * printed by ts-morph. (The wire types are printed apart, from the spec's wire model: see wire/.)
+ * printed by ts-morph, type declarations among them as writer functions on its writer (types.ts).
+ * (The wire types are printed apart, from the spec's wire model: see wire/.)
  */
 import type { IR } from '../ir/types.js';
 import type { EmitCache } from './cache.js';

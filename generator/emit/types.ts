@@ -16,7 +16,7 @@ import { propertyKey, t, typeText, typeWriter, wrapDocs, type TypeMember, type T
  */
 export type Decl = ModuleDeclarationStructure | WriterFunction;
 
-/** A member of an interface with its docs, before it becomes a ts-morph structure. */
+/** A member of an interface with its docs, as `interfaceWriter` writes it. */
 export interface Member {
   readonly docs?: string;
   readonly member: TypeMember;
