@@ -67,7 +67,11 @@ function writeParts(path: string, content: string | readonly string[]): void {
   if (typeof content === 'string') return writeFileSync(path, content);
   const fd = openSync(path, 'w');
   try {
-    for (const part of content) writeSync(fd, part);
+    for (const part of content) {
+      // As writeFileSync does: a write may take fewer bytes than it was given.
+      const bytes = Buffer.from(part);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    }
   } finally {
     closeSync(fd);
   }
