@@ -39,7 +39,7 @@ import { unifiedDiff } from './write/diff.js';
 // surface report loads ts-morph, so it is imported only when a run compares outputs.
 import type { FailOn } from './surface/cli.js';
 import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
-import { hasPristine, pristineChange } from './write/pristine.js';
+import { hasPristine, pristineChange, readPristine } from './write/pristine.js';
 
 const USAGE = `Usage: lathe <command> [options]
 
@@ -394,7 +394,9 @@ async function lockedRun(job: Job): Promise<Run> {
   const mergeStart = performance.now();
   // What the output folder holds, by digest where stat stamps vouch for it: read once, for all below.
   const disk = new OnDisk(outDir, stamps);
-  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check' }, disk);
+  // The last run's pristine index (up to ~1 MB of JSON on a big spec): read once for the merge and the next one.
+  const pristine = readPristine(outDir);
+  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine }, disk);
   if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
   if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true, disk)).show(), watched };
   if (inv.command === 'check') {
@@ -411,7 +413,7 @@ async function lockedRun(job: Job): Promise<Run> {
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files), stamps, disk);
+    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files, pristine), stamps, disk);
     if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
     if (site.dir !== undefined) {
       const written = writeOutput(site.dir, siteFiles);

@@ -12,7 +12,7 @@ import type { OutputFile } from '../emit/modules.js';
 import { digestOf } from '../emit/output.js';
 import { assertInside, hash, readIfExists } from './index.js';
 import { OnDisk } from './on-disk.js';
-import { pristineBlobs, readPending, readPristine, savePending } from './pristine.js';
+import { pristineBlobs, readPending, readPristine, savePending, type PristineIndex } from './pristine.js';
 
 export interface MergePlan {
   /** What to write: the new output, with each cleanly merged file's merged content. */
@@ -35,8 +35,8 @@ const MARKER = /^(<{7} |>{7} |={7}$|\|{7} )/m;
  * `mergedOnly` (check): only hand edits that a `generate` already merged and recorded count; an
  * edit made since is not fresh until `generate` has taken it in.
  */
-export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean } = {}, disk: OnDisk = new OnDisk(outDir)): MergePlan {
-  const index = readPristine(outDir);
+export function planMerge(outDir: string, files: readonly OutputFile[], options: { mergedOnly?: boolean; index?: PristineIndex } = {}, disk: OnDisk = new OnDisk(outDir)): MergePlan {
+  const index = 'index' in options ? options.index : readPristine(outDir);
   const blobs = pristineBlobs(outDir, index);
   const pending = readPending(outDir);
   const recorded = options.mergedOnly ? disk.recorded : undefined;

@@ -145,10 +145,9 @@ export interface StateChange {
  * `files` as the next pristine output: a pack of the blobs it lacks, its index, and the packs and
  * blob files (and conflict record) it no longer needs. Nothing is written here: the caller commits
  * these in the same journal as the output (write/index.ts), so a run killed at any point leaves
- * the base and the output of one and the same run.
+ * the base and the output of one and the same run. `index`: the store's index, if the caller has read it.
  */
-export function pristineChange(outDir: string, files: readonly OutputFile[]): StateChange {
-  const index = readPristine(outDir);
+export function pristineChange(outDir: string, files: readonly OutputFile[], index: PristineIndex | undefined = readPristine(outDir)): StateChange {
   const blobs = join(outDir, BLOBS);
   const onDisk = new Set(existsSync(blobs) ? readdirSync(blobs) : []);
   const digests = new Map<string, OutputFile>();
