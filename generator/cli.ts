@@ -17,6 +17,7 @@ import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
 import { OnDisk } from './write/on-disk.js';
+import { RunMemory } from './run-memory.js';
 import { digestOf } from './emit/output.js';
 import {
   diffOutput,
@@ -196,6 +197,8 @@ interface Run {
 }
 
 let lastWatched: string[] = [];
+/** `--watch` keeps its last run's cache entries and files (run-memory.ts). */
+let memory: RunMemory | undefined;
 /** `--watch` keeps what its last run wrote: the next run compares with it instead of reading the output again. */
 let lastWrite: { readonly outDir: string; readonly written: Written } | undefined;
 
@@ -372,7 +375,9 @@ async function lockedRun(job: Job): Promise<Run> {
       host,
       config,
       cwd: io.cwd,
-      ...(cache ? { cacheDir: cache, outDir } : {}),
+      outDir,
+      ...(cache ? { cacheDir: cache } : {}),
+      ...(inv.watch ? { memory: (memory ??= new RunMemory()) } : {}),
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
       ...(site.enabled ? { site: true } : {}),

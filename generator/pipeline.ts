@@ -4,6 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
+import { DiskCache, type CacheStore } from './emit/disk-cache.js';
+import type { RunMemory } from './run-memory.js';
 import { pristineBlobs } from './write/pristine.js';
 import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
@@ -31,8 +33,10 @@ export interface PipelineInput {
   readonly cwd: string;
   /** Where formatted files are cached between runs; none for the in-memory API. */
   readonly cacheDir?: string;
-  /** The output folder of the last run, whose pristine store holds the emit cache's content. */
+  /** The output folder of the last run, whose pristine store holds the disk cache's content. */
   readonly outDir?: string;
+  /** `--watch`'s memory of its last run, in front of the disk cache (run-memory.ts). */
+  readonly memory?: RunMemory;
   /** The project's Prettier options when a Prettier config governs the output; none: no prettier. */
   readonly prettier?: Options;
   /** Told when each stage starts (the CLI shows it on a terminal). */
@@ -84,23 +88,32 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
-  const outDir = input.outDir;
-  // The last run's files by digest: what the emit and wire caches' entries point into.
-  const blobs = input.cacheDir && outDir ? pristineBlobs(outDir) : undefined;
+  const { cacheDir, memory, outDir } = input;
+  const store = (namespace: string): CacheStore | undefined => {
+    const disk = cacheDir ? new DiskCache(cacheDir, namespace) : undefined;
+    return memory ? memory.store(namespace, disk) : disk;
+  };
+  // The last run's files by digest, what the entries point into: in memory, then the pristine store.
+  const pristine = cacheDir && outDir ? pristineBlobs(outDir) : undefined;
+  const blobs = memory ? memory.blobs(pristine) : pristine;
   // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
-    // Under prettier the store holds the formatted file, which no entry could point into.
-    const cache = input.cacheDir && outDir && blobs && !input.prettier ? new WireCache(input.cacheDir, generatorHash(), outDir, blobs) : undefined;
+    // Under prettier the pristine store holds the formatted file, which no entry could point into.
+    const entries = outDir && blobs && (memory || !input.prettier) ? store('wire') : undefined;
+    const cache = entries ? new WireCache(entries, generatorHash(), outDir!, blobs!) : undefined;
     const { file, units } = wireFile(spec, HEADER, cache && { last: cache.earlier(), record: !input.dryRun });
     if (cache && units) cache.save(file, units);
     return file;
   });
   const raw = await time('emit', () => {
-    const cache = input.cacheDir && blobs ? new EmitCache(input.cacheDir, ir, generatorHash(), blobs) : undefined;
+    const entries = blobs && store('emit');
+    const cache = entries ? new EmitCache(entries, ir, generatorHash(), blobs!) : undefined;
     const files = emit(ir, cache);
     if (!input.dryRun) cache?.save();
     return files;
   });
+  // What the memory's entries point to: the files as emitted, before prettier.
+  const made = wire ? [...raw, wire] : [...raw];
   if (input.site || input.config.docs?.html) {
     // Loaded only when asked for: its Markdown renderer, sanitizer and highlighter cost start-up time.
     const { siteFiles } = await import('./docs/html/site.js');
@@ -114,10 +127,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   let files: OutputFile[];
   try {
     files = await time('format', () =>
-      formatFiles(raw, {
-        ...(input.cacheDir ? { cacheDir: input.cacheDir } : {}),
-        ...(input.prettier ? { prettier: input.prettier } : {}),
-      }),
+      formatFiles(raw, input.prettier ? { prettier: input.prettier, ...optional('cache', store('prettier')) } : {}),
     );
   } catch (e) {
     // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
@@ -127,5 +137,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   if (wire) files.push(...(input.prettier ? await formatFiles([wire], { prettier: input.prettier }) : [wire]));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (!input.dryRun) memory?.settle(made);
   return { files, diagnostics, timings, inputs };
+}
+
+/** `{ [key]: value }`, or nothing when there is no value (optional properties take no `undefined`). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

@@ -9,7 +9,7 @@
  * anyway. A cold run so writes no second copy of the output, and an entry whose blobs are gone is a miss.
  */
 import type { IR, IRResource } from '../ir/types.js';
-import { cacheKey, DiskCache } from './disk-cache.js';
+import { cacheKey, type CacheStore } from './disk-cache.js';
 import { digestOf, lazyFile, type OutputFile } from './modules.js';
 import { moduleNames } from './surface.js';
 
@@ -22,13 +22,14 @@ export interface BlobStore {
 }
 
 export class EmitCache {
-  private readonly disk: DiskCache;
   private readonly base: string;
   private readonly made = new Map<string, OutputFile[]>();
 
-  /** @param codeHash identifies lathe's code (a new version reuses nothing). */
-  constructor(root: string, ir: IR, codeHash: string, private readonly blobs: BlobStore) {
-    this.disk = new DiskCache(root, 'emit');
+  /**
+   * @param store the `emit` entries (disk cache, `--watch`'s memory, or both).
+   * @param codeHash identifies lathe's code (a new version reuses nothing).
+   */
+  constructor(private readonly store: CacheStore, ir: IR, codeHash: string, private readonly blobs: BlobStore) {
     const { resources: _, models, ...facts } = ir;
     this.base = cacheKey(codeHash, facts, [...models]);
   }
@@ -41,7 +42,7 @@ export class EmitCache {
   }
 
   lookup(key: string): OutputFile[] | undefined {
-    const text = this.disk.get(key);
+    const text = this.store.get(key);
     if (text === undefined) return undefined;
     let entries: unknown;
     try {
@@ -68,13 +69,13 @@ export class EmitCache {
     return files;
   }
 
-  store(key: string, files: OutputFile[]): void {
+  remember(key: string, files: OutputFile[]): void {
     this.made.set(key, files);
   }
 
   /** Writes what this run made (after emit, so a run that fails early writes nothing). */
   save(): void {
-    for (const [key, files] of this.made) this.disk.set(key, JSON.stringify(files.map((f) => [f.path, digestOf(f), Buffer.byteLength(f.content)])));
+    for (const [key, files] of this.made) this.store.set(key, JSON.stringify(files.map((f) => [f.path, digestOf(f), Buffer.byteLength(f.content)])));
     this.made.clear();
   }
 }

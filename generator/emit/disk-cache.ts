@@ -25,7 +25,13 @@ const MAX_AGE = 30 * DAY;
 
 const withoutLoc = (key: string, value: unknown): unknown => (key === 'loc' ? undefined : value);
 
-export class DiskCache {
+/** Entries by key: the disk cache, or `--watch`'s memory in front of it (run-memory.ts). */
+export interface CacheStore {
+  get(key: string): string | undefined;
+  set(key: string, content: string): void;
+}
+
+export class DiskCache implements CacheStore {
   private readonly dir: string;
   /** Made by this run: no entry to look for (a first run looks up every resource and finds none). */
   private empty = false;

@@ -29,7 +29,7 @@ export function emit(ir: IR, cache?: EmitCache): OutputFile[] {
     if (hit) return add(...hit);
     const made = [resourceFile(ir, r, access), ...r.operations.map((op) => operationPage(ir, r, op, access))];
     add(...made);
-    if (key !== undefined) cache!.store(key, made);
+    if (key !== undefined) cache!.remember(key, made);
   });
   const webhooks = webhooksFile(ir);
   if (webhooks) add(webhooks, ...webhookPages(ir));

@@ -7,15 +7,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'prettier';
-import { cacheKey, DiskCache } from '../emit/disk-cache.js';
+import { cacheKey, type CacheStore } from '../emit/disk-cache.js';
 import type { OutputFile } from '../emit/modules.js';
 import { formatFile, prettierVersion } from './prettier.js';
 
 export { formatFile, prettierVersion, projectOptions } from './prettier.js';
 
 export interface FormatOptions {
-  /** The project's cache folder (`node_modules/.cache/lathe`); none: no cache (the in-memory API touches no disk). */
-  readonly cacheDir?: string;
+  /** The `prettier` entries of lathe's cache (run-memory.ts, emit/disk-cache.ts); none: no cache. */
+  readonly cache?: CacheStore;
   /** Threads to format on, this one included; 1 formats here only. Default: one per core when there is enough work. */
   readonly workers?: number;
   /** The project's Prettier options; none: nothing is formatted. */
@@ -30,7 +30,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 export async function formatFiles(files: readonly OutputFile[], options: FormatOptions = {}): Promise<OutputFile[]> {
   const prettier = options.prettier;
   if (!prettier) return [...files];
-  const cache = options.cacheDir ? new DiskCache(options.cacheDir, 'prettier') : undefined;
+  const cache = options.cache;
   const keys = cache ? files.map((f) => cacheKey(prettierVersion, prettier, f.path, f.content)) : [];
   const result: (OutputFile | undefined)[] = files.map((f, i) => {
     const hit = cache?.get(keys[i]!);

@@ -6,7 +6,7 @@
  * file is gone or changed is a miss.
  */
 import type { BlobStore } from '../emit/cache.js';
-import { cacheKey, DiskCache } from '../emit/disk-cache.js';
+import { cacheKey, type CacheStore } from '../emit/disk-cache.js';
 import { digestOf, type OutputFile } from '../emit/output.js';
 import type { UnitSpans, UnitText } from './index.js';
 
@@ -34,15 +34,14 @@ interface Entry {
 }
 
 export class WireCache {
-  private readonly disk: DiskCache;
   private readonly key: string;
 
   /**
+   * @param store the `wire` entries (disk cache, `--watch`'s memory, or both).
    * @param codeHash identifies lathe's code (a new version reuses nothing).
    * @param outDir the output folder whose pristine store `blobs` is: one entry per output.
    */
-  constructor(root: string, codeHash: string, outDir: string, private readonly blobs: BlobStore) {
-    this.disk = new DiskCache(root, 'wire');
+  constructor(private readonly store: CacheStore, codeHash: string, outDir: string, private readonly blobs: BlobStore) {
     this.key = cacheKey(codeHash, outDir);
   }
 
@@ -79,11 +78,11 @@ export class WireCache {
       bytes: Buffer.byteLength(file.content),
       units: units.flatMap((u) => (u.spans.operations.every((o) => o) ? [[u.key, u.deps, u.withRequired, u.spans.at, u.spans.operations.map((o) => o!)] as const] : [])),
     };
-    this.disk.set(this.key, JSON.stringify(entry));
+    this.store.set(this.key, JSON.stringify(entry));
   }
 
   private entry(): Entry | undefined {
-    const text = this.disk.get(this.key);
+    const text = this.store.get(this.key);
     if (text === undefined) return undefined;
     try {
       const entry = JSON.parse(text) as Partial<Entry>;

@@ -64,8 +64,14 @@ export interface PristineBlobs {
 }
 
 /** The blobs of `outDir`'s pristine store (`index`: the one already read, if any). */
-export function pristineBlobs(outDir: string, index: PristineIndex | undefined = readPristine(outDir)): PristineBlobs {
-  const placeOf = (digest: string): Place | undefined => (index?.packed && Object.hasOwn(index.packed, digest) ? parsePlace(index.packed[digest]) : undefined);
+export function pristineBlobs(outDir: string, given?: PristineIndex): PristineBlobs {
+  // Read on the first lookup: under --watch the run memory answers most of them (run-memory.ts).
+  let index = given;
+  let read = given !== undefined;
+  const placeOf = (digest: string): Place | undefined => {
+    if (!read) [index, read] = [readPristine(outDir), true];
+    return index?.packed && Object.hasOwn(index.packed, digest) ? parsePlace(index.packed[digest]) : undefined;
+  };
   return {
     size(digest) {
       const place = placeOf(digest);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../generator/config.js';
 import { createHash } from 'node:crypto';
 import { EmitCache } from '../../generator/emit/cache.js';
+import { DiskCache } from '../../generator/emit/disk-cache.js';
 import { digestOf } from '../../generator/emit/modules.js';
 import { emit } from '../../generator/emit/index.js';
 import { coreExportNames } from '../../generator/emit/templates.js';
@@ -33,7 +34,7 @@ type Blobs = Map<string, string>;
 
 /** Emits through a cache in `dir`, counting the resources it reused; `blobs` then holds this run's files. */
 function emitCached(ir: IR, dir: string, code = 'code-1', blobs: Blobs = blobsOf(dir)): { files: ReturnType<typeof emit>; hits: number } {
-  const cache = new EmitCache(dir, ir, code, {
+  const cache = new EmitCache(new DiskCache(dir, 'emit'), ir, code, {
     size: (digest) => {
       const content = blobs.get(digest);
       return content === undefined ? undefined : Buffer.byteLength(content);
@@ -126,7 +127,7 @@ describe('EmitCache', () => {
 
 describe('DiskCache', () => {
   it('drops entries not written for a month, looking at most once a day', async () => {
-    const { DiskCache, cacheKey } = await import('../../generator/emit/disk-cache.js');
+    const { cacheKey } = await import('../../generator/emit/disk-cache.js');
     const { utimesSync, existsSync } = await import('node:fs');
     const root = tempDir();
     const old = cacheKey('old');

@@ -5,6 +5,7 @@ import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { formatFile, formatFiles, projectOptions } from '../../generator/format/index.js';
 import { CONFIG_FILES } from '../../generator/format/prettier.js';
+import { DiskCache } from '../../generator/emit/disk-cache.js';
 import { lathe, ROOT, tempDir } from '../helpers.js';
 
 describe('formatFile', () => {
@@ -34,14 +35,14 @@ describe('formatFiles', () => {
 
   it('caches by content in the cache folder: an entry found there is used as is', async () => {
     const cacheDir = tempDir();
-    const first = await formatFiles(files, { prettier: { semi: false }, cacheDir });
+    const first = await formatFiles(files, { prettier: { semi: false }, cache: new DiskCache(cacheDir, 'prettier') });
     expect(first[0]!.content).toBe('export const a = { b: "c" }\n');
     const shard = join(cacheDir, 'prettier', readdirSync(join(cacheDir, 'prettier')).find((f) => f !== '.pruned')!);
     const entry = join(shard, readdirSync(shard)[0]!);
     writeFileSync(entry, 'from the cache\n');
-    expect((await formatFiles(files, { prettier: { semi: false }, cacheDir }))[0]!.content).toBe('from the cache\n');
+    expect((await formatFiles(files, { prettier: { semi: false }, cache: new DiskCache(cacheDir, 'prettier') }))[0]!.content).toBe('from the cache\n');
     // Other options, other key.
-    expect((await formatFiles(files, { prettier: { semi: true }, cacheDir }))[0]!.content).toBe('export const a = { b: "c" };\n');
+    expect((await formatFiles(files, { prettier: { semi: true }, cache: new DiskCache(cacheDir, 'prettier') }))[0]!.content).toBe('export const a = { b: "c" };\n');
   });
 });
 

@@ -12,6 +12,7 @@ import { loadSpec, memoryHost } from '../../generator/load/index.js';
 import type { LoadedSpec } from '../../generator/load/types.js';
 import { wireFile } from '../../generator/wire/build.js';
 import { WireCache } from '../../generator/wire/cache.js';
+import { DiskCache } from '../../generator/emit/disk-cache.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 const SPEC = join(ROOT, 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml');
@@ -29,7 +30,7 @@ type Blobs = Map<string, string>;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function cacheIn(dir: string, blobs: Blobs, code = 'code-1'): WireCache {
-  return new WireCache(dir, code, '/out', {
+  return new WireCache(new DiskCache(dir, 'wire'), code, '/out', {
     size: (digest) => (blobs.has(digest) ? Buffer.byteLength(blobs.get(digest)!) : undefined),
     read: (digest) => {
       const content = blobs.get(digest);
