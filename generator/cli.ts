@@ -507,6 +507,12 @@ function indent(text: string): string {
     .join('\n');
 }
 
+/**
+ * How long a watched file must be left alone before a run starts: an editor's save is a burst of
+ * events (truncate, write, rename) within a few milliseconds, and each run costs far more than this.
+ */
+const WATCH_SETTLE_MS = 25;
+
 /** Re-runs on changes (debounced); a bad edit prints its diagnostics and the next good one recovers. */
 async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
@@ -518,15 +524,23 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
   // What the watched files looked like when a run started: a change that lands while the
   // watchers are replaced after the run would otherwise go unseen.
   const stamp = (files: readonly string[]) => files.map((f) => mtimeOf(f)).join('\n');
+  let running = false;
   const schedule = () => {
+    // A change during a run is seen by the stamp check after it: one run at a time shares the memory.
+    if (running) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
+      running = true;
       const files = [...new Set(lastWatched)];
       const before = stamp(files);
-      await once();
+      try {
+        await once();
+      } finally {
+        running = false;
+      }
       arm();
       if (stamp(files) !== before) schedule();
-    }, 100);
+    }, WATCH_SETTLE_MS);
   };
   arm();
   if (!inv.quiet) io.out('lathe: watching for changes (Ctrl-C to stop)');
