@@ -517,9 +517,11 @@ const WATCH_SETTLE_MS = 25;
 async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   let watchers: ReturnType<typeof fsWatch>[] = [];
+  // Ctrl-C during a run lets it finish (its output whole), then nothing is watched again.
+  let stopped = false;
   const arm = () => {
     for (const w of watchers) w.close();
-    watchers = [...new Set(lastWatched)].filter(existsSync).map((f) => fsWatch(f, schedule));
+    watchers = stopped ? [] : [...new Set(lastWatched)].filter(existsSync).map((f) => fsWatch(f, schedule));
   };
   // What the watched files looked like when a run started: a change that lands while the
   // watchers are replaced after the run would otherwise go unseen.
@@ -527,7 +529,7 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
   let running = false;
   const schedule = () => {
     // A change during a run is seen by the stamp check after it: one run at a time shares the memory.
-    if (running) return;
+    if (running || stopped) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
       running = true;
@@ -546,7 +548,9 @@ async function watchLoop(inv: Invocation, io: CliIO, once: () => Promise<number>
   if (!inv.quiet) io.out('lathe: watching for changes (Ctrl-C to stop)');
   return new Promise<number>((done) => {
     process.once('SIGINT', () => {
-      for (const w of watchers) w.close();
+      stopped = true;
+      clearTimeout(timer);
+      arm();
       done(0);
     });
   });

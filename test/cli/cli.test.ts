@@ -298,6 +298,13 @@ describe('lathe generate --watch', () => {
       writeFileSync(spec, SPEC);
       await waitFor(/wrote generated: [1-9]\d* changed/, mark);
       expect(readFileSync(join(dir, 'generated', 'src/resources/cloudforce-one/requests/message.ts'), 'utf8')).toContain('Adds a message');
+      // Ctrl-C right after a change, before its run starts: the run is dropped and the process exits
+      // (it used to start the run anyway and watch again, never to exit).
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      writeFileSync(spec, SPEC.replace('Adds a message to a Cloudforce One', 'Adds a LAST message to a Cloudforce One'));
+      child.kill('SIGINT');
+      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 20_000))]);
+      expect(code).toBe(0);
     } finally {
       child.kill('SIGINT');
     }
