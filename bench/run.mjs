@@ -8,9 +8,11 @@
 //   --lathe head (default): measure the committed generator (git archive HEAD, compiled into a temp
 //   snapshot); --lathe worktree: measure the working tree's dist/ as last built.
 //   SPEC: fragment, cloudforce-one, cloudflare, github, scaling
-//   TOOL: lathe-cold, lathe-site, lathe-warm, lathe-edit, lathe-check, openapi-typescript, hey-api
-//   (`lathe` for every lathe tool). lathe-site is lathe-cold with `--site DIR`: the HTML reference's
-//   added cold time is the difference of the two.
+//   TOOL: lathe-cold, lathe-site, lathe-warm, lathe-edit, lathe-watch, lathe-check, openapi-typescript,
+//   hey-api (`lathe` for every lathe tool). lathe-site is lathe-cold with `--site DIR`: the HTML
+//   reference's added cold time is the difference of the two. lathe-watch is one `generate --watch`
+//   process for the whole run: each of its runs is an edit, timed from the spec's write to the
+//   `stages` line, with the CPU the process used meanwhile and its peak RSS so far.
 //
 // Needs `npm run build` first (`npm run bench` does it). Results are printed as Markdown tables and
 // written as JSON to bench/.results/ (scratch output: keep it out of git).
@@ -41,7 +43,7 @@ const SPECS = {
   github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
 };
 const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
-const TOOLS = ['lathe-cold', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-check', 'openapi-typescript', 'hey-api'];
+const TOOLS = ['lathe-cold', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch', 'lathe-check', 'openapi-typescript', 'hey-api'];
 const LATHE_TOOLS = TOOLS.filter((t) => t.startsWith('lathe'));
 const SLICES = [0.1, 0.5, 1.0];
 
@@ -382,9 +384,17 @@ function settle() {
 }
 
 async function runOne(tool, spec, round, state, opts) {
-  const { cmd, args, cleanup, cwd } = commandFor(tool, spec, round, state);
-  settle();
-  const r = await measure(cmd, args, { cwd: cwd ?? spec.dir, timeoutMs: opts.timeout * 1000 });
+  let r;
+  let cleanup;
+  if (tool === 'lathe-watch') {
+    settle();
+    r = await spec.watcher.edit(spec.edit.apply(1000 + round), opts.timeout * 1000);
+  } else {
+    const command = commandFor(tool, spec, round, state);
+    cleanup = command.cleanup;
+    settle();
+    r = await measure(command.cmd, command.args, { cwd: command.cwd ?? spec.dir, timeoutMs: opts.timeout * 1000 });
+  }
   const verdict = judge(tool, r);
   const rec = {
     round,
@@ -403,6 +413,72 @@ async function runOne(tool, spec, round, state, opts) {
       (rec.note ? ` (${rec.note.split('\n')[0].slice(0, 160)})` : ''),
   );
   return rec;
+}
+
+/**
+ * `lathe generate --watch` on a copy of the spec of its own, in the project folder (with its disk
+ * cache), writing `proj/watch-out`. `edit(text)` writes the spec and resolves when the run it starts
+ * has printed its stages: wall time from the write, CPU time of the process meanwhile (from
+ * /proc), and its peak RSS since it started (the untimed first run included).
+ */
+async function startWatcher(spec, timeoutMs) {
+  const specPath = join(spec.dir, 'watch', basename(spec.specPath));
+  mkdirSync(dirname(specPath), { recursive: true });
+  writeFileSync(specPath, spec.original);
+  const cwd = join(spec.dir, 'proj');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [LATHE, 'generate', '--spec', specPath, '--out', join(cwd, 'watch-out'), '--watch', '--verbose'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let exited = null;
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (out += c));
+  child.on('exit', (code, signal) => (exited = code ?? signal));
+  const until = async (pattern, from, deadline) => {
+    while (!pattern.test(out.slice(from))) {
+      if (exited !== null || performance.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    return true;
+  };
+  if (!(await until(/watching for changes/, 0, t0 + timeoutMs))) throw new Error(`lathe --watch did not start: ${tail(out)}`);
+  const firstMs = performance.now() - t0;
+  const procStat = () => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime + stime
+    } catch {
+      return null;
+    }
+  };
+  const peakRss = () => {
+    try {
+      return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    firstMs,
+    async edit(text, timeoutMs) {
+      const mark = out.length;
+      const cpu0 = procStat();
+      const busy0 = cpuJiffies();
+      const start = performance.now();
+      writeFileSync(specPath, text);
+      const ok = await until(/lathe: stages: .*\n/, mark, start + timeoutMs);
+      const wall = performance.now() - start;
+      const cpu1 = procStat();
+      const busy1 = cpuJiffies();
+      const cpuS = cpu0 != null && cpu1 != null ? cpu1 - cpu0 : null;
+      const otherLoad = busy0 && busy1 && cpuS != null ? Math.max(0, Math.min(1, ((busy1.busy - busy0.busy) / CLK_TCK - cpuS) / ((wall / 1000) * NPROC))) : null;
+      const stdout = out.slice(mark);
+      const wrote = /lathe: wrote /.test(stdout);
+      return { wall_ms: wall, rss_kb: peakRss(), cpu_s: cpuS, other_load: otherLoad, code: ok && wrote ? 0 : 1, timedOut: !ok && exited === null, stdout, stderr: '' };
+    },
+    stop() {
+      child.kill('SIGINT');
+    },
+  };
 }
 
 async function benchSpec(key, work, opts) {
@@ -440,6 +516,10 @@ async function benchSpec(key, work, opts) {
         timeoutMs: opts.timeout * 1000,
       });
   }
+  if (tools.includes('lathe-watch')) {
+    spec.watcher = await startWatcher(spec, opts.timeout * 1000);
+    log(`  [${key}] setup: lathe generate --watch, first run (untimed) ${fmtS(spec.watcher.firstMs)} s`);
+  }
   for (const t of tools) result.tools[t] = { runs: [] };
   const state = {};
   for (let round = 1; round <= runs; round++) {
@@ -447,6 +527,7 @@ async function benchSpec(key, work, opts) {
     const order = tools.map((_, i) => tools[(i + round - 1) % tools.length]);
     for (const t of order) result.tools[t].runs.push(await runOne(t, spec, round, state, opts));
   }
+  spec.watcher?.stop();
   for (const t of tools) result.tools[t].summary = summarize(result.tools[t].runs);
   // Outputs are deleted only once every round is done: deleting 2,400 files right before a run
   // slowed that run's writes here even after a sync (ext4 with `discard`), and more each round
@@ -543,11 +624,12 @@ function specTable(key, r) {
         'lathe-site': 'lathe cold with `--site` (HTML reference too)',
         'lathe-warm': 'lathe (empty output, warm cache)',
         'lathe-edit': 'lathe (one-op edit, warm cache)',
+        'lathe-watch': 'lathe --watch (one-op edit, process kept)',
         'lathe-check': 'lathe check (fresh, warm cache)',
       }[tool] ?? tool;
     lines.push(`| ${name}${failed} | ${fmtS(s.median_ms)} | ${s.min_ms == null ? '–' : `${fmtS(s.min_ms)}–${fmtS(s.max_ms)}`} | ${fmtMB(s.peak_rss_kb)} | ${ratio} | ${s.median_cpu_s == null ? '–' : s.median_cpu_s.toFixed(2)} | ${s.max_other_load == null ? '–' : `${Math.round(s.max_other_load * 100)} %`} |`);
   }
-  const stageRows = ['lathe-cold', 'lathe-site', 'lathe-warm', 'lathe-edit'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
+  const stageRows = ['lathe-cold', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
   if (stageRows.length) {
     const names = [...new Set(stageRows.flatMap((t) => Object.keys(r.tools[t].summary.stages_median_ms)))];
     lines.push('');
