@@ -18,6 +18,7 @@ import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
 import { OnDisk } from './write/on-disk.js';
 import { RunMemory } from './run-memory.js';
+import { POOL_ENV } from './threads.js';
 import { digestOf } from './emit/output.js';
 import {
   diffOutput,
@@ -436,7 +437,11 @@ async function lockedRun(job: Job): Promise<Run> {
       `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged${plan.merged.length ? `, ${plan.merged.length} hand-edited kept (${plan.merged.join(', ')})` : ''} (${Math.round(performance.now() - started)} ms)`,
     );
   api?.show();
-  if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
+  if (inv.verbose) {
+    io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
+    const pool = process.env[POOL_ENV];
+    if (pool) io.out(`lathe: node was restarted with ${pool} V8 background thread(s) for this big spec (see README)`);
+  }
   return { code: 0, watched };
 }
 
