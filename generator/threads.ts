@@ -10,7 +10,7 @@
  * are restarted: not `check` (usually answered from the manifest), not `--watch` (a long-lived
  * process whose Ctrl-C must reach the run as it is), not small specs.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -84,11 +84,15 @@ function specHint(values: Record<string, unknown>, cwd: string): string | undefi
  * stops on them as it would have (a Ctrl-C from a terminal reaches both anyway).
  */
 export function restartWithPool(pool: number, script: string, argv: readonly string[]): void {
-  const child = spawn(process.execPath, [`--v8-pool-size=${pool}`, ...process.execArgv, script, ...argv], {
+  // Taken before the child exists: a signal that lands while spawn() runs (the child is already
+  // forked) would otherwise end this process and leave the child running on its own. Handlers run
+  // after spawn() returns, so `child` is set by then.
+  let child: ChildProcess | undefined;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child?.kill(signal));
+  child = spawn(process.execPath, [`--v8-pool-size=${pool}`, ...process.execArgv, script, ...argv], {
     stdio: 'inherit',
     env: { ...process.env, [POOL_ENV]: String(pool) },
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   child.on('error', (e) => {
     process.stderr.write(`lathe: could not start node again: ${e.message}\n`);
     process.exitCode = 1;
