@@ -37,9 +37,9 @@ export function poolSizeFor(launch: Launch): number | undefined {
   if (launch.argv[0] !== 'generate' || launch.env[POOL_ENV] !== undefined) return undefined;
   const options = optionsOf(launch.argv.slice(1));
   if (!options || options.watch === true) return undefined;
-  // Whoever set a pool size on purpose keeps it.
+  // Whoever set a pool size on purpose keeps it; a node being debugged stays the one debugged.
   const flags = [...launch.execArgv, ...(launch.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (flags.some((f) => f.startsWith('--v8-pool-size'))) return undefined;
+  if (flags.some((f) => f.startsWith('--v8-pool-size') || f.startsWith('--inspect'))) return undefined;
   // One core for the pipeline's thread, the rest for the pool (measured on 2 cores only).
   const pool = Math.max(1, (launch.cores ?? availableParallelism()) - 1);
   if (pool >= NODE_DEFAULT_POOL) return undefined;

@@ -58,6 +58,8 @@ describe('poolSizeFor', () => {
     expect(launch(['generate', '--spec', 'spec/api.yaml', '--watch'])).toBeUndefined();
     expect(launch(['generate', '--spec', 'spec/api.yaml'], { env: { LATHE_V8_POOL: '1' } })).toBeUndefined();
     expect(launch(['generate', '--spec', 'spec/api.yaml'], { execArgv: ['--v8-pool-size=3'] })).toBeUndefined();
+    expect(launch(['generate', '--spec', 'spec/api.yaml'], { execArgv: ['--inspect-brk'] })).toBeUndefined();
+    expect(launch(['generate', '--spec', 'spec/api.yaml'], { env: { NODE_OPTIONS: '--inspect=9230' } })).toBeUndefined();
     expect(launch(['generate', '--spec', 'spec/api.yaml'], { env: { NODE_OPTIONS: '--max-old-space-size=4096 --v8-pool-size=2' } })).toBeUndefined();
   });
 });
