@@ -145,6 +145,16 @@ function makeEdit(text, doc, name) {
 }
 
 /** Spawns one child, returns wall time (ms, measured here), peak RSS (KB), exit status, output. */
+/** A live process's peak RSS so far (VmHWM, KB), or null. */
+function peakRssKb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 function measure(cmd, args, { cwd, timeoutMs, env }) {
   return new Promise((done) => {
     const rssFile = join(cwd, `.rss-${process.pid}-${Date.now()}`);
@@ -166,10 +176,8 @@ function measure(cmd, args, { cwd, timeoutMs, env }) {
     let poll;
     if (!HAS_TIME) {
       poll = setInterval(() => {
-        try {
-          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (m) hwm = Math.max(hwm ?? 0, Number(m[1]));
-        } catch {}
+        const kb = peakRssKb(child.pid);
+        if (kb != null) hwm = Math.max(hwm ?? 0, kb);
       }, 20);
     }
     const timer = setTimeout(() => {
@@ -456,13 +464,6 @@ async function startWatcher(spec, timeoutMs) {
       return null;
     }
   };
-  const peakRss = () => {
-    try {
-      return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]);
-    } catch {
-      return null;
-    }
-  };
   return {
     firstMs,
     async edit(text, timeoutMs) {
@@ -479,7 +480,7 @@ async function startWatcher(spec, timeoutMs) {
       const otherLoad = busy0 && busy1 && cpuS != null ? Math.max(0, Math.min(1, ((busy1.busy - busy0.busy) / CLK_TCK - cpuS) / ((wall / 1000) * NPROC))) : null;
       const stdout = out.slice(mark);
       const wrote = /lathe: wrote /.test(stdout);
-      return { wall_ms: wall, rss_kb: peakRss(), cpu_s: cpuS, other_load: otherLoad, code: ok && wrote ? 0 : 1, timedOut: !ok && exited === null, stdout, stderr: '' };
+      return { wall_ms: wall, rss_kb: peakRssKb(child.pid), cpu_s: cpuS, other_load: otherLoad, code: ok && wrote ? 0 : 1, timedOut: !ok && exited === null, stdout, stderr: '' };
     },
     stop() {
       child.kill('SIGINT');

@@ -124,10 +124,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     diagnostics.push({ severity: 'error', message: `two outputs would be written to '${duplicate.path}'; rename one in the config`, loc: { file: spec.entry.path, pointer: '#' } });
     return { diagnostics: diagnostics.map((d) => (d.line ? d : spec.place(d))), timings, inputs };
   }
+  const formatCache = input.prettier ? store('prettier') : undefined;
   let files: OutputFile[];
   try {
     files = await time('format', () =>
-      formatFiles(raw, input.prettier ? { prettier: input.prettier, ...optional('cache', store('prettier')) } : {}),
+      formatFiles(raw, input.prettier ? { prettier: input.prettier, ...(formatCache ? { cache: formatCache } : {}) } : {}),
     );
   } catch (e) {
     // Emitted code prettier cannot parse is lathe's bug, but the user still gets a diagnostic, not a crash.
@@ -139,9 +140,4 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (!input.dryRun) memory?.settle(made);
   return { files, diagnostics, timings, inputs };
-}
-
-/** `{ [key]: value }`, or nothing when there is no value (optional properties take no `undefined`). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
