@@ -52,8 +52,7 @@ async function formatMany(files: OutputFile[], prettier: Options, workers?: numb
     for (const f of batch) out.push(await formatFile(f, prettier));
     return out;
   };
-  // Workers run the compiled module; from TypeScript sources (tests) format in this thread.
-  if (lanes <= 1 || !import.meta.url.endsWith('.js')) return inThread(files);
+  if (lanes <= 1) return inThread(files);
   // Interleaved batches keep big and small files spread over the lanes. This thread, which has
   // prettier loaded anyway, is one lane: one worker fewer, same parallelism, less memory.
   const batches = Array.from({ length: lanes }, (_, w) => files.filter((_, i) => i % lanes === w));

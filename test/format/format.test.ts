@@ -46,6 +46,19 @@ describe('formatFiles', () => {
   });
 });
 
+describe('formatFiles on worker threads', () => {
+  it('gives what formatting in this thread gives, in input order', async () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ path: `src/m${i}.ts`, content: `export const m${i} = {v: "${'x'.repeat(i * 30)}", n: [${i},${i + 1}]}` }));
+    const options = { semi: false, printWidth: 60 };
+    const alone = await formatFiles(many, { prettier: options, workers: 1 });
+    const threaded = await formatFiles(many, { prettier: options, workers: 3 });
+    expect(threaded).toEqual(alone);
+    // Formatted, not passed through: a long line was broken and the semicolons went.
+    expect(alone.map((f) => f.path)).toEqual(many.map((f) => f.path));
+    expect(alone[8]!.content).toBe(`export const m8 = {\n  v: "${'x'.repeat(240)}",\n  n: [8, 9],\n}\n`);
+  });
+});
+
 describe('a project with a .prettierrc', () => {
   it('gets every generated file, the runtime core included, in its style', { timeout: 120_000 }, async () => {
     const project = tempDir();
