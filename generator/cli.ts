@@ -18,6 +18,7 @@ import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
 import { OnDisk } from './write/on-disk.js';
 import { RunMemory } from './run-memory.js';
+import { packageRoot } from './package-root.js';
 import { POOL_ENV } from './threads.js';
 import { digestOf } from './emit/output.js';
 import {
@@ -152,7 +153,7 @@ function parse(argv: string[]): Invocation | { help: true } | { version: true } 
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

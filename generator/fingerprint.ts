@@ -9,10 +9,11 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Options } from 'prettier';
+import { packageRoot, templatesDir } from './package-root.js';
 
 let ownCode: string | undefined;
 
-/** A hash of lathe's code (this folder: generator/ or dist/generator/) and runtime templates. */
+/** A hash of lathe's code (this folder, dist/generator/) and runtime templates. */
 export function generatorHash(): string {
   if (ownCode) return ownCode;
   const h = createHash('sha256');
@@ -25,18 +26,8 @@ export function generatorHash(): string {
     }
   };
   walk(codeDir);
-  let root = codeDir;
-  while (!statSafe(join(root, 'templates', 'core')) && dirname(root) !== root) root = dirname(root);
-  walk(join(root, 'templates', 'core'));
+  walk(templatesDir('core'));
   return (ownCode = h.digest('hex'));
-}
-
-function statSafe(path: string, dir = true): boolean {
-  try {
-    return statSync(path).isDirectory() === dir;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -83,12 +74,6 @@ export function resolvedVersion(name: string, require: NodeRequire): string | un
   return undefined;
 }
 
-/** The folder of lathe's package.json, above this file (generator/ or dist/generator/). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!statSafe(join(dir, 'package.json'), false) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 export interface InputBytes {
   /** The name the file is recorded under (stable across machines: relative to the output folder). */

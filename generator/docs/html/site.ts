@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import type { IR, IROperation, IRResource } from '../../ir/types.js';
 import type { OutputFile } from '../../emit/modules.js';
 import { eachResource, operationDoc, pageName, resourceDir } from '../model.js';
+import { templatesDir } from '../../package-root.js';
 import { ASSETS } from './paths.js';
 import { webhookSiteFiles } from './webhooks.js';
 import { humanName, indexHtml, operationHtml, resourceHtml, type Crumb, type ResourceLink } from './page.js';
@@ -114,13 +114,7 @@ let assets: OutputFile[] | undefined;
 /** The stylesheet and scripts (templates/site) and MiniSearch's browser build, read once per process. */
 function staticAssets(): OutputFile[] {
   if (assets) return assets;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'templates', 'site'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('lathe is installed without its templates/ folder');
-    dir = up;
-  }
-  const site = join(dir, 'templates', 'site');
+  const site = templatesDir('site');
   assets = ['site.css', 'site.js', 'theme.js'].map((f) => ({ path: `${ASSETS}/${f}`, content: readFileSync(join(site, f), 'utf8') }));
   assets.push({ path: `${ASSETS}/minisearch.js`, content: miniSearchBrowserBuild() });
   return assets;
