@@ -13,8 +13,9 @@
 //   reference's added cold time is the difference of the two. lathe-watch is one `generate --watch`
 //   process for the whole run: each of its runs is an edit, timed from the spec's write to the
 //   `stages` line, with the CPU the process used meanwhile and its peak RSS so far. lathe-cold-pool1
-//   and lathe-cold-pool4 are lathe-cold with NODE_OPTIONS=--v8-pool-size=1 or 4: a pool size set
-//   by the user, so lathe does not restart node with one of its own (generator/threads.ts).
+//   is lathe-cold with NODE_OPTIONS=--v8-pool-size=1 (node starts 4 V8 background threads);
+//   lathe-cold-v8default is lathe-cold with node's default interrupt budget given on its command
+//   line, so bin/lathe.js leaves it (it raises the budget otherwise).
 //
 // Needs `npm run build` first (`npm run bench` does it). Results are printed as Markdown tables and
 // written as JSON to bench/.results/ (scratch output: keep it out of git).
@@ -45,7 +46,7 @@ const SPECS = {
   github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
 };
 const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
-const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-pool4', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch', 'lathe-check', 'openapi-typescript', 'hey-api'];
+const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch', 'lathe-check', 'openapi-typescript', 'hey-api'];
 const LATHE_TOOLS = TOOLS.filter((t) => t.startsWith('lathe'));
 const SLICES = [0.1, 0.5, 1.0];
 
@@ -308,7 +309,7 @@ function commandFor(tool, spec, round, state) {
   switch (tool) {
     case 'lathe-cold':
     case 'lathe-cold-pool1':
-    case 'lathe-cold-pool4':
+    case 'lathe-cold-v8default':
     case 'lathe-site': {
       const cwd = freshCwd(join(d, `${tool === 'lathe-cold' ? 'cold' : tool.slice(6)}-${round}`));
       const out = join(cwd, 'out');
@@ -316,7 +317,9 @@ function commandFor(tool, spec, round, state) {
       const site = tool === 'lathe-site' ? ['--site', join(cwd, 'site')] : [];
       const pool = /-pool(\d+)$/.exec(tool)?.[1];
       const env = pool ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --v8-pool-size=${pool}`.trim() } : undefined;
-      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd, env };
+      // V8's default interrupt budget (node 20), as a flag: bin/lathe.js keeps a budget it was given.
+      const v8 = tool === 'lathe-cold-v8default' ? ['--interrupt-budget=67584'] : [];
+      return { cmd: process.execPath, args: [...v8, LATHE, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd, env };
     }
     case 'lathe-warm': {
       const out = join(proj, `warm-${round}`);
@@ -629,7 +632,7 @@ function specTable(key, r) {
       {
         'lathe-cold': 'lathe cold (empty output, empty cache)',
         'lathe-cold-pool1': 'lathe cold, NODE_OPTIONS=--v8-pool-size=1',
-        'lathe-cold-pool4': 'lathe cold, NODE_OPTIONS=--v8-pool-size=4',
+        'lathe-cold-v8default': "lathe cold, node's default interrupt budget",
         'lathe-site': 'lathe cold with `--site` (HTML reference too)',
         'lathe-warm': 'lathe (empty output, warm cache)',
         'lathe-edit': 'lathe (one-op edit, warm cache)',
@@ -638,7 +641,7 @@ function specTable(key, r) {
       }[tool] ?? tool;
     lines.push(`| ${name}${failed} | ${fmtS(s.median_ms)} | ${s.min_ms == null ? '–' : `${fmtS(s.min_ms)}–${fmtS(s.max_ms)}`} | ${fmtMB(s.peak_rss_kb)} | ${ratio} | ${s.median_cpu_s == null ? '–' : s.median_cpu_s.toFixed(2)} | ${s.max_other_load == null ? '–' : `${Math.round(s.max_other_load * 100)} %`} |`);
   }
-  const stageRows = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-pool4', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
+  const stageRows = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
   if (stageRows.length) {
     const names = [...new Set(stageRows.flatMap((t) => Object.keys(r.tools[t].summary.stages_median_ms)))];
     lines.push('');

@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-import { fileURLToPath } from 'node:url';
-import { poolSizeFor, restartWithPool } from '../dist/generator/threads.js';
+import { setFlagsFromString } from 'node:v8';
 
-const args = process.argv.slice(2);
-// On a small machine a big spec runs faster with fewer V8 background threads, which only a new
-// node process can have (generator/threads.ts).
-const pool = poolSizeFor({ argv: args, cwd: process.cwd(), env: process.env, execArgv: process.execArgv });
-if (pool !== undefined) {
-  restartWithPool(pool, fileURLToPath(import.meta.url), args);
-} else {
-  const { main } = await import('../dist/generator/cli.js');
-  process.exitCode = await main(args);
-}
+// V8 compiles a function with its optimizing compiler once the function has run a set amount of
+// bytecode (its interrupt budget). A lathe run is a few seconds of many different functions, most
+// of them warm rather than hot: at node's default budget V8 spent ~1.9 CPU-s compiling on its
+// background threads in a cold run on Cloudflare's spec (40 % of the run's CPU), for code that ran
+// little after. At four times the budget that is ~0.85 CPU-s and the pipeline's own thread is as
+// fast (BENCHMARKS.md, sixth session). A budget given to node on its command line is left as it is.
+if (!process.execArgv.some((arg) => arg.startsWith('--interrupt-budget'))) setFlagsFromString('--interrupt-budget=270336');
+
+const { main } = await import('../dist/generator/cli.js');
+process.exitCode = await main(process.argv.slice(2));

@@ -19,7 +19,6 @@ import { OutputStamps } from './write/stamps.js';
 import { OnDisk } from './write/on-disk.js';
 import { RunMemory } from './run-memory.js';
 import { packageRoot } from './package-root.js';
-import { POOL_ENV } from './threads.js';
 import { digestOf } from './emit/output.js';
 import {
   diffOutput,
@@ -438,11 +437,7 @@ async function lockedRun(job: Job): Promise<Run> {
       `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged${plan.merged.length ? `, ${plan.merged.length} hand-edited kept (${plan.merged.join(', ')})` : ''} (${Math.round(performance.now() - started)} ms)`,
     );
   api?.show();
-  if (inv.verbose) {
-    io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
-    const pool = process.env[POOL_ENV];
-    if (pool) io.out(`lathe: node was restarted with ${pool} V8 background thread(s) for this big spec (see README)`);
-  }
+  if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
   return { code: 0, watched };
 }
 
