@@ -74,7 +74,6 @@ export function resolvedVersion(name: string, require: NodeRequire): string | un
   return undefined;
 }
 
-
 export interface InputBytes {
   /** The name the file is recorded under (stable across machines: relative to the output folder). */
   readonly name: string;
