@@ -1,27 +1,31 @@
 // The tests run the compiled generator (vitest.config.ts): rebuild it when a source is newer than
-// what it compiled to, so that `npx vitest` after an edit does not test the previous build.
+// what it compiled to, or a compiled module has no source any more, so that `npx vitest` after an
+// edit does not test the previous build. (`npm run build` empties dist/ first.)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Not from helpers.ts: that imports the generator, which may not be built yet.
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
-function stale(dir: string): boolean {
-  for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (stale(path)) return true;
-    } else if (e.name.endsWith('.ts')) {
-      const built = join(ROOT, 'dist', path.replace(/\.ts$/, '.js'));
-      const builtAt = statSync(built, { throwIfNoEntry: false })?.mtimeMs;
-      if (builtAt === undefined || builtAt < statSync(join(ROOT, path)).mtimeMs) return true;
-    }
-  }
-  return false;
+function files(dir: string, ext: string): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+function stale(): boolean {
+  const sources = files('generator', '.ts');
+  const built = new Set(files('dist/generator', '.js'));
+  if (built.size !== sources.length) return true;
+  return sources.some((source) => {
+    const js = join('dist', source.replace(/\.ts$/, '.js'));
+    return !built.has(js) || statSync(join(ROOT, js)).mtimeMs < statSync(join(ROOT, source)).mtimeMs;
+  });
 }
 
 export default function setup(): void {
-  if (stale('generator')) execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (stale()) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
