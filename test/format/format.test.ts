@@ -53,7 +53,7 @@ describe('formatFiles on worker threads', () => {
     const alone = await formatFiles(many, { prettier: options, workers: 1 });
     const threaded = await formatFiles(many, { prettier: options, workers: 3 });
     expect(threaded).toEqual(alone);
-    // Formatted, not passed through: a long line was broken and the semicolons went.
+    // Formatted, not passed through: the long line was broken (and, with `semi: false`, no semicolon added).
     expect(alone.map((f) => f.path)).toEqual(many.map((f) => f.path));
     expect(alone[8]!.content).toBe(`export const m8 = {\n  v: "${'x'.repeat(240)}",\n  n: [8, 9],\n}\n`);
   });
