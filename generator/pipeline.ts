@@ -31,7 +31,7 @@ export interface PipelineInput {
   readonly host: SpecHost;
   readonly config: LatheConfig;
   readonly cwd: string;
-  /** Where formatted files are cached between runs; none for the in-memory API. */
+  /** lathe's disk cache (`node_modules/.cache/lathe`: the emit, wire and prettier entries); none for the in-memory API. */
   readonly cacheDir?: string;
   /** The output folder of the last run, whose pristine store holds the disk cache's content. */
   readonly outDir?: string;
