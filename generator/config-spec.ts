@@ -4,7 +4,8 @@
  * one run reports both kinds. They live in ir (buildIR), which reads the well-formed part of the
  * config as it would a valid one; only its diagnostics about the config file are kept.
  */
-import { placeInConfig, refRootDirs, type LatheConfig } from './config.js';
+import { resolve } from 'node:path';
+import { placeInConfig, type LatheConfig } from './config.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { coreExportNames } from './emit/templates.js';
 import { buildIR } from './ir/index.js';
@@ -31,7 +32,7 @@ export async function everyConfigProblem(input: SpecCheckInput): Promise<Diagnos
   const loaded = await loadSpec(input.specPath, {
     host: input.host,
     cwd: input.cwd,
-    allowedRoots: refRootDirs(partial),
+    allowedRoots: partial.refRoots.map((r) => resolve(partial.dir, r)),
   });
   if (!loaded.spec || hasErrors(loaded.diagnostics)) return [...input.shapeErrors];
   const broken = input.shapeErrors.flatMap((d) => (d.loc ? [d.loc.pointer] : []));

@@ -3,7 +3,6 @@
  * options, the resource tree, the envelope). Parsed with positions so a mistake is reported as
  * `lathe.config.yaml:12:3: error: ...` like a spec mistake.
  */
-import { resolve } from 'node:path';
 import type { Document, LineCounter, Node } from 'yaml';
 import { semver, validatePackageName, yaml } from './on-first-use.js';
 import { hasErrors, joinPointer, type Diagnostic, type Severity } from './diagnostics.js';
@@ -129,11 +128,6 @@ export type Validation = (typeof VALIDATION)[number];
 
 export const LEFT_OUT_OPERATIONS = ['warning', 'error', 'ignore'] as const;
 export type LeftOutOperations = (typeof LEFT_OUT_OPERATIONS)[number];
-
-/** The folders `$ref`s may reach besides the spec's own, as absolute paths. */
-export function refRootDirs(config: Pick<LatheConfig, 'dir' | 'refRoots'>): string[] {
-  return config.refRoots.map((r) => resolve(config.dir, r));
-}
 
 export function emptyConfig(dir: string): LatheConfig {
   return { dir, package: {}, client: {}, positional: { exclude: [] }, auth: {}, refRoots: [], pagination: [], docs: {} };

@@ -1,28 +1,28 @@
 /**
- * The pipeline: load -> ir -> emit -> format, with the wire types made beside ir and emit. Pure
- * with respect to the output folder (writing is the caller's step), so the CLI and the
- * programmatic API share it.
+ * The pipeline: load -> ir -> emit -> format. Pure with respect to the output folder (writing is the
+ * caller's step), so the CLI and the programmatic API share it.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
 import { DiskCache, type CacheStore } from './emit/disk-cache.js';
 import type { RunMemory } from './run-memory.js';
 import { pristineBlobs } from './write/pristine.js';
 import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { placeInConfig, refRootDirs, type LatheConfig } from './config.js';
+import { placeInConfig, type LatheConfig } from './config.js';
 import { emit, type OutputFile } from './emit/index.js';
 import { coreExportNames } from './emit/templates.js';
 import type { Options } from 'prettier';
 import { formatFiles } from './format/index.js';
 import { buildIR } from './ir/index.js';
 import { loadSpec } from './load/index.js';
-import type { LoadedSpec, SpecHost } from './load/types.js';
+import type { SpecHost } from './load/types.js';
 import { SITE_DIR } from './docs/html/paths.js';
-import { wireStage } from './wire/build.js';
-import { startWireThread, worthAThread, type WireThread } from './wire/thread.js';
+import { HEADER } from './emit/header.js';
+import { wireFile } from './wire/build.js';
+import { WireCache } from './wire/cache.js';
 
-/** `wire` is the wire types (generator/wire), after emit (on a big spec, made meanwhile on a thread of their own). */
+/** `wire` is the wire types (generator/wire), after ir. */
 export type Stage = 'load' | 'ir' | 'emit' | 'site' | 'format' | 'wire' | 'write';
 
 export interface PipelineInput {
@@ -60,58 +60,29 @@ export interface PipelineResult {
   readonly inputs: string[];
 }
 
-/** Times each stage, and tells `progress` when one starts. */
-interface Stages {
-  readonly timings: Partial<Record<Stage, number>>;
-  time<T>(stage: Stage, work: () => T | Promise<T>): Promise<T>;
-}
-
-function stages(progress: PipelineInput['progress']): Stages {
-  const timings: Partial<Record<Stage, number>> = {};
-  return {
-    timings,
-    async time(stage, work) {
-      progress?.(stage);
-      const start = performance.now();
-      try {
-        return await work();
-      } finally {
-        timings[stage] = performance.now() - start;
-      }
-    },
-  };
-}
-
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
-  const { time, timings } = stages(input.progress);
-  const allowedRoots = refRootDirs(input.config);
-  const loaded = await time('load', () => loadSpec(input.specPath, { host: input.host, cwd: input.cwd, allowedRoots }));
+  const timings: Partial<Record<Stage, number>> = {};
+  const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
+    input.progress?.(stage);
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = performance.now() - start;
+    }
+  };
+  const loaded = await time('load', () =>
+    loadSpec(input.specPath, {
+      host: input.host,
+      cwd: input.cwd,
+      allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
+    }),
+  );
   const diagnostics = [...loaded.diagnostics];
   const spec = loaded.spec;
   if (!spec || hasErrors(diagnostics)) {
     return { diagnostics, timings, inputs: [input.specPath] };
   }
-  const { cacheDir, memory, outDir } = input;
-  // Not under --watch: there the last run's units make the stage cheap, and a second thread's
-  // memory would stay with the process.
-  const wireThread =
-    input.config.wireTypes !== false && !memory && worthAThread(spec)
-      ? startWireThread(spec, {
-          cwd: input.cwd,
-          allowedRoots,
-          // The wire stage's rule below, without a memory.
-          ...(cacheDir && outDir && !input.prettier ? { cache: { dir: cacheDir, outDir, record: !input.dryRun } } : {}),
-        })
-      : undefined;
-  try {
-    return await fromSpec(input, spec, diagnostics, { time, timings }, wireThread);
-  } finally {
-    wireThread?.stop();
-  }
-}
-
-/** ir -> emit (and wire) -> format, from a spec loaded without errors. */
-async function fromSpec(input: PipelineInput, spec: LoadedSpec, diagnostics: Diagnostic[], { time, timings }: Stages, wireThread: WireThread | undefined): Promise<PipelineResult> {
   const inputs = [...spec.files.keys()];
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
   const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
@@ -125,21 +96,21 @@ async function fromSpec(input: PipelineInput, spec: LoadedSpec, diagnostics: Dia
   // The last run's files by digest, what the entries point into: in memory, then the pristine store.
   const pristine = cacheDir && outDir ? pristineBlobs(outDir) : undefined;
   const blobs = memory ? memory.blobs(pristine) : pristine;
+  // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
+  const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
+    // Under prettier the pristine store holds the formatted file, which no entry could point into.
+    const entries = outDir && blobs && (memory || !input.prettier) ? store('wire') : undefined;
+    const cache = entries ? new WireCache(entries, generatorHash(), outDir!, blobs!) : undefined;
+    const { file, units } = wireFile(spec, HEADER, cache && { last: cache.earlier(), record: !input.dryRun });
+    if (cache && units) cache.save(file, units);
+    return file;
+  });
   const raw = await time('emit', () => {
     const entries = blobs && store('emit');
     const cache = entries ? new EmitCache(entries, ir, generatorHash(), blobs!) : undefined;
     const files = emit(ir, cache);
     if (!input.dryRun) cache?.save();
     return files;
-  });
-  // Printed with ts-morph's writer; prettier formats it only under a project Prettier config
-  // (below). After emit: the wire thread, if there is one, makes it meanwhile.
-  const wire = ir.wireTypes === false ? undefined : await time('wire', async () => {
-    const made = await wireThread?.file;
-    if (made) return made;
-    // Under prettier the pristine store holds the formatted file, which no entry could point into.
-    const entries = outDir && blobs && (memory || !input.prettier) ? store('wire') : undefined;
-    return wireStage(spec, entries && { entries, blobs: blobs!, outDir: outDir!, record: !input.dryRun });
   });
   // What the memory's entries point to: the files as emitted, before prettier.
   const made = wire ? [...raw, wire] : [...raw];

@@ -56,6 +56,23 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     const r = graph.follow(value, loc);
     return isFailure(r) ? undefined : (r as Resolved<T>);
   };
+  const validation: Diagnostic[] = [];
+  const ctx: CheckContext = {
+    version,
+    deref,
+    where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
+    report: (severity, message, loc) => validation.push({ severity, message, loc }),
+  };
+  graph.checkAll();
+  const refProblems = graph.diagnostics.splice(0);
+  // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
+  // once the document is refused for its depth.
+  if (!graph.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
+  // A file reached only while validating (cannot happen today: checkAll walks every ref) would
+  // still have its read problems reported.
+  const late = graph.diagnostics.splice(0);
+  const checked = [...refProblems, ...validation];
+
   const spec: LoadedSpec = {
     entry,
     files: graph.files,
@@ -73,29 +90,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     position,
     place,
   };
-  if (options.checked) {
-    // In the order the full load read them: names given to other files' schemas depend on it.
-    for (const file of options.checked.files) graph.load(file);
-    // Refs are followed (and memoized) as the stages ask.
-    return { spec, diagnostics: [] };
-  }
-
-  const validation: Diagnostic[] = [];
-  const ctx: CheckContext = {
-    version,
-    deref,
-    where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
-    report: (severity, message, loc) => validation.push({ severity, message, loc }),
-  };
-  graph.checkAll();
-  const refProblems = graph.diagnostics.splice(0);
-  // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
-  // once the document is refused for its depth.
-  if (!graph.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
-  // A file reached only while validating (cannot happen today: checkAll walks every ref) would
-  // still have its read problems reported.
-  const late = graph.diagnostics.splice(0);
-  return done([...readProblems, ...detected.diagnostics, ...refProblems, ...validation, ...late], spec);
+  return done([...readProblems, ...detected.diagnostics, ...checked, ...late], spec);
 }
 
 /**

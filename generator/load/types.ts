@@ -68,12 +68,6 @@ export interface LoadOptions {
   readonly allowedRoots?: readonly string[];
   /** Told about the entry file as soon as it is read and parsed, before refs and validation. */
   readonly onEntry?: (file: SpecFile) => void;
-  /**
-   * The spec was loaded from the very bytes `host` serves elsewhere, and had no errors (on the
-   * main thread, for the wire thread: wire/thread.ts): read `files` (absolute paths), in the order
-   * that load read them, and check nothing again.
-   */
-  readonly checked?: { readonly files: readonly string[] };
 }
 
 export interface LoadResult {

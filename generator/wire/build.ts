@@ -5,14 +5,11 @@
  * is not made again: its text comes from the last run's file (wire/cache.ts). After an edit of one
  * operation, one path item is made and printed.
  */
-import type { BlobStore } from '../emit/cache.js';
-import { cacheKey, type CacheStore } from '../emit/disk-cache.js';
-import { HEADER } from '../emit/header.js';
+import { cacheKey } from '../emit/disk-cache.js';
 import type { OutputFile } from '../emit/output.js';
-import { generatorHash } from '../fingerprint.js';
 import { WireBuilder, type WireUnit } from '../ir/wire.js';
 import type { LoadedSpec } from '../load/types.js';
-import { WireCache, type EarlierUnit, type HeldDep, type UnitRecord } from './cache.js';
+import type { EarlierUnit, HeldDep, UnitRecord } from './cache.js';
 import { assemble, printComponents, printPath, WIRE_FILE, type UnitText } from './index.js';
 
 const SWAGGER_2 = `// No wire types: openapi-fetch's layout is OpenAPI 3's, and this is a Swagger 2.0 document.
@@ -34,25 +31,6 @@ export interface WireOutput {
   readonly file: OutputFile;
   /** The units, for the cache to find next run (wire/cache.ts); none for a multi-file spec. */
   readonly units?: readonly UnitRecord[];
-}
-
-/** Where the wire stage finds the last run's units and leaves this run's. */
-export interface WireCacheParts {
-  /** The `wire` entries of lathe's cache. */
-  readonly entries: CacheStore;
-  /** The last run's files by digest, what the entries point into. */
-  readonly blobs: BlobStore;
-  readonly outDir: string;
-  /** Leave this run's units (false for a run that writes nothing). */
-  readonly record: boolean;
-}
-
-/** The wire stage: `src/openapi.ts`, reusing the last run's units where `parts` has them. */
-export function wireStage(spec: LoadedSpec, parts?: WireCacheParts): OutputFile {
-  const cache = parts && new WireCache(parts.entries, generatorHash(), parts.outDir, parts.blobs);
-  const { file, units } = wireFile(spec, HEADER, cache && { last: cache.earlier(), record: parts!.record });
-  if (cache && units) cache.save(file, units);
-  return file;
 }
 
 /**

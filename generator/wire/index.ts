@@ -5,9 +5,8 @@
  * its final indentation, so the file is those texts in order inside a fixed frame, and a unit's
  * text can be taken from the last run's file (wire/build.ts).
  */
-// ts-morph's writer, from its own package: the head start's thread (head-start.ts) prints these
-// types without loading ts-morph and the TypeScript it bundles.
-import CodeBlockWriter from 'code-block-writer';
+import type { CodeBlockWriter as Writer } from 'ts-morph';
+import { CodeBlockWriter } from '../ts-morph.js';
 import type { WireMember, WireType } from '../ir/wire-model.js';
 import type { WireUnit } from '../ir/wire.js';
 
@@ -104,7 +103,7 @@ function printMember(m: WireMember, level: number): string {
   return w.toString();
 }
 
-function writeMember(w: CodeBlockWriter, m: WireMember): void {
+function writeMember(w: Writer, m: WireMember): void {
   if (m.docs) {
     if (m.docs.length === 1 && !m.docs[0]!.includes('\n')) w.writeLine(`/** ${escapeComment(m.docs[0]!)} */`);
     else {
@@ -171,7 +170,7 @@ function flatTexts(types: readonly WireType[], separator: string, wrap: (t: Wire
 }
 
 /** A type that holds an object with members (anything else is written by `flatText` in one piece). */
-function writeType(w: CodeBlockWriter, t: WireType): void {
+function writeType(w: Writer, t: WireType): void {
   const text = flatText(t);
   if (text !== undefined) {
     w.write(text);
@@ -220,7 +219,7 @@ function writeType(w: CodeBlockWriter, t: WireType): void {
 }
 
 /** A member of an array, union or intersection: parenthesized where the operator binds tighter. */
-function writeOperand(w: CodeBlockWriter, t: WireType, context: 'array' | 'union' | 'intersection'): void {
+function writeOperand(w: Writer, t: WireType, context: 'array' | 'union' | 'intersection'): void {
   const wrap = wraps(t, context);
   if (wrap) w.write('(');
   writeType(w, t);
