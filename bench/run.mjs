@@ -3,7 +3,7 @@
 // each run a separate child process, tools alternated round-robin on the same machine in one run.
 //
 //   node bench/run.mjs [--runs N] [--runs SPEC=N] [--only SPEC[,SPEC]] [--tools TOOL[,TOOL]]
-//                      [--timeout SECONDS] [--keep] [--lathe head|worktree]
+//                      [--timeout SECONDS] [--keep] [--lathe head|worktree] [--baseline REV]
 //
 //   --lathe head (default): measure the committed generator (git archive HEAD, compiled into a temp
 //   snapshot); --lathe worktree: measure the working tree's dist/ as last built.
@@ -15,7 +15,9 @@
 //   `stages` line, with the CPU the process used meanwhile and its peak RSS so far. lathe-cold-pool1
 //   is lathe-cold with NODE_OPTIONS=--v8-pool-size=1 (node starts 4 V8 background threads);
 //   lathe-cold-v8default is lathe-cold with node's default interrupt budget given on its command
-//   line, so bin/lathe.js leaves it (it raises the budget otherwise).
+//   line, so bin/lathe.js leaves it (it raises the budget otherwise). lathe-cold-baseline is
+//   lathe-cold with lathe as committed at `--baseline REV` (compiled into a snapshot of its own):
+//   two versions of lathe, alternated in one run.
 //
 // Needs `npm run build` first (`npm run bench` does it). Results are printed as Markdown tables and
 // written as JSON to bench/.results/ (scratch output: keep it out of git).
@@ -33,6 +35,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // lathe runs from a snapshot of bin/, dist/, templates/ and package.json taken at start (node_modules
 // linked), so a rebuild of dist/ while the bench runs cannot mix two generator versions in one result.
 let LATHE = join(ROOT, 'bin/lathe.js');
+/** `--baseline REV`'s snapshot, which `lathe-cold-baseline` runs. */
+let LATHE_BASELINE;
 const OAT = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
 const HEY = join(ROOT, 'node_modules/@hey-api/openapi-ts/bin/run.js');
 const TIME = '/usr/bin/time';
@@ -46,7 +50,7 @@ const SPECS = {
   github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
 };
 const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
-const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch', 'lathe-check', 'openapi-typescript', 'hey-api'];
+const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch', 'lathe-check', 'openapi-typescript', 'hey-api'];
 const LATHE_TOOLS = TOOLS.filter((t) => t.startsWith('lathe'));
 const SLICES = [0.1, 0.5, 1.0];
 
@@ -80,9 +84,21 @@ function parseArgs(argv) {
     else if (a === '--lathe') {
       opts.lathe = val();
       if (!['head', 'worktree'].includes(opts.lathe)) usage('--lathe is head or worktree');
+    } else if (a === '--baseline') {
+      opts.baseline = val();
+      try {
+        execFileSync('git', ['-C', ROOT, 'rev-parse', '--verify', '--quiet', `${opts.baseline}^{commit}`], { stdio: 'ignore' });
+      } catch {
+        usage(`--baseline ${opts.baseline} is not a commit`);
+      }
     }
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
+  }
+  if (!opts.baseline) {
+    // Named on its own it is a mistake; within `lathe` or the default list it is left out.
+    if (argv.some((a, i) => argv[i - 1] === '--tools' && a.split(',').includes('lathe-cold-baseline'))) usage('lathe-cold-baseline needs --baseline REV');
+    opts.tools = (opts.tools ?? TOOLS).filter((t) => t !== 'lathe-cold-baseline');
   }
   return opts;
 }
@@ -94,7 +110,7 @@ function usage(msg) {
       SPEC_ORDER.join('|') +
       '[,...]] [--tools ' +
       [...TOOLS, 'lathe'].join('|') +
-      '[,...]] [--timeout SECONDS] [--keep] [--lathe head|worktree] [--report RESULTS.json]',
+      '[,...]] [--timeout SECONDS] [--keep] [--lathe head|worktree] [--baseline REV] [--report RESULTS.json]',
   );
   process.exit(msg ? 2 : 0);
 }
@@ -310,6 +326,7 @@ function commandFor(tool, spec, round, state) {
     case 'lathe-cold':
     case 'lathe-cold-pool1':
     case 'lathe-cold-v8default':
+    case 'lathe-cold-baseline':
     case 'lathe-site': {
       const cwd = freshCwd(join(d, `${tool === 'lathe-cold' ? 'cold' : tool.slice(6)}-${round}`));
       const out = join(cwd, 'out');
@@ -319,7 +336,8 @@ function commandFor(tool, spec, round, state) {
       const env = pool ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --v8-pool-size=${pool}`.trim() } : undefined;
       // V8's default interrupt budget (node 20), as a flag: bin/lathe.js keeps a budget it was given.
       const v8 = tool === 'lathe-cold-v8default' ? ['--interrupt-budget=67584'] : [];
-      return { cmd: process.execPath, args: [...v8, LATHE, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd, env };
+      const bin = tool === 'lathe-cold-baseline' ? LATHE_BASELINE : LATHE;
+      return { cmd: process.execPath, args: [...v8, bin, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd, env };
     }
     case 'lathe-warm': {
       const out = join(proj, `warm-${round}`);
@@ -633,6 +651,7 @@ function specTable(key, r) {
         'lathe-cold': 'lathe cold (empty output, empty cache)',
         'lathe-cold-pool1': 'lathe cold, NODE_OPTIONS=--v8-pool-size=1',
         'lathe-cold-v8default': "lathe cold, node's default interrupt budget",
+        'lathe-cold-baseline': `lathe cold at ${results.meta.baseline ?? 'the baseline'} (--baseline)`,
         'lathe-site': 'lathe cold with `--site` (HTML reference too)',
         'lathe-warm': 'lathe (empty output, warm cache)',
         'lathe-edit': 'lathe (one-op edit, warm cache)',
@@ -641,7 +660,7 @@ function specTable(key, r) {
       }[tool] ?? tool;
     lines.push(`| ${name}${failed} | ${fmtS(s.median_ms)} | ${s.min_ms == null ? '–' : `${fmtS(s.min_ms)}–${fmtS(s.max_ms)}`} | ${fmtMB(s.peak_rss_kb)} | ${ratio} | ${s.median_cpu_s == null ? '–' : s.median_cpu_s.toFixed(2)} | ${s.max_other_load == null ? '–' : `${Math.round(s.max_other_load * 100)} %`} |`);
   }
-  const stageRows = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
+  const stageRows = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
   if (stageRows.length) {
     const names = [...new Set(stageRows.flatMap((t) => Object.keys(r.tools[t].summary.stages_median_ms)))];
     lines.push('');
@@ -704,11 +723,8 @@ const work = mkdtempSync(join(tmpdir(), 'lathe-bench-'));
   mkdirSync(snap);
   symlinkSync(join(ROOT, 'node_modules'), join(snap, 'node_modules'), 'dir');
   if (opts.lathe === 'head') {
-    // the committed generator: git archive HEAD, compiled here (uncommitted work in progress is not measured)
-    const tar = execFileSync('git', ['-C', ROOT, 'archive', 'HEAD', 'bin', 'generator', 'templates', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], { maxBuffer: 1 << 30 });
-    execFileSync('tar', ['-x', '-C', snap], { input: tar });
-    log('bench: compiling lathe at HEAD into the snapshot...');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(snap, 'tsconfig.build.json')], { stdio: 'inherit' });
+    // the committed generator (uncommitted work in progress is not measured)
+    snapshotCommit('HEAD', snap);
   } else {
     // the working tree's dist/ as built (npm run build)
     for (const f of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, f), join(snap, f), { recursive: true });
@@ -727,6 +743,22 @@ const work = mkdtempSync(join(tmpdir(), 'lathe-bench-'));
   walk(join(snap, 'dist'));
   walk(join(snap, 'templates'));
   meta.lathe_dist_sha256 = h.digest('hex').slice(0, 16);
+  if (opts.baseline) {
+    const base = join(work, 'lathe-baseline');
+    mkdirSync(base);
+    symlinkSync(join(ROOT, 'node_modules'), join(base, 'node_modules'), 'dir');
+    snapshotCommit(opts.baseline, base);
+    meta.baseline = `${opts.baseline} (${execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', opts.baseline], { encoding: 'utf8' }).trim()})`;
+    LATHE_BASELINE = join(base, 'bin/lathe.js');
+  }
+}
+
+/** lathe at a commit, compiled into `dir`: git archive of what a build needs, then tsc. */
+function snapshotCommit(rev, dir) {
+  const tar = execFileSync('git', ['-C', ROOT, 'archive', rev, 'bin', 'generator', 'templates', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], { maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  log(`bench: compiling lathe at ${rev} into a snapshot...`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
 log(`bench: ${meta.cpu}, ${meta.nproc} cpu, ${meta.mem_total_gb} GB, node ${meta.node}, lathe ${meta.lathe_source}${meta.lathe_generator_dirty ? ' (working tree has uncommitted generator changes)' : ''}, dist ${meta.lathe_dist_sha256}; work dir ${work}`);
 const results = { meta: { ...meta, options: { runs: opts.runs, runsFor: opts.runsFor, timeout_s: opts.timeout, tools: opts.tools ?? TOOLS } }, specs: {}, scaling: null };
