@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, watch as fsWa
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
+import { WATCH_FLAGS } from './v8-flags.js';
 import { emptyConfig, parseConfig, type ConfigResult, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
@@ -183,10 +184,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     io.err(`lathe: ${inv.usage}\n\n${USAGE}`);
     return 2;
   }
-  // A --watch process lives on between runs. Left to itself, V8 let its heap grow to several times
-  // what the runs keep live before collecting it (peak RSS ~490 MB over ten edits of Cloudflare's
-  // spec); held to 1.4 times, the peak is ~300 MB for ~5 % more time per edit (BENCHMARKS.md).
-  if (inv.watch) setFlagsFromString('--heap-growing-percent=40');
+  if (inv.watch) for (const flag of WATCH_FLAGS) setFlagsFromString(flag);
   const once = () => runOnce(inv, io);
   const code = await once();
   if (!inv.watch) return code;
