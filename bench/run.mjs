@@ -3,7 +3,7 @@
 // each run a separate child process, tools alternated round-robin on the same machine in one run.
 //
 //   node bench/run.mjs [--runs N] [--runs SPEC=N] [--only SPEC[,SPEC]] [--tools TOOL[,TOOL]]
-//                      [--timeout SECONDS] [--keep] [--lathe head|worktree] [--baseline REV]
+//                      [--timeout SECONDS] [--keep] [--lathe head|worktree] [--baseline REV] [--node PATH]
 //
 //   --lathe head (default): measure the committed generator (git archive HEAD, compiled into a temp
 //   snapshot); --lathe worktree: measure the working tree's dist/ as last built.
@@ -15,9 +15,11 @@
 //   `stages` line, with the CPU the process used meanwhile and its peak RSS so far. lathe-cold-pool1
 //   is lathe-cold with NODE_OPTIONS=--v8-pool-size=1 (node starts 4 V8 background threads);
 //   lathe-cold-v8default is lathe-cold with node's default interrupt budget given on its command
-//   line, so bin/lathe.js leaves it (it raises the budget otherwise). lathe-cold-baseline is
-//   lathe-cold with lathe as committed at `--baseline REV` (compiled into a snapshot of its own):
-//   two versions of lathe, alternated in one run.
+//   line, so bin/lathe.js leaves it (it raises the budget otherwise; node 20 only: later V8s have
+//   no such flag). lathe-cold-baseline is lathe-cold with lathe as committed at `--baseline REV`
+//   (compiled into a snapshot of its own): two versions of lathe, alternated in one run.
+//   --node PATH runs every tool (lathe and the others alike) under that node binary instead of
+//   the one running the bench.
 //
 // Needs `npm run build` first (`npm run bench` does it). Results are printed as Markdown tables and
 // written as JSON to bench/.results/ (scratch output: keep it out of git).
@@ -35,6 +37,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // lathe runs from a snapshot of bin/, dist/, templates/ and package.json taken at start (node_modules
 // linked), so a rebuild of dist/ while the bench runs cannot mix two generator versions in one result.
 let LATHE = join(ROOT, 'bin/lathe.js');
+/** The node every tool runs under (`--node PATH`; default the one running the bench). */
+let NODE = process.execPath;
 /** `--baseline REV`'s snapshot, which `lathe-cold-baseline` runs. */
 let LATHE_BASELINE;
 const OAT = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
@@ -84,6 +88,9 @@ function parseArgs(argv) {
     else if (a === '--lathe') {
       opts.lathe = val();
       if (!['head', 'worktree'].includes(opts.lathe)) usage('--lathe is head or worktree');
+    } else if (a === '--node') {
+      NODE = resolve(val());
+      if (!existsSync(NODE)) usage(`--node ${NODE}: no such file`);
     } else if (a === '--baseline') {
       opts.baseline = val();
       try {
@@ -110,7 +117,7 @@ function usage(msg) {
       SPEC_ORDER.join('|') +
       '[,...]] [--tools ' +
       [...TOOLS, 'lathe'].join('|') +
-      '[,...]] [--timeout SECONDS] [--keep] [--lathe head|worktree] [--baseline REV] [--report RESULTS.json]',
+      '[,...]] [--timeout SECONDS] [--keep] [--lathe head|worktree] [--baseline REV] [--node PATH] [--report RESULTS.json]',
   );
   process.exit(msg ? 2 : 0);
 }
@@ -337,31 +344,31 @@ function commandFor(tool, spec, round, state) {
       // V8's default interrupt budget (node 20), as a flag: bin/lathe.js keeps a budget it was given.
       const v8 = tool === 'lathe-cold-v8default' ? ['--interrupt-budget=67584'] : [];
       const bin = tool === 'lathe-cold-baseline' ? LATHE_BASELINE : LATHE;
-      return { cmd: process.execPath, args: [...v8, bin, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd, env };
+      return { cmd: NODE, args: [...v8, bin, 'generate', '--spec', spec.specPath, '--out', out, ...site, '--verbose'], cwd, cleanup: cwd, env };
     }
     case 'lathe-warm': {
       const out = join(proj, `warm-${round}`);
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out);
-      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, '--verbose'], cwd: proj, cleanup: out };
+      return { cmd: NODE, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, '--verbose'], cwd: proj, cleanup: out };
     }
     case 'lathe-edit': {
       // a new one-operation edit on every run, relative to the output on disk (the previous edit's)
       state.edits = (state.edits ?? 0) + 1;
       writeFileSync(spec.editPath, spec.edit.apply(state.edits));
-      return { cmd: process.execPath, args: [LATHE, 'generate', '--spec', spec.editPath, '--out', join(proj, 'edit-out'), '--verbose'], cwd: proj };
+      return { cmd: NODE, args: [LATHE, 'generate', '--spec', spec.editPath, '--out', join(proj, 'edit-out'), '--verbose'], cwd: proj };
     }
     case 'lathe-check':
-      return { cmd: process.execPath, args: [LATHE, 'check', '--spec', spec.specPath, '--out', join(proj, 'check-out')], cwd: proj };
+      return { cmd: NODE, args: [LATHE, 'check', '--spec', spec.specPath, '--out', join(proj, 'check-out')], cwd: proj };
     case 'openapi-typescript': {
       const out = join(d, `oat-${round}.ts`);
       rmSync(out, { force: true });
-      return { cmd: process.execPath, args: [OAT, spec.specPath, '-o', out], cleanup: out };
+      return { cmd: NODE, args: [OAT, spec.specPath, '-o', out], cleanup: out };
     }
     case 'hey-api': {
       const out = join(d, `hey-${round}`);
       rmSync(out, { recursive: true, force: true });
-      return { cmd: process.execPath, args: [HEY, '-i', spec.specPath, '-o', out, '--no-log-file'], cleanup: out };
+      return { cmd: NODE, args: [HEY, '-i', spec.specPath, '-o', out, '--no-log-file'], cleanup: out };
     }
   }
   throw new Error(tool);
@@ -462,7 +469,7 @@ async function startWatcher(spec, timeoutMs) {
   writeFileSync(specPath, spec.original);
   const cwd = join(spec.dir, 'proj');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [LATHE, 'generate', '--spec', specPath, '--out', join(cwd, 'watch-out'), '--watch', '--verbose'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [LATHE, 'generate', '--spec', specPath, '--out', join(cwd, 'watch-out'), '--watch', '--verbose'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let exited = null;
   child.stdout.on('data', (c) => (out += c));
@@ -530,7 +537,7 @@ async function benchSpec(key, work, opts) {
   if (tools.some((t) => t === 'lathe-edit' || t === 'lathe-check' || t === 'lathe-warm')) {
     // also fills proj/'s format cache with the unedited spec's files
     const base = join(spec.dir, 'proj', 'base-out');
-    const r = await measure(process.execPath, [LATHE, 'generate', '--spec', spec.specPath, '--out', base, '--verbose'], {
+    const r = await measure(NODE, [LATHE, 'generate', '--spec', spec.specPath, '--out', base, '--verbose'], {
       cwd: join(spec.dir, 'proj'),
       timeoutMs: opts.timeout * 1000,
     });
@@ -539,7 +546,7 @@ async function benchSpec(key, work, opts) {
     if (r.code === 0) cpSync(base, join(spec.dir, 'proj', 'check-out'), { recursive: true, preserveTimestamps: true });
     // The edit runs regenerate the file a user edits: its first generate, like this one, is untimed.
     if (r.code === 0 && tools.includes('lathe-edit'))
-      await measure(process.execPath, [LATHE, 'generate', '--spec', spec.editPath, '--out', join(spec.dir, 'proj', 'edit-out')], {
+      await measure(NODE, [LATHE, 'generate', '--spec', spec.editPath, '--out', join(spec.dir, 'proj', 'edit-out')], {
         cwd: join(spec.dir, 'proj'),
         timeoutMs: opts.timeout * 1000,
       });
@@ -588,7 +595,7 @@ async function benchScaling(work, opts) {
       const out = join(cwd, 'out');
       mkdirSync(out);
       settle();
-      const r = await measure(process.execPath, [LATHE, 'generate', '--spec', s.file, '--out', out, '--verbose'], {
+      const r = await measure(NODE, [LATHE, 'generate', '--spec', s.file, '--out', out, '--verbose'], {
         cwd,
         timeoutMs: opts.timeout * 1000,
       });
@@ -624,7 +631,7 @@ function machine() {
     nproc: Number(sh('nproc', [])) || cpus().length,
     cpu,
     mem_total_gb: +(totalmem() / 2 ** 30).toFixed(1),
-    node: process.version,
+    node: NODE === process.execPath ? process.version : execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
     rss_method: HAS_TIME ? "/usr/bin/time -f '%M' (max RSS of the child, KB)" : '/proc/<pid>/status VmHWM, polled every 20 ms',
     lathe_commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
     lathe_generator_dirty: !!sh('git', ['-C', ROOT, 'status', '--porcelain', '--', 'generator', 'templates']),
