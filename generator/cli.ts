@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, watch as fsWatch } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import nodeModule from 'node:module';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { WATCH_FLAGS } from './v8-flags.js';
@@ -371,6 +372,7 @@ async function lockedRun(job: Job): Promise<Run> {
   let result: PipelineResult;
   const { host, loaded } = recordingHost();
   try {
+    if (cache) keepCompiledCode(join(cache, 'compile'));
     // Loaded past the fast path: the pipeline brings ts-morph (and TypeScript), half of an
     // up-to-date `check`'s time if it were imported at start-up.
     const { runPipeline } = await import('./pipeline.js');
@@ -497,6 +499,17 @@ function mtimeOf(file: string): number | undefined {
 }
 
 /** The project's `node_modules/.cache/lathe` (the nearest node_modules up from `cwd`); none without one. */
+/**
+ * Node 22.1 and later keep V8's compiled code of the modules loaded after this (the pipeline,
+ * ts-morph and the 9 MB TypeScript it bundles: ~0.2 s of compiling per run) in `dir`, and check it
+ * against each module's source. node 20 has no such cache; there this does nothing.
+ */
+function keepCompiledCode(dir: string): void {
+  const enable = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  // A folder it cannot write to only costs the compiling: node reports that, and runs on.
+  enable?.(dir);
+}
+
 function cacheDir(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'lathe');
