@@ -498,7 +498,6 @@ function mtimeOf(file: string): number | undefined {
   }
 }
 
-/** The project's `node_modules/.cache/lathe` (the nearest node_modules up from `cwd`); none without one. */
 /**
  * Node 22.1 and later keep V8's compiled code of the modules loaded after this (the pipeline,
  * ts-morph and the 9 MB TypeScript it bundles: ~0.2 s of compiling per run) in `dir`, and check it
@@ -510,6 +509,7 @@ function keepCompiledCode(dir: string): void {
   enable?.(dir);
 }
 
+/** The project's `node_modules/.cache/lathe` (the nearest node_modules up from `cwd`); none without one. */
 function cacheDir(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'lathe');
