@@ -315,9 +315,9 @@ function prepareSpec(key, work) {
 }
 
 /**
- * lathe keeps a format cache in <cwd>/node_modules/.cache/lathe (else in the OS temp dir, shared by
- * everything on the machine). Every lathe run here gets a cwd with a node_modules/ folder so the cache
- * is under our control: `lathe-cold` gets a brand-new cwd (empty cache, nothing on disk from before),
+ * lathe keeps its cache in the nearest node_modules/.cache/lathe up from its cwd, and none without
+ * a node_modules folder. Every lathe run here gets a cwd with a node_modules/ folder, as a project
+ * has, so the cache is under our control: `lathe-cold` gets a brand-new cwd (empty cache, nothing on disk from before),
  * the other lathe runs share the spec's project cwd `proj/`, whose cache the setup run filled.
  */
 function freshCwd(dir) {
@@ -755,7 +755,8 @@ const work = mkdtempSync(join(tmpdir(), 'lathe-bench-'));
     mkdirSync(base);
     symlinkSync(join(ROOT, 'node_modules'), join(base, 'node_modules'), 'dir');
     snapshotCommit(opts.baseline, base);
-    meta.baseline = `${opts.baseline} (${execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', opts.baseline], { encoding: 'utf8' }).trim()})`;
+    const short = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', opts.baseline], { encoding: 'utf8' }).trim();
+    meta.baseline = short.startsWith(opts.baseline) ? short : `${opts.baseline} (${short})`;
     LATHE_BASELINE = join(base, 'bin/lathe.js');
   }
 }
