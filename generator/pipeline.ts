@@ -85,7 +85,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   const inputs = [...spec.files.keys()];
   const place = (ds: Diagnostic[]) => ds.map((d) => (d.loc && d.loc.file === input.config.file ? placeInConfig(input.config, d) : spec.place(d)));
-  const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames()));
+  const { ir, diagnostics: irDiagnostics } = await time('ir', () => buildIR(spec, input.config, coreExportNames(), input.memory?.ir));
   diagnostics.push(...place(irDiagnostics));
   if (hasErrors(diagnostics)) return { diagnostics, timings, inputs };
   const { cacheDir, memory, outDir } = input;

@@ -10,6 +10,7 @@
 import type { BlobStore } from './emit/cache.js';
 import type { CacheStore } from './emit/disk-cache.js';
 import { digestOf, type OutputFile } from './emit/output.js';
+import { IRMemory } from './ir/replay.js';
 
 interface Held {
   readonly content: string;
@@ -17,6 +18,8 @@ interface Held {
 }
 
 export class RunMemory {
+  /** The last IR build, step by step (ir/replay.ts). */
+  readonly ir = new IRMemory();
   /** namespace -> the entries of the last run that settled. */
   private last = new Map<string, Map<string, string>>();
   /** namespace -> the entries this run read or wrote. */

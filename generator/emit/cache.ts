@@ -8,8 +8,8 @@
  * output's pristine store (write/pristine.ts), which keeps every file of the last run by digest
  * anyway. A cold run so writes no second copy of the output, and an entry whose blobs are gone is a miss.
  */
-import type { IR, IRResource } from '../ir/types.js';
-import { cacheKey, type CacheStore } from './disk-cache.js';
+import type { IR, IRResource, IRSchema } from '../ir/types.js';
+import { cacheKey, onceEach, type CacheStore } from './disk-cache.js';
 import { digestOf, lazyFile, type OutputFile } from './modules.js';
 import { moduleNames } from './surface.js';
 
@@ -21,6 +21,14 @@ export interface BlobStore {
   read(digest: string): string | undefined;
 }
 
+/** Each model's schema, and each resource, is serialized once (the IR is never changed once built). */
+const schemaKey = onceEach((schema: IRSchema) => cacheKey(schema));
+const resourceKey = onceEach((resource: IRResource) => {
+  // A parent's namespace re-exports its children's names (emit/surface.ts): those are part of its key.
+  const children = resource.children.map((c) => [c.className, c.module, c.propertyName, moduleNames(c)]);
+  return cacheKey({ ...resource, children });
+});
+
 export class EmitCache {
   private readonly base: string;
   private readonly made = new Map<string, OutputFile[]>();
@@ -31,14 +39,13 @@ export class EmitCache {
    */
   constructor(private readonly store: CacheStore, ir: IR, codeHash: string, private readonly blobs: BlobStore) {
     const { resources: _, models, ...facts } = ir;
-    this.base = cacheKey(codeHash, facts, [...models]);
+    const modelKeys = [...models.values()].map((m) => [m.id, m.name, m.module, schemaKey(m.schema)]);
+    this.base = cacheKey(codeHash, facts, modelKeys);
   }
 
   /** The key of `resource` reached as `access` (its children only by name: they have keys of their own). */
   keyOf(resource: IRResource, access: readonly string[]): string {
-    // A parent's namespace re-exports its children's names (emit/surface.ts): those are part of its key.
-    const children = resource.children.map((c) => [c.className, c.module, c.propertyName, moduleNames(c)]);
-    return cacheKey(this.base, { ...resource, children, access });
+    return cacheKey(this.base, resourceKey(resource), access);
   }
 
   lookup(key: string): OutputFile[] | undefined {

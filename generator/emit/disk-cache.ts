@@ -20,6 +20,20 @@ export function cacheKey(...parts: readonly unknown[]): string {
   return h.digest('hex');
 }
 
+/**
+ * `make` memoized by object: for values never changed once made (the spec's values, the IR's
+ * objects). `--watch` keeps the values an edit did not touch the same objects from one run to the
+ * next (load/memory.ts, ir/replay.ts), so after an edit only what it changed is serialized again.
+ */
+export function onceEach<T extends object>(make: (value: T) => string): (value: T) => string {
+  const made = new WeakMap<T, string>();
+  return (value) => {
+    let key = made.get(value);
+    if (key === undefined) made.set(value, (key = make(value)));
+    return key;
+  };
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_AGE = 30 * DAY;
 

@@ -38,7 +38,13 @@ export function widenSecurity(
     }
     return security === declared ? op : { ...op, security };
   };
-  const walk = (r: IRResource): IRResource => ({ ...r, operations: r.operations.map(widen), children: r.children.map(walk) });
+  // A resource nothing widens stays the object it was: later stages know IR objects by identity (emit/cache.ts).
+  const walk = (r: IRResource): IRResource => {
+    const operations = r.operations.map(widen);
+    const children = r.children.map(walk);
+    const same = operations.every((op, i) => op === r.operations[i]) && children.every((c, i) => c === r.children[i]);
+    return same ? r : { ...r, operations, children };
+  };
   return resources.map(walk);
 }
 

@@ -6,7 +6,8 @@ import { joinPointer, type Diagnostic } from '../diagnostics.js';
 import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, isIdentifier, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
-import { readOperations, securityOf, type RawOperation } from './operations.js';
+import { pathsOf, readPathItem, securityOf, type RawOperation } from './operations.js';
+import { Tape, type IRMemory } from './replay.js';
 import { inferPlan, moduleOf, planFromConfig, type Paginated, type Positional, type ResourcePlan } from './resources.js';
 import { configTarget, isRecord, SchemaConverter, sentInRequests } from './schema.js';
 import type { IR, IRBody, IRField, IROperation, IRParam, IRResource, IRReturn, IRSchema, IRSecurityScheme, IRWebhooks } from './types.js';
@@ -23,21 +24,31 @@ export type { IR } from './types.js';
  * @param reserved names the output already exports besides the spec's (the runtime core's), which
  *   no spec-derived name may take.
  */
-export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonly string[] = []): { ir: IR; diagnostics: Diagnostic[] } {
+export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonly string[] = [], memory?: IRMemory): { ir: IR; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root = spec.entry.root as Record<string, unknown>;
   const info = isRecord(root.info) ? root.info : {};
   const clientName = pascalCase(config.client.name ?? 'Client');
   // Names the generated package itself exports, so no spec name can shadow them.
   const names = new NameRegistry([clientName, 'ClientOptions', 'wire', ...reserved]);
+  const declared = configModels(config, spec);
+  const tape = memory && new Tape(memory, buildKey(spec, config, reserved, declared), spec, diagnostics, config.file);
+  const step = <T>(id: string, inputs: readonly unknown[], work: () => T): T => (tape ? tape.step(id, inputs, work) : work());
+  // The steps read the spec through the tape, which records what they read.
+  const steps = tape?.spec ?? spec;
+  const converter = new SchemaConverter(steps, names, diagnostics, declared);
+  tape?.attach(names, converter.trackedState());
 
-  const ops = readOperationsWith(spec, names, diagnostics, config);
-  const { converter, rawOps } = ops;
+  const permissions = config.docs.permissionsExtension;
+  const rawOps = Object.entries(pathsOf(spec)).flatMap(([path, item]) =>
+    step(`path ${path}`, [item], () => readPathItem(steps, converter, path, item, permissions)),
+  );
   const plan = config.resources ? planFromConfig(config.resources, rawOps, config, diagnostics) : inferPlan(rawOps);
   if (config.resources) reportLeftOut(plan, rawOps, config, diagnostics);
 
-  declareModels(plan, spec, converter, diagnostics);
-  const built = plan.map((p) => buildResource(p, [], names, converter, config, diagnostics));
+  step('models', [], () => declareModels(plan, steps, converter, diagnostics));
+  const built = plan.map((p) => step(`resource ${p.keys.join('.')}`, planInputs(p), () => buildResource(p, [], names, converter, config, diagnostics)));
+  tape?.finish();
   assignModelModules(built, converter);
   // After the resources, so no name or module of theirs changes because a spec has webhooks.
   const webhooks = readWebhooks(spec, converter, names, built, diagnostics);
@@ -75,25 +86,41 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
   return { ir, diagnostics };
 }
 
-function readOperationsWith(spec: LoadedSpec, names: NameRegistry, diagnostics: Diagnostic[], config: LatheConfig) {
+/** Model names the config forces (`models:`), by schema id. */
+function configModels(config: LatheConfig, spec: LoadedSpec): Map<string, string> {
   const declared = new Map<string, string>();
-  for (const m of configModels(config)) {
-    const target = configTarget(spec, m.ref);
-    if (target) declared.set(target.id, pascalCase(m.name));
-  }
-  const converter = new SchemaConverter(spec, names, diagnostics, declared);
-  return { converter, rawOps: readOperations(spec, converter, config.docs.permissionsExtension) };
-}
-
-function configModels(config: LatheConfig): { name: string; ref: string }[] {
-  const out: { name: string; ref: string }[] = [];
   const walk = (tree: LatheConfig['resources']) => {
     for (const rc of Object.values(tree ?? {})) {
-      for (const [name, ref] of Object.entries(rc.models)) out.push({ name, ref });
+      for (const [name, ref] of Object.entries(rc.models)) {
+        const target = configTarget(spec, ref);
+        if (target) declared.set(target.id, pascalCase(name));
+      }
       walk(rc.subresources);
     }
   };
   walk(config.resources);
+  return declared;
+}
+
+/**
+ * What every step of a build depends on besides its own inputs: a build with another key replays
+ * nothing. The config is plain data (its Maps only say where its keys came from).
+ */
+function buildKey(spec: LoadedSpec, config: LatheConfig, reserved: readonly string[], declared: ReadonlyMap<string, string>): string {
+  const root = spec.entry.root as Record<string, unknown>;
+  // Swagger 2.0 operations fall back to the document's media types.
+  const swagger2 = spec.version === '2.0' ? [root.consumes, root.produces] : [];
+  // Whether each file is an OpenAPI document decides where its schemas may be (schema-place.ts).
+  const files = [...spec.files.values()].map((f) => [f.path, isRecord(f.root) && ('openapi' in f.root || 'swagger' in f.root)]);
+  return JSON.stringify([config, reserved, spec.version, spec.entry.path, swagger2, files, [...declared]]);
+}
+
+/** A resource plan as a step's inputs: its shape, and its operations by identity. */
+function planInputs(p: ResourcePlan, out: unknown[] = []): unknown[] {
+  out.push(p.keys.join('.'), p.methods.length, p.models.length, p.children.length);
+  for (const m of p.methods) out.push(m.name, m.op, m.paginated?.scheme, m.positional?.names.join(','));
+  for (const m of p.models) out.push(m.name, m.ref);
+  for (const c of p.children) planInputs(c, out);
   return out;
 }
 

@@ -107,6 +107,8 @@ const GLOBAL_TYPES = ['Array', 'Blob', 'Record', 'Promise'];
  */
 export class NameRegistry {
   private readonly taken = new Set<string>(GLOBAL_TYPES);
+  /** Told of every name handed out, in order (ir/replay.ts records them). */
+  onClaim?: (name: string) => void;
 
   constructor(reserved: Iterable<string> = []) {
     for (const n of reserved) this.taken.add(n);
@@ -122,7 +124,13 @@ export class NameRegistry {
       candidate = qualifiers.slice(i).join('') + name;
     const base = candidate;
     for (let n = 2; this.taken.has(candidate); n++) candidate = `${base}${n}`;
-    this.taken.add(candidate);
+    this.retake(candidate);
     return candidate;
+  }
+
+  /** Takes a name a replayed step claimed (it is free: the claims before it are the same as then). */
+  retake(name: string): void {
+    this.taken.add(name);
+    this.onClaim?.(name);
   }
 }

@@ -30,22 +30,28 @@ export interface SuccessResponse {
 
 /** `permissionsKey`: the operation extension that lists who may call it (config `docs.permissionsExtension`). */
 export function readOperations(spec: LoadedSpec, schemas: SchemaConverter, permissionsKey?: string): RawOperation[] {
+  return Object.entries(pathsOf(spec)).flatMap(([path, rawItem]) => readPathItem(spec, schemas, path, rawItem, permissionsKey));
+}
+
+export function pathsOf(spec: LoadedSpec): Record<string, unknown> {
+  const root = spec.entry.root as Record<string, unknown>;
+  return isRecord(root.paths) ? root.paths : {};
+}
+
+/** The operations of one entry of `paths`, in method order. */
+export function readPathItem(spec: LoadedSpec, schemas: SchemaConverter, path: string, rawItem: unknown, permissionsKey: string | undefined): RawOperation[] {
   const root = spec.entry.root as Record<string, unknown>;
   const swagger2 = spec.version === '2.0';
-  const paths = isRecord(root.paths) ? root.paths : {};
-  const file = spec.entry.path;
+  const itemLoc: Loc = { file: spec.entry.path, pointer: joinPointer('#/paths', path) };
+  const item = spec.deref<Record<string, unknown>>(rawItem, itemLoc);
+  if (!item || !isRecord(item.value)) return [];
   const out: RawOperation[] = [];
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const itemLoc: Loc = { file, pointer: joinPointer('#/paths', path) };
-    const item = spec.deref<Record<string, unknown>>(rawItem, itemLoc);
-    if (!item || !isRecord(item.value)) continue;
-    const shared = paramList(spec, schemas, item.value.parameters, at(item.loc, 'parameters'));
-    for (const method of HTTP_METHODS) {
-      // Not allowed by OpenAPI, but real specs (DigitalOcean's) keep each operation in its own file.
-      const op = spec.deref<Record<string, unknown>>(item.value[method], at(item.loc, method));
-      if (!op || !isRecord(op.value)) continue;
-      out.push(readOperation(spec, schemas, path, method, op.value, op.loc, shared, swagger2 ? root : undefined, permissionsKey));
-    }
+  const shared = paramList(spec, schemas, item.value.parameters, at(item.loc, 'parameters'));
+  for (const method of HTTP_METHODS) {
+    // Not allowed by OpenAPI, but real specs (DigitalOcean's) keep each operation in its own file.
+    const op = spec.deref<Record<string, unknown>>(item.value[method], at(item.loc, method));
+    if (!op || !isRecord(op.value)) continue;
+    out.push(readOperation(spec, schemas, path, method, op.value, op.loc, shared, swagger2 ? root : undefined, permissionsKey));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { Constraints, IRModel, IRProperty, IRSchema, SchemaDocs } from './t
 import { walkSchema } from './walk.js';
 import { breakAliasCycles } from './cycles.js';
 import { isSchemaPlace } from './schema-place.js';
+import { draftSnap, TrackedMap } from './replay.js';
 
 type Raw = Record<string, unknown>;
 
@@ -29,8 +30,9 @@ export interface ModelDraft {
 }
 
 export class SchemaConverter {
-  readonly models = new Map<string, ModelDraft>();
-  private readonly inlineCache = new Map<string, IRSchema>();
+  // Tracked: a `--watch` rebuild replays the steps whose reads of them find what they found (replay.ts).
+  readonly models = new TrackedMap<string, ModelDraft>(draftSnap);
+  private readonly inlineCache = new TrackedMap<string, IRSchema>();
   private readonly inProgress = new Set<string>();
 
   constructor(
@@ -69,13 +71,14 @@ export class SchemaConverter {
   }
 
   private depth = 0;
-  private tooDeep = false;
+  /** `tooDeep`: a schema nesting too deep was reported (once). */
+  private readonly flags = new TrackedMap<'tooDeep', boolean>();
 
   convert(value: unknown, loc: Loc): IRSchema {
     if (this.depth >= MAX_SCHEMA_DEPTH) {
       // One error is enough: every level above this one would repeat it.
-      if (!this.tooDeep) this.error(loc, `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep (counting through $refs); lathe's limit keeps the output within what tsc can check`);
-      this.tooDeep = true;
+      if (!this.flags.get('tooDeep')) this.error(loc, `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep (counting through $refs); lathe's limit keeps the output within what tsc can check`);
+      this.flags.set('tooDeep', true);
       return { kind: 'unknown', loc, docs: {} };
     }
     this.depth++;
@@ -393,7 +396,12 @@ export class SchemaConverter {
     return this.forRequest(schema);
   }
 
-  private readonly variantNeeds = new Map<string, boolean>();
+  private readonly variantNeeds = new TrackedMap<string, boolean>();
+
+  /** The state a `--watch` rebuild records and replays (replay.ts). */
+  trackedState(): TrackedMap<never, unknown>[] {
+    return [this.models, this.inlineCache, this.variantNeeds, this.flags] as TrackedMap<never, unknown>[];
+  }
 
   private forRequest(s: IRSchema): IRSchema {
     switch (s.kind) {

@@ -120,6 +120,20 @@ interface Found {
   readonly pointer: string;
 }
 
+/** What `collect` found under one object, with pointers relative to it. */
+interface Finds {
+  readonly discriminated: readonly (readonly [Raw, readonly string[]])[];
+  readonly extending: readonly (readonly [Raw, readonly string[]])[];
+}
+
+/**
+ * The finds of each unit of the document (a path item, a component: the values two levels down),
+ * by object. The loader never changes a value, and `--watch` keeps the values an edit did not touch
+ * the same objects from one run to the next (load/memory.ts): after an edit, only the units it
+ * changed are walked again.
+ */
+const unitFinds = new WeakMap<object, Finds>();
+
 /**
  * One walk of the document, in document order: the objects with a `discriminator`, and those with
  * an `allOf` (all of the first are read before any of the second). Pointers are built only for them.
@@ -127,10 +141,34 @@ interface Found {
 function collect(root: unknown): { discriminated: Found[]; extending: Found[] } {
   const discriminated: Found[] = [];
   const extending: Found[] = [];
+  const add = (prefix: readonly string[], finds: Finds) => {
+    for (const [obj, rel] of finds.discriminated) discriminated.push({ obj, pointer: joinPointer('#', ...prefix, ...rel) });
+    for (const [obj, rel] of finds.extending) extending.push({ obj, pointer: joinPointer('#', ...prefix, ...rel) });
+  };
+  const top = isRecord(root) ? root : {};
+  add([], walk(top, 0));
+  for (const [k1, group] of Object.entries(top))
+    if (typeof group === 'object' && group !== null) {
+      add([k1], walk(group, 0));
+      for (const [k2, unit] of Object.entries(group))
+        if (typeof unit === 'object' && unit !== null) {
+          let finds = unitFinds.get(unit);
+          if (!finds) unitFinds.set(unit, (finds = walk(unit, Infinity)));
+          add([k1, k2], finds);
+        }
+    }
+  return { discriminated, extending };
+}
+
+/** The finds under `node`, `depth` levels down at most (the root's own two levels, walked by `collect`). */
+function walk(node: object, depth: number): Finds {
+  const discriminated: [Raw, string[]][] = [];
+  const extending: [Raw, string[]][] = [];
   const tokens: string[] = [];
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) {
+      if (tokens.length >= depth) return;
       for (let i = 0; i < node.length; i++) {
         tokens.push(String(i));
         visit(node[i]);
@@ -139,13 +177,9 @@ function collect(root: unknown): { discriminated: Found[]; extending: Found[] } 
       return;
     }
     const obj = node as Raw;
-    const d = obj.discriminator !== undefined;
-    const a = Array.isArray(obj.allOf);
-    if (d || a) {
-      const pointer = joinPointer('#', ...tokens);
-      if (d) discriminated.push({ obj, pointer });
-      if (a) extending.push({ obj, pointer });
-    }
+    if (obj.discriminator !== undefined) discriminated.push([obj, [...tokens]]);
+    if (Array.isArray(obj.allOf)) extending.push([obj, [...tokens]]);
+    if (tokens.length >= depth) return;
     for (const k in obj) {
       const v = obj[k];
       if (typeof v !== 'object' || v === null) continue;
@@ -154,7 +188,7 @@ function collect(root: unknown): { discriminated: Found[]; extending: Found[] } 
       tokens.pop();
     }
   };
-  visit(root);
+  visit(node);
   return { discriminated, extending };
 }
 

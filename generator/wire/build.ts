@@ -5,7 +5,7 @@
  * is not made again: its text comes from the last run's file (wire/cache.ts). After an edit of one
  * operation, one path item is made and printed.
  */
-import { cacheKey } from '../emit/disk-cache.js';
+import { cacheKey, onceEach } from '../emit/disk-cache.js';
 import type { OutputFile } from '../emit/output.js';
 import { WireBuilder, type WireUnit } from '../ir/wire.js';
 import type { LoadedSpec } from '../load/types.js';
@@ -47,9 +47,10 @@ export function wireFile(spec: LoadedSpec, header: string, cache?: { readonly la
   // Hashed once: it is long (every component's name), and in every unit's key.
   const outline = earlier || record ? cacheKey(builder.outline()) : '';
   const digestOfRef = refDigests(spec);
-  const keyOf = (...parts: unknown[]) => {
-    const text = earlier || record ? jsonOf(parts) : undefined;
-    return text === undefined ? undefined : cacheKey(outline, text);
+  const keyOf = (where: string, name: string, value: unknown) => {
+    if (!earlier && !record) return undefined;
+    const digest = valueKey(value);
+    return digest === undefined ? undefined : cacheKey(outline, where, name, digest);
   };
   const reused = (key: string | undefined): Made | undefined => {
     const unit = key === undefined ? undefined : earlier?.get(key);
@@ -58,7 +59,7 @@ export function wireFile(spec: LoadedSpec, header: string, cache?: { readonly la
   const held = (unit: WireUnit): HeldDep[] => (record ? unit.deps.map(({ file, ref }) => [file, ref, digestOfRef(file, ref)]) : []);
 
   const root = spec.entry.root as Record<string, unknown>;
-  const componentsKey = keyOf('components', root.components);
+  const componentsKey = keyOf('components', '', root.components);
   const oldComponents = reused(componentsKey);
   const componentsUnit = oldComponents ? undefined : builder.components();
   const items = (where: 'paths' | 'webhooks'): Made[] =>
@@ -90,16 +91,24 @@ function refDigests(spec: LoadedSpec): (file: string, ref: string) => string {
     if (digest === undefined) {
       const r = spec.deref({ $ref: ref }, { file, pointer: '#' });
       // A value JSON cannot write (it never is, from JSON or YAML) holds nothing: a digest nothing equals.
-      digest = cacheKey(jsonOf(r ? [r.loc.file, r.loc.pointer, r.value] : null) ?? `${Math.random()}`);
+      digest = r ? cacheKey(r.loc.file, r.loc.pointer, valueKey(r.value) ?? `${Math.random()}`) : 'unresolved';
       known.set(id, digest);
     }
     return digest;
   };
 }
 
-function jsonOf(value: unknown): string | undefined {
+/** The digest of a spec value; an object's once (the loader never changes one), none for what JSON cannot write. */
+function valueKey(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? objectKey(value) || undefined : jsonKey(value);
+}
+
+const objectKey = onceEach((value: object) => jsonKey(value) ?? '');
+
+function jsonKey(value: unknown): string | undefined {
   try {
-    return JSON.stringify(value);
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : cacheKey(text);
   } catch {
     return undefined;
   }
