@@ -36,11 +36,20 @@ export function walkSchema(schema: IRSchema, visit: (s: IRSchema) => void): void
   }
 }
 
-/** Model ids referenced by `schema`, directly. */
-export function refsOf(schema: IRSchema): string[] {
-  const ids: string[] = [];
-  walkSchema(schema, (s) => {
-    if (s.kind === 'ref') ids.push(s.model);
-  });
+/**
+ * Model ids referenced by `schema`, directly. Found once per schema object: schemas are never
+ * changed once made, and `--watch` keeps those an edit did not touch from one build to the next.
+ */
+export function refsOf(schema: IRSchema): readonly string[] {
+  let ids = refs.get(schema);
+  if (!ids) {
+    const found: string[] = [];
+    walkSchema(schema, (s) => {
+      if (s.kind === 'ref') found.push(s.model);
+    });
+    refs.set(schema, (ids = found));
+  }
   return ids;
 }
+
+const refs = new WeakMap<IRSchema, readonly string[]>();
