@@ -152,7 +152,11 @@ export function operationPage(ir: IR, resource: IRResource, op: IROperation, acc
 export function apiMd(ir: IR): OutputFile {
   const lines: string[] = [];
   const modelsByModule = new Map<string, string[]>();
-  for (const m of ir.models.values()) modelsByModule.set(m.module, [...(modelsByModule.get(m.module) ?? []), m.name]);
+  for (const m of ir.models.values()) {
+    const names = modelsByModule.get(m.module);
+    if (names) names.push(m.name);
+    else modelsByModule.set(m.module, [m.name]);
+  }
   eachResource(ir, (r, access) => {
     lines.push(`${'#'.repeat(Math.min(r.keys.length, 6))} ${pascalCase(r.keys[r.keys.length - 1] ?? '') || r.className}`, '');
     const file = `./src/${r.module}.ts`;

@@ -226,13 +226,26 @@ export class Tape {
         const now = m.snap(m.peek(r.key));
         if (!sameItems(now, r.snap)) { if (debug) console.error('  map', r.key, now, r.snap); return false; }
       } else if ('deref' in r) {
-        if (!sameFound(this.base.deref(r.deref, r.loc), r)) return false;
+        if (!sameFound(this.resolved(r.deref, r.loc), r)) return false;
       } else {
         const found = r.locate ? this.base.locate(r.get) : { value: this.base.get(r.get) };
         if (!sameFound(found, r)) return false;
       }
     }
     return true;
+  }
+
+  /** Where a chain of refs ends depends on the file and the `$ref`, not on where it is written: each is followed once. */
+  private readonly ends = new Map<string, Resolved | undefined>();
+
+  private resolved(holder: unknown, loc: Loc): Resolved | undefined {
+    const ref = (holder as { $ref?: unknown }).$ref;
+    if (typeof ref !== 'string') return this.base.deref(holder, loc);
+    const key = `${loc.file}\0${ref}`;
+    if (this.ends.has(key)) return this.ends.get(key);
+    const found = this.base.deref(holder, loc);
+    this.ends.set(key, found);
+    return found;
   }
 
   private replay(rec: StepRecord): void {
