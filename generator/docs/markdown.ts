@@ -8,6 +8,7 @@ import { exampleCall } from '../emit/examples.js';
 import { cleanText } from '../emit/jsdoc.js';
 import type { OutputFile } from '../emit/modules.js';
 import { webhooksApiLines, webhooksReadmeLines } from './webhooks.js';
+import { modelsByModule } from '../emit/surface.js';
 import {
   clientSetup,
   docPath,
@@ -151,16 +152,11 @@ export function operationPage(ir: IR, resource: IRResource, op: IROperation, acc
  */
 export function apiMd(ir: IR): OutputFile {
   const lines: string[] = [];
-  const modelsByModule = new Map<string, string[]>();
-  for (const m of ir.models.values()) {
-    const names = modelsByModule.get(m.module);
-    if (names) names.push(m.name);
-    else modelsByModule.set(m.module, [m.name]);
-  }
+  const byModule = modelsByModule(ir);
   eachResource(ir, (r, access) => {
     lines.push(`${'#'.repeat(Math.min(r.keys.length, 6))} ${pascalCase(r.keys[r.keys.length - 1] ?? '') || r.className}`, '');
     const file = `./src/${r.module}.ts`;
-    const types = [...new Set([...(modelsByModule.get(r.module) ?? []), ...r.operations.flatMap((o) => (o.returns.typeName ? [o.returns.typeName] : []))])];
+    const types = [...new Set([...(byModule.get(r.module) ?? []), ...r.operations.flatMap((o) => (o.returns.typeName ? [o.returns.typeName] : []))])];
     if (types.length) lines.push('Types:', '', ...types.map((t) => `- <code><a href="${file}">${t}</a></code>`), '');
     if (r.operations.length) {
       lines.push('Methods:', '');

@@ -3,6 +3,7 @@
  * the IR's top-level facts and lathe's own code, nothing else (emitters see only the IR). After an
  * edit of one operation, every other resource is taken from the previous run instead of emitted
  * again. A change to any model or fact changes every key, so nothing made from other models is reused.
+ * client.ts and index.ts are keyed the same way by what they read of the resources: their names.
  *
  * An entry holds only the paths, digests and sizes of the resource's files: their content is in the
  * output's pristine store (write/pristine.ts), which keeps every file of the last run by digest
@@ -46,6 +47,11 @@ export class EmitCache {
   /** The key of `resource` reached as `access` (its children only by name: they have keys of their own). */
   keyOf(resource: IRResource, access: readonly string[]): string {
     return cacheKey(this.base, resourceKey(resource), access);
+  }
+
+  /** The key of a file made from the whole IR (client.ts, index.ts) from what it reads of the resources. */
+  keyOfWhole(name: string, inputs: unknown): string {
+    return cacheKey(this.base, name, inputs);
   }
 
   lookup(key: string): OutputFile[] | undefined {

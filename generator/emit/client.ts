@@ -9,7 +9,7 @@ import { isIdentifier, safeIdentifier } from '../ir/names.js';
 import { cleanText } from './jsdoc.js';
 import { importDecl, printModule, specifier, specifierList, type OutputFile } from './modules.js';
 import { destructure, e, exprWriter, t, type Expr, type Prop } from './syntax.js';
-import { childSurface, mergedNamespace } from './surface.js';
+import { childSurface, mergedNamespace, moduleNames } from './surface.js';
 import { docsAt, interfaceWriter, type Member } from './types.js';
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
@@ -43,6 +43,14 @@ function asConst(expr: Expr): Expr {
 /** Schemes the client can send by itself (oauth2/openIdConnect tokens are bearer tokens too). */
 function usable(s: IRSecurityScheme): boolean {
   return s.type === 'apiKey' || s.type === 'http' || s.type === 'oauth2' || s.type === 'openIdConnect';
+}
+
+/**
+ * What `clientFile` reads of the resources (the rest of what it reads, the IR's facts and models, is
+ * in every emit key): its key in the emit cache, so an edit that renames nothing reuses client.ts.
+ */
+export function clientInputs(ir: IR): unknown {
+  return ir.resources.map((r) => [r.className, r.propertyName, r.module, moduleNames(r, ir)]);
 }
 
 export function clientFile(ir: IR): OutputFile {
@@ -187,13 +195,19 @@ export function clientFile(ir: IR): OutputFile {
 }
 
 /** The package entry: the client, resources with their types, errors and pages; not the runtime helpers. */
-export function indexFile(ir: IR): OutputFile {
+/** What `indexFile` reads of the resources: every module, in tree order (its key, as `clientInputs`). */
+export function indexInputs(ir: IR): string[] {
   const modules: string[] = [];
   const walk = (r: IRResource) => {
     modules.push(r.module);
     r.children.forEach(walk);
   };
   ir.resources.forEach(walk);
+  return modules;
+}
+
+export function indexFile(ir: IR): OutputFile {
+  const modules = indexInputs(ir);
   const from = (m: string) => specifier('index', m);
   const exportAll = (m: string): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: from(m) });
   return printModule('src/index.ts', [

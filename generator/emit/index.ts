@@ -5,7 +5,7 @@
  */
 import type { IR } from '../ir/types.js';
 import type { EmitCache } from './cache.js';
-import { clientFile, indexFile } from './client.js';
+import { clientFile, clientInputs, indexFile, indexInputs } from './client.js';
 import { apiMd, eachResource, operationPage, packageReadme } from './docs.js';
 import type { OutputFile } from './modules.js';
 import { packageJson, tsconfigJson } from './package.js';
@@ -22,7 +22,16 @@ export function emit(ir: IR, cache?: EmitCache): OutputFile[] {
   const add = (...items: OutputFile[]) => files.push(...items);
   const core = coreFiles();
   add(...core);
-  add(clientFile(ir), indexFile(ir));
+  // Made from the resources' names only: an edit that renames nothing finds them in the cache.
+  const whole = (name: string, inputs: unknown, make: () => OutputFile): OutputFile[] => {
+    const key = cache?.keyOfWhole(name, inputs);
+    const hit = key === undefined ? undefined : cache!.lookup(key);
+    if (hit) return hit;
+    const made = [make()];
+    if (key !== undefined) cache!.remember(key, made);
+    return made;
+  };
+  add(...whole('client', clientInputs(ir), () => clientFile(ir)), ...whole('index', indexInputs(ir), () => indexFile(ir)));
   eachResource(ir, (r, access) => {
     const key = cache?.keyOf(r, access);
     const hit = key === undefined ? undefined : cache!.lookup(key);

@@ -43,7 +43,7 @@ export function moduleNames(resource: IRResource, ir?: IR): ModuleNames {
 const modelNames = new WeakMap<IR, Map<string, string[]>>();
 
 /** The names of the models each module declares, in the models' order (asked for once per resource). */
-function modelsByModule(ir: IR): Map<string, string[]> {
+export function modelsByModule(ir: IR): Map<string, string[]> {
   let byModule = modelNames.get(ir);
   if (!byModule) {
     byModule = new Map();
