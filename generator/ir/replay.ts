@@ -11,7 +11,7 @@
  * replayed instead. A step that is redone and adds what it added last time (by value) leaves the
  * last run's objects in the state, so the steps after it still find what they found.
  */
-import type { Diagnostic, Loc } from '../diagnostics.js';
+import { unescapePointerToken, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { LoadedSpec, Resolved } from '../load/types.js';
 import type { NameRegistry } from './names.js';
 
@@ -226,7 +226,7 @@ export class Tape {
         const now = m.snap(m.peek(r.key));
         if (!sameItems(now, r.snap)) { if (debug) console.error('  map', r.key, now, r.snap); return false; }
       } else if ('deref' in r) {
-        if (!sameFound(this.resolved(r.deref, r.loc), r)) return false;
+        if (!this.sameTarget(r)) return false;
       } else {
         const found = r.locate ? this.base.locate(r.get) : { value: this.base.get(r.get) };
         if (!sameFound(found, r)) return false;
@@ -237,6 +237,20 @@ export class Tape {
 
   /** Where a chain of refs ends depends on the file and the `$ref`, not on where it is written: each is followed once. */
   private readonly ends = new Map<string, Resolved | undefined>();
+
+  /**
+   * Whether a recorded `$ref` still leads where it led. A ref straight to a value of its own file
+   * (no ref on the way or at the end: it was found where the ref points) still does when that
+   * place holds the same object: no need to ask the ref graph, which starts empty every load.
+   */
+  private sameTarget(r: { readonly deref: unknown; readonly loc: Loc; readonly value: unknown; readonly at?: Loc }): boolean {
+    const ref = (r.deref as { $ref?: unknown }).$ref;
+    if (r.at && r.at.file === r.loc.file && ref === r.at.pointer) {
+      const root = this.base.files.get(r.at.file)?.root;
+      return root !== undefined && valueAt(root, r.at.pointer) === r.value;
+    }
+    return sameFound(this.resolved(r.deref, r.loc), r);
+  }
 
   private resolved(holder: unknown, loc: Loc): Resolved | undefined {
     const ref = (holder as { $ref?: unknown }).$ref;
@@ -335,6 +349,20 @@ function frozen(v: unknown): unknown {
 
 function thawed(v: unknown): unknown {
   return isDraft(v) ? { ...v } : v;
+}
+
+/** The value at a JSON pointer of a document, by own members only (no ref is followed). */
+function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '#') return root;
+  if (!pointer.startsWith('#/')) return undefined;
+  let node = root;
+  for (const raw of pointer.slice(2).split('/')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    const token = unescapePointerToken(raw);
+    if (!Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
 }
 
 function sameFound(found: { readonly value: unknown; readonly loc?: Loc } | undefined, r: { readonly value: unknown; readonly at?: Loc }): boolean {
