@@ -11,7 +11,8 @@
  * replayed instead. A step that is redone and adds what it added last time (by value) leaves the
  * last run's objects in the state, so the steps after it still find what they found.
  */
-import { unescapePointerToken, type Diagnostic, type Loc } from '../diagnostics.js';
+import type { Diagnostic, Loc } from '../diagnostics.js';
+import { valueAt } from '../load/pointer.js';
 import type { LoadedSpec, Resolved } from '../load/types.js';
 import type { NameRegistry } from './names.js';
 
@@ -349,20 +350,6 @@ function frozen(v: unknown): unknown {
 
 function thawed(v: unknown): unknown {
   return isDraft(v) ? { ...v } : v;
-}
-
-/** The value at a JSON pointer of a document, by own members only (no ref is followed). */
-function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '#') return root;
-  if (!pointer.startsWith('#/')) return undefined;
-  let node = root;
-  for (const raw of pointer.slice(2).split('/')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    const token = unescapePointerToken(raw);
-    if (!Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
 
 function sameFound(found: { readonly value: unknown; readonly loc?: Loc } | undefined, r: { readonly value: unknown; readonly at?: Loc }): boolean {

@@ -14,6 +14,21 @@ export function parsePointer(pointer: string): string[] | undefined {
     .map((t) => (t.includes('~') ? unescapePointerToken(t) : t));
 }
 
+/**
+ * The value at `pointer` in `root`, through own members only (a `$ref` on the way is not followed:
+ * undefined). For a ref straight to its target, what the ref graph would answer, without its work.
+ */
+export function valueAt(root: unknown, pointer: string): unknown {
+  const tokens = parsePointer(pointer);
+  if (!tokens) return undefined;
+  let node = root;
+  for (const token of tokens) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
 /** The canonical `Loc` pointer for a list of unescaped tokens. */
 export function toPointer(tokens: readonly string[]): string {
   return joinPointer('#', ...tokens);

@@ -8,6 +8,7 @@
 import { cacheKey, onceEach } from '../emit/disk-cache.js';
 import type { OutputFile } from '../emit/output.js';
 import { WireBuilder, type WireUnit } from '../ir/wire.js';
+import { valueAt } from '../load/pointer.js';
 import type { LoadedSpec } from '../load/types.js';
 import type { EarlierUnit, HeldDep, UnitRecord } from './cache.js';
 import { assemble, printComponents, printPath, WIRE_FILE, type UnitText } from './index.js';
@@ -89,13 +90,35 @@ function refDigests(spec: LoadedSpec): (file: string, ref: string) => string {
     const id = `${file}\0${ref}`;
     let digest = known.get(id);
     if (digest === undefined) {
-      const r = spec.deref({ $ref: ref }, { file, pointer: '#' });
-      // A value JSON cannot write (it never is, from JSON or YAML) holds nothing: a digest nothing equals.
-      digest = r ? cacheKey(r.loc.file, r.loc.pointer, valueKey(r.value) ?? `${Math.random()}`) : 'unresolved';
+      const r = directTarget(spec, file, ref) ?? spec.deref({ $ref: ref }, { file, pointer: '#' });
+      digest = r ? targetKey(r.value, r.loc.file, r.loc.pointer) : 'unresolved';
       known.set(id, digest);
     }
     return digest;
   };
+}
+
+/** A ref straight to a value of its own file that is not a ref itself: found without the ref graph. */
+function directTarget(spec: LoadedSpec, file: string, ref: string): { value: unknown; loc: { file: string; pointer: string } } | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  const value = valueAt(spec.files.get(file)?.root, ref);
+  if (value === undefined || (typeof value === 'object' && value !== null && '$ref' in value)) return undefined;
+  return { value, loc: { file, pointer: ref } };
+}
+
+/** Digests of ref targets by place, kept with each target object (the loader never changes one). */
+const targetKeys = new WeakMap<object, Map<string, string>>();
+
+function targetKey(value: unknown, file: string, pointer: string): string {
+  // A value JSON cannot write (it never is, from JSON or YAML) holds nothing: a digest nothing equals.
+  const make = () => cacheKey(file, pointer, valueKey(value) ?? `${Math.random()}`);
+  if (typeof value !== 'object' || value === null) return make();
+  let byPlace = targetKeys.get(value);
+  if (!byPlace) targetKeys.set(value, (byPlace = new Map()));
+  const place = `${file}\0${pointer}`;
+  let key = byPlace.get(place);
+  if (key === undefined) byPlace.set(place, (key = make()));
+  return key;
 }
 
 /** The digest of a spec value; an object's once (the loader never changes one), none for what JSON cannot write. */
