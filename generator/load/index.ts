@@ -3,6 +3,7 @@ import { hasErrors, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { CheckContext } from './context.js';
 import { isObject } from './context.js';
 import { Positions } from './positions.js';
+import { RefChecks } from './ref-check.js';
 import { describe, isFailure, RefGraph } from './refs.js';
 import type { LoadedSpec, LoadOptions, LoadResult, Resolved } from './types.js';
 import { validateDocument } from './validate.js';
@@ -63,13 +64,14 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
     report: (severity, message, loc) => validation.push({ severity, message, loc }),
   };
-  graph.checkAll();
+  const refs = new RefChecks(graph);
+  refs.run();
   const refProblems = graph.diagnostics.splice(0);
   // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
   // once the document is refused for its depth.
-  if (!graph.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
-  // A file reached only while validating (cannot happen today: checkAll walks every ref) would
-  // still have its read problems reported.
+  if (!refs.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
+  // A file reached only while validating (cannot happen today: the ref checks walk every ref)
+  // would still have its read problems reported.
   const late = graph.diagnostics.splice(0);
   const checked = [...refProblems, ...validation];
 
