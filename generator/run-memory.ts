@@ -10,6 +10,7 @@
 import type { BlobStore } from './emit/cache.js';
 import type { CacheStore } from './emit/disk-cache.js';
 import { digestOf, type OutputFile } from './emit/output.js';
+import { LoadMemory } from './load/memory.js';
 
 interface Held {
   readonly content: string;
@@ -17,6 +18,8 @@ interface Held {
 }
 
 export class RunMemory {
+  /** The last load's files, checks and positions (load/memory.ts): kept whatever came of the run. */
+  readonly load = new LoadMemory();
   /** namespace -> the entries of the last run that settled. */
   private last = new Map<string, Map<string, string>>();
   /** namespace -> the entries this run read or wrote. */
