@@ -4,14 +4,18 @@
  *
  * A unit's checks are a function of its value, of what `deref` answers, and of which schemas were
  * already checked (each is checked once, by the first unit to reach it). The record holds what was
- * read, in order: a replay first reads it all again and goes ahead only if every answer is the one
- * recorded (the same objects, never mutated: memory.ts). Then it does what the checks did: report
- * the same problems, mark the same schemas checked, claim the same operationIds (a claim is done
- * again, not replayed, since who claims an id first depends on the other units).
+ * read, in order. A replay goes ahead only if the same schemas are checked already, and either
+ * what the answers read is the same (reads.ts) or, asked again, `deref` gives the answers recorded
+ * (the same objects, never mutated: memory.ts; for a schema already checked, only where it lives
+ * matters). Then it does what the checks did: report the same problems, mark the same schemas
+ * checked, claim the same operationIds (a claim is made again, not replayed, since who claims an
+ * id first depends on the other units).
  */
 import type { Severity } from '../diagnostics.js';
 import type { Loc } from '../diagnostics.js';
-import { locKey } from './pointer.js';
+import type { PairMap } from './pair-map.js';
+import { child, locKey } from './pointer.js';
+import type { ReadLog } from './reads.js';
 import { isRef } from './refs.js';
 import type { Resolved } from './types.js';
 
@@ -24,17 +28,23 @@ export type CheckEvent =
 export interface CheckUnit {
   readonly value: unknown;
   readonly events: readonly CheckEvent[];
+  /** What the answers to the unit's derefs read. */
+  readonly log: ReadLog;
 }
 
-/** The units of the last load, and those of this one as they are checked. */
+/** The units of the last load, and those of this one as they are checked: by section and member name. */
 export interface CheckMemo {
-  readonly last: ReadonlyMap<string, CheckUnit>;
-  readonly next: Map<string, CheckUnit>;
+  readonly last: PairMap<CheckUnit>;
+  readonly next: PairMap<CheckUnit>;
 }
 
 /** What unit checks read and change besides their own value. */
 export interface CheckState {
   deref(value: unknown, loc: Loc): Resolved | undefined;
+  /** `query`'s result, and what the derefs in it read (RefGraph.reading). */
+  reading<T>(query: () => T): { result: T; log: ReadLog };
+  /** Whether what `log` read has the same values now. */
+  holds(log: ReadLog): boolean;
   report(severity: Severity, message: string, loc: Loc): void;
   /** Schemas already checked, by location. */
   readonly seen: Set<string>;
@@ -49,24 +59,39 @@ export class CheckUnits {
     private readonly memo?: CheckMemo,
   ) {}
 
-  /** Checks the unit at `loc` with `check`, or replays its record when nothing it read changed. */
-  unit(loc: Loc, value: unknown, check: () => void): void {
-    if (!this.memo) return check();
-    const key = locKey(loc);
-    const last = this.memo.last.get(key);
-    if (last && last.value === value && this.holds(last)) {
-      this.replay(last);
-      this.memo.next.set(key, last);
-      return;
-    }
-    const events: CheckEvent[] = [];
-    this.recording = events;
-    try {
-      check();
-    } finally {
-      this.recording = undefined;
-    }
-    this.memo.next.set(key, { value, events });
+  /**
+   * The units of the section at `at`: the returned function checks the member `name` (`value`, at
+   * the location it passes `check`), or replays its record when nothing it read changed.
+   */
+  section(at: Loc): (name: string, value: unknown, check: (at: Loc) => void) => void {
+    const scope = locKey(at);
+    return (name, value, check) => {
+      if (!this.memo) return check(child(at, name));
+      const last = this.memo.last.get(scope, name);
+      const kept = last && last.value === value ? this.stillHolds(last) : undefined;
+      if (kept) {
+        this.replay(kept);
+        this.memo.next.set(scope, name, kept);
+        return;
+      }
+      const events: CheckEvent[] = [];
+      this.recording = events;
+      let log: ReadLog;
+      try {
+        log = this.state.reading(() => check(child(at, name))).log;
+      } finally {
+        this.recording = undefined;
+      }
+      this.memo.next.set(scope, name, { value, events, log });
+    };
+  }
+
+  /** `unit`, when checking its value now would do what it did; with what it reads now. */
+  private stillHolds(unit: CheckUnit): CheckUnit | undefined {
+    if (!this.sameSchemasChecked(unit)) return undefined;
+    if (this.state.holds(unit.log)) return unit;
+    const { result: same, log } = this.state.reading(() => this.sameAnswers(unit));
+    return same ? { ...unit, log } : undefined;
   }
 
   deref(value: unknown, loc: Loc): Resolved | undefined {
@@ -100,21 +125,27 @@ export class CheckUnits {
     this.recording?.push({ kind: 'operationId', id, loc });
   }
 
-  /** Whether checking `unit`'s value now would read what it read last time. */
-  private holds(unit: CheckUnit): boolean {
+  /** Whether the schemas `unit` found checked, or checked first, are so now. */
+  private sameSchemasChecked(unit: CheckUnit): boolean {
     let mine: Set<string> | undefined;
     for (const e of unit.events) {
-      if (e.kind === 'deref') {
-        const now = this.state.deref(e.holder, e.loc);
-        if (!now || !e.found) {
-          if (now !== e.found) return false;
-        } else if (now.loc.file !== e.found.loc.file || now.loc.pointer !== e.found.loc.pointer || (e.valueRead && !Object.is(now.value, e.found.value))) {
-          return false;
-        }
-      } else if (e.kind === 'visit') {
-        const seen = this.state.seen.has(e.key) || (mine?.has(e.key) ?? false);
-        if (seen === e.first) return false;
-        if (e.first) (mine ??= new Set()).add(e.key);
+      if (e.kind !== 'visit') continue;
+      const seen = this.state.seen.has(e.key) || (mine?.has(e.key) ?? false);
+      if (seen === e.first) return false;
+      if (e.first) (mine ??= new Set()).add(e.key);
+    }
+    return true;
+  }
+
+  /** Whether `deref` gives `unit`'s derefs the answers recorded. */
+  private sameAnswers(unit: CheckUnit): boolean {
+    for (const e of unit.events) {
+      if (e.kind !== 'deref') continue;
+      const now = this.state.deref(e.holder, e.loc);
+      if (!now || !e.found) {
+        if (now !== e.found) return false;
+      } else if (now.loc.file !== e.found.loc.file || now.loc.pointer !== e.found.loc.pointer || (e.valueRead && !Object.is(now.value, e.found.value))) {
+        return false;
       }
     }
     return true;

@@ -5,7 +5,7 @@ import { isObject } from './context.js';
 import type { CheckMemo } from './check-units.js';
 import { Positions } from './positions.js';
 import { RefChecks, type RefMemo } from './ref-check.js';
-import { ByFile } from './by-file.js';
+import { PairMap } from './pair-map.js';
 import { describe, isFailure, RefGraph } from './refs.js';
 import { placesOf, reread } from './reread.js';
 import type { LoadedSpec, LoadOptions, LoadResult, Resolved } from './types.js';
@@ -31,7 +31,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   const memory = options.memory;
   memory?.enter(JSON.stringify([entryFile, options.cwd, options.allowedRoots ?? []]));
   const read = new Set<string>();
-  const parsedRefs = memory && { last: memory.parsedRefs, next: new ByFile<ParsedRef>() };
+  const parsedRefs = memory && { last: memory.parsedRefs, next: new PairMap<ParsedRef>() };
   const graph = new RefGraph(
     options,
     entryFile,
@@ -83,8 +83,10 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     deref,
     where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
     report: (severity, message, loc) => validation.push({ severity, message, loc }),
+    reading: (query) => graph.reading(query),
+    holds: (log) => graph.holds(log),
   };
-  const refMemo: RefMemo | undefined = memory && { last: memory.refUnits, next: new Map() };
+  const refMemo: RefMemo | undefined = memory && { last: memory.refUnits, next: new PairMap() };
   const refs = new RefChecks(graph, refMemo);
   refs.run();
   if (memory && refMemo && parsedRefs) {
@@ -97,7 +99,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
   // once the document is refused for its depth.
   if (!refs.nestsTooDeep) {
-    const checkMemo: CheckMemo | undefined = memory && { last: memory.checkedAs === version ? memory.checkUnits : new Map(), next: new Map() };
+    const checkMemo: CheckMemo | undefined = memory && { last: memory.checkedAs === version ? memory.checkUnits : new PairMap(), next: new PairMap() };
     validateDocument(entry.root, entryFile, ctx, checkMemo);
     if (memory && checkMemo) [memory.checkUnits, memory.checkedAs] = [checkMemo.next, version];
   }

@@ -83,17 +83,19 @@ export interface Enclosing {
  */
 export class JsonIndex {
   private root: Container | undefined;
+  private start: number | undefined;
 
   constructor(
     readonly text: string,
-    root?: Container,
+    root?: { readonly container: Container; readonly at: number },
   ) {
-    this.root = root;
+    this.root = root?.container;
+    this.start = root?.at;
   }
 
-  /** Where the root value starts. */
+  /** Where the root value starts. Kept through an edit: reading the edited text would copy all of it into one string. */
   private get rootAt(): number {
-    return skipWs(this.text, 0);
+    return (this.start ??= skipWs(this.text, 0));
   }
 
   private rootContainer(): Container | undefined {
@@ -164,7 +166,7 @@ export class JsonIndex {
         inner,
       };
     }
-    return new JsonIndex(text, replaced);
+    return new JsonIndex(text, replaced && { container: replaced, at: this.rootAt });
   }
 
   /** The container that is `member` of `container` (at `at`), scanned on first use. */

@@ -22,7 +22,7 @@
  */
 import type { CheckUnit } from './check-units.js';
 import type { RefUnit } from './ref-check.js';
-import { ByFile } from './by-file.js';
+import { PairMap } from './pair-map.js';
 import type { KeptFile } from './reread.js';
 import type { OpenAPIVersion } from './types.js';
 import type { ParsedRef } from './uri.js';
@@ -33,11 +33,11 @@ export class LoadMemory {
   /** Files by absolute path. */
   readonly files = new Map<string, KeptFile>();
   /** The `$ref` strings the last load parsed, by file. */
-  parsedRefs = new ByFile<ParsedRef>();
+  parsedRefs = new PairMap<ParsedRef>();
   /** Ref-check units of the last load that walked the refs, by location. */
-  refUnits: ReadonlyMap<string, RefUnit> = new Map();
+  refUnits = new PairMap<RefUnit>();
   /** Validation units of the last load that validated, by location, and the version they were checked as. */
-  checkUnits: ReadonlyMap<string, CheckUnit> = new Map();
+  checkUnits = new PairMap<CheckUnit>();
   checkedAs: OpenAPIVersion | undefined;
 
   /** Forgets everything when `context` is not what the memory holds. */
@@ -45,9 +45,9 @@ export class LoadMemory {
     if (context === this.context) return;
     this.context = context;
     this.files.clear();
-    this.parsedRefs = new ByFile();
-    this.refUnits = new Map();
-    this.checkUnits = new Map();
+    this.parsedRefs = new PairMap();
+    this.refUnits = new PairMap();
+    this.checkUnits = new PairMap();
     this.checkedAs = undefined;
   }
 }

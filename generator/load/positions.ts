@@ -61,12 +61,12 @@ export class FilePlaces {
   }
 
   /**
-   * The places of `file`, this one's file changed by `edit` in the value at the end of `steps`:
-   * what was scanned outside the edit is kept.
+   * The places of `file`, this one's file changed by `edit` (to the text `changed`) in the value at
+   * the end of `steps`: what was scanned outside the edit is kept.
    */
-  edited(file: SpecFile, edit: TextEdit, steps: readonly Step[]): FilePlaces {
+  edited(file: SpecFile, edit: TextEdit, changed: string, steps: readonly Step[]): FilePlaces {
     const index = this.jsonIndex().edited(file.text, steps, edit.newEnd - edit.oldEnd);
-    return new FilePlaces(file, index, this.lines?.edited(file.text, edit));
+    return new FilePlaces(file, index, this.lines?.edited(file.text, edit, changed));
   }
 
   private lineIndex(): LineIndex {

@@ -3,22 +3,25 @@
  * the `$ref` itself for each that does not lead to a value, and refuses values nested deeper than
  * lathe's limit.
  *
- * The entry document is walked in units: each path item, webhook, `components` entry, Swagger
- * `definitions`/`parameters`/`responses` entry and other top-level member (the sections holding
- * them are walked through), and every other file whole. With a memo, a unit whose value is the
- * same object as last load's, and each of whose `$ref` strings comes to the same outcome, gives
- * the problems it gave then without being walked. The outcome of a string that leads to a value,
- * or not, does not depend on where it is written; one in a cycle does, so a unit meeting a cycle
- * (or the depth limit) is walked every time.
+ * The entry document is walked in units (units.ts). With a memo, a unit whose value is the same
+ * object as last load's gives the problems it gave then without being walked, when what following
+ * its refs read is the same (reads.ts), or else each of its `$ref` strings still comes to the same
+ * outcome (a change in a schema it refers to changes no outcome). The outcome of a string that
+ * leads to a value, or not, does not depend on where it is written; one in a cycle does, so a unit
+ * meeting a cycle (or the depth limit) is walked every time.
  */
 import type { Diagnostic, Loc } from '../diagnostics.js';
 import { child, locKey, toPointer } from './pointer.js';
-import { ByFile } from './by-file.js';
+import { PairMap } from './pair-map.js';
+import type { ReadLog } from './reads.js';
 import { describe, isFailure, MAX_DOCUMENT_DEPTH, type RefGraph } from './refs.js';
+import { isSection } from './units.js';
 
 /** What walking one unit found. */
 export interface RefUnit {
   readonly value: unknown;
+  /** What following the unit's refs read. */
+  readonly log: ReadLog;
   /** Each `$ref` string the unit holds, where it is first written, and what it came to. */
   readonly uses: readonly RefUse[];
   readonly diagnostics: readonly Diagnostic[];
@@ -30,10 +33,10 @@ interface RefUse {
   readonly outcome: string;
 }
 
-/** The units of the last load, and those of this one as they are walked. */
+/** The units of the last load, and those of this one as they are walked: by section (or file) and member. */
 export interface RefMemo {
-  readonly last: ReadonlyMap<string, RefUnit>;
-  readonly next: Map<string, RefUnit>;
+  readonly last: PairMap<RefUnit>;
+  readonly next: PairMap<RefUnit>;
 }
 
 type Outcome =
@@ -43,13 +46,6 @@ type Outcome =
 
 const OK: Outcome = { key: 'ok' };
 const CYCLE: Outcome = { key: 'cycle' };
-
-/** Entry-document sections whose members are units; `components`' own members are sections too. */
-const SECTIONS = new Set(['paths', 'webhooks', 'components', 'definitions', 'parameters', 'responses']);
-
-function isSection(tokens: readonly string[]): boolean {
-  return tokens.length === 1 ? SECTIONS.has(tokens[0]!) : tokens.length === 2 && tokens[0] === 'components';
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,8 +66,11 @@ export class RefChecks {
   /** Files whose depth problem is reported: once per file, the levels below would only repeat it. */
   private readonly tooDeep = new Set<string>();
   private walking: Walking | undefined;
-  /** Outcomes that do not depend on where the string is written: all but cycles. */
-  private readonly outcomes = new ByFile<Outcome>();
+  /**
+   * Outcomes that do not depend on where the string is written (all but cycles), for a load with
+   * no memo, where every unit is walked; with one, an outcome must be worked out to record its reads.
+   */
+  private readonly outcomes = new PairMap<Outcome>();
 
   constructor(
     private readonly graph: RefGraph,
@@ -82,41 +81,52 @@ export class RefChecks {
   run(): void {
     for (let file = this.graph.nextUnwalked(); file; file = this.graph.nextUnwalked()) {
       if (file.path === this.graph.entryPath && isObject(file.root)) this.section(file.path, file.root, []);
-      else this.unit(file.path, file.root, []);
+      else this.unit(file.path, file.root, [], file.path, '#');
     }
   }
 
   /** The walk's order, as if the section were walked whole: its own `$ref`, then each member in turn. */
   private section(path: string, value: Record<string, unknown>, tokens: readonly string[]): void {
-    if (Object.hasOwn(value, '$ref')) this.checkRef(value, { file: path, pointer: toPointer(tokens) }, tokens[tokens.length - 1] ?? '');
+    const loc = { file: path, pointer: toPointer(tokens) };
+    if (Object.hasOwn(value, '$ref')) this.checkRef(value, loc, tokens[tokens.length - 1] ?? '');
+    const scope = locKey(loc);
     for (const key of Object.keys(value)) {
       const member = value[key];
       if (typeof member !== 'object' || member === null) continue;
       const inner = [...tokens, key];
       if (isSection(inner) && isObject(member)) this.section(path, member, inner);
-      else this.unit(path, member, inner);
+      else this.unit(path, member, inner, scope, key);
     }
   }
 
-  private unit(path: string, value: unknown, tokens: readonly string[]): void {
+  /** Walks the unit at `tokens`, known to the memo as `key` of `scope`, or gives what it gave last load. */
+  private unit(path: string, value: unknown, tokens: readonly string[], scope: string, key: string): void {
     // A file holding a scalar has nothing to check.
     if (typeof value !== 'object' || value === null) return;
     if (!this.memo) return this.walk(path, value, tokens);
-    const key = locKey({ file: path, pointer: toPointer(tokens) });
-    const last = this.memo.last.get(key);
-    if (last && last.value === value && last.uses.every((u) => this.outcome(u.holder, u.loc).key === u.outcome)) {
-      this.graph.diagnostics.push(...last.diagnostics);
-      this.memo.next.set(key, last);
+    const last = this.memo.last.get(scope, key);
+    const kept = last && last.value === value ? this.stillHolds(last) : undefined;
+    if (kept) {
+      this.graph.diagnostics.push(...kept.diagnostics);
+      this.memo.next.set(scope, key, kept);
       return;
     }
     const walking: Walking = { uses: [], strings: new Set(), diagnostics: [], reusable: true };
     this.walking = walking;
+    let log: ReadLog;
     try {
-      this.walk(path, value, tokens);
+      log = this.graph.reading(() => this.walk(path, value, tokens)).log;
     } finally {
       this.walking = undefined;
     }
-    if (walking.reusable) this.memo.next.set(key, { value, uses: walking.uses, diagnostics: walking.diagnostics });
+    if (walking.reusable) this.memo.next.set(scope, key, { value, log, uses: walking.uses, diagnostics: walking.diagnostics });
+  }
+
+  /** `unit`, when what it found is still what walking it would find; with what it reads now. */
+  private stillHolds(unit: RefUnit): RefUnit | undefined {
+    if (this.graph.holds(unit.log)) return unit;
+    const { result: same, log } = this.graph.reading(() => unit.uses.every((u) => this.outcome(u.holder, u.loc).key === u.outcome));
+    return same ? { ...unit, log } : undefined;
   }
 
   private report(d: Diagnostic): void {
@@ -199,6 +209,7 @@ export class RefChecks {
    */
   private outcome(holder: Record<string, unknown>, loc: Loc): Outcome {
     const ref = holder.$ref as string;
+    if (this.memo) return this.follow(holder, loc, ref);
     const known = this.outcomes.get(loc.file, ref);
     if (known) return known;
     const outcome = this.follow(holder, loc, ref);

@@ -4,7 +4,8 @@ import { child, locKey, parsePointer } from './pointer.js';
 import { readSpecFile, type ReadResult } from './read.js';
 import type { LoadOptions, Resolved, SpecFile } from './types.js';
 import { isInside, parseRef, type ParsedRef } from './uri.js';
-import { ByFile } from './by-file.js';
+import { PairMap } from './pair-map.js';
+import { Reads, type Read, type ReadLog } from './reads.js';
 
 /** Why a location could not be reached. */
 export type Failure =
@@ -32,6 +33,8 @@ export type Target = { readonly ok: true; readonly file: string; readonly pointe
 export const MAX_DOCUMENT_DEPTH = 256;
 
 const MISSING: Failure = { kind: 'missing' };
+const NO_FILE = Symbol('no such file');
+const UNREADABLE = Symbol('file that does not parse');
 const BROKEN: Failure = { kind: 'broken' };
 
 /** An object with a string `$ref`: a Reference Object (or JSON Reference). */
@@ -47,6 +50,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A memo entry: the answer, and what working it out read. */
+interface Kept<T> {
+  readonly value: T;
+  readonly reads: readonly Read[];
+}
+
+/** The member `token` of an object or array, as a pointer names it; undefined when there is none. */
+function member(value: unknown, token: string): unknown {
+  if (Array.isArray(value)) return /^(0|[1-9]\d*)$/.test(token) && Number(token) < value.length ? value[Number(token)] : undefined;
+  return isObject(value) && Object.hasOwn(value, token) ? value[token] : undefined;
+}
+
 /**
  * The files of a spec and the `$ref`s between them. Files are read on first reference; every
  * resolution is memoized by location, so a ref used a thousand times is followed once.
@@ -60,17 +75,19 @@ export class RefGraph {
   /** Files read but not yet handed to the ref checks (ref-check.ts). */
   private readonly unwalked: SpecFile[] = [];
   private readonly roots: string[];
-  private readonly targets = new ByFile<Target>();
+  private readonly targets = new PairMap<Kept<Target>>();
   /** Failed follows, by the location of the first ref. */
-  private readonly follows = new ByFile<Failure>();
+  private readonly follows = new PairMap<Kept<Failure>>();
   /**
    * Successful follows, by file and `$ref` string: where a chain ends does not depend on where its
    * first ref is written, and one string is written at thousands of places.
    */
-  private readonly resolved = new ByFile<Resolved>();
-  private readonly located = new ByFile<Found | Failure>();
+  private readonly resolved = new PairMap<Kept<Resolved>>();
+  private readonly located = new PairMap<Kept<Found | Failure>>();
   /** Refs being followed right now: meeting one again means a cycle. */
   private readonly following = new Set<string>();
+  /** What answers read, for a load that keeps a memory (reads.ts). */
+  private readonly reads: Reads;
 
   /**
    * `read` reads a file (readSpecFile, or the load memory's reread); `parsedRefs` are the parsed
@@ -80,9 +97,45 @@ export class RefGraph {
     private readonly options: LoadOptions,
     readonly entryPath: string,
     private readonly read: (file: string, displayPath: string) => ReadResult = (file, displayPath) => readSpecFile(options.host, file, displayPath),
-    private readonly parsedRefs?: { readonly last: ByFile<ParsedRef>; readonly next: ByFile<ParsedRef> },
+    private readonly parsedRefs?: { readonly last: PairMap<ParsedRef>; readonly next: PairMap<ParsedRef> },
   ) {
     this.roots = [path.dirname(entryPath), ...(options.allowedRoots ?? []).map((r) => path.resolve(options.cwd, r))];
+    this.reads = new Reads(entryPath, (read) => this.valueOf(read), options.memory !== undefined);
+  }
+
+  /** `query`'s result, and what it read with the values they have now. */
+  reading<T>(query: () => T): { result: T; log: ReadLog } {
+    const { value, reads } = this.reads.collect(query);
+    return { result: value, log: this.reads.log(reads) };
+  }
+
+  /** Whether what `log` read has the same values now. */
+  holds(log: ReadLog): boolean {
+    return this.reads.holds(log);
+  }
+
+  /** A read's value in this load: a unit of the entry document, or another file's root (read now if need be). */
+  private valueOf(read: Read): unknown {
+    // Refs to a missing file and to one that does not parse come to different outcomes.
+    if (!read.tokens) {
+      const file = this.load(read.file);
+      return file ? file.root : this.missingFiles.has(read.file) ? NO_FILE : UNREADABLE;
+    }
+    let value = this.files.get(read.file)?.root;
+    for (const token of read.tokens) value = member(value, token);
+    return value;
+  }
+
+  /** A remembered answer, whose reads are read again; or the answer `compute` works out, remembered when `keep` says. */
+  private remembered<T>(memo: PairMap<Kept<T>>, file: string, key: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+    const known = memo.get(file, key);
+    if (known) {
+      this.reads.reuse(known.reads);
+      return known.value;
+    }
+    const { value, reads } = this.reads.collect(compute);
+    if (keep(value)) memo.set(file, key, { value, reads });
+    return value;
   }
 
   /** The path as a user should read it: relative to cwd unless that climbs out of cwd. */
@@ -116,17 +169,14 @@ export class RefGraph {
 
   /** The value at `loc`, following refs met on the way (but not one at the end). */
   locate(loc: Loc): Found | Failure {
-    const memo = this.located.get(loc.file, loc.pointer);
-    if (memo) return memo;
-    const found = this.locateUncached(loc);
     // A cycle failure depends on which refs were being followed at the time; do not keep it.
-    if (!isFailure(found) || found.kind !== 'cycle') this.located.set(loc.file, loc.pointer, found);
-    return found;
+    return this.remembered(this.located, loc.file, loc.pointer, () => this.locateUncached(loc), (found) => !isFailure(found) || found.kind !== 'cycle');
   }
 
   private locateUncached(loc: Loc): Found | Failure {
     const file = this.files.get(loc.file);
     const tokens = parsePointer(loc.pointer);
+    this.reads.touch(loc.file, tokens);
     if (!file || !tokens) return MISSING;
     let value = file.root;
     // Where `value` lives: `base` and the tokens walked since. Pointers are built only when needed:
@@ -143,13 +193,9 @@ export class RefGraph {
         value = r.value;
         [base, from] = [r.loc, i];
       }
-      if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < value.length) {
-        value = value[Number(token)];
-      } else if (isObject(value) && Object.hasOwn(value, token)) {
-        value = value[token];
-      } else {
-        return MISSING;
-      }
+      const next = member(value, token);
+      if (next === undefined) return MISSING;
+      value = next;
     }
     return { value, loc: at(tokens.length) };
   }
@@ -159,10 +205,22 @@ export class RefGraph {
     if (!isRef(value)) return { value, loc };
     const ref = value.$ref;
     const known = this.resolved.get(loc.file, ref);
-    if (known) return known;
-    const start = loc;
-    const failed = this.follows.get(start.file, start.pointer);
-    if (failed) return failed;
+    if (known) {
+      this.reads.reuse(known.reads);
+      return known.value;
+    }
+    const failed = this.follows.get(loc.file, loc.pointer);
+    if (failed) {
+      this.reads.reuse(failed.reads);
+      return failed.value;
+    }
+    const { value: result, reads } = this.reads.collect(() => this.followUncached(value, loc));
+    if (isFailure(result)) this.follows.set(loc.file, loc.pointer, { value: result, reads });
+    else this.resolved.set(loc.file, ref, { value: result, reads });
+    return result;
+  }
+
+  private followUncached(value: unknown, loc: Loc): Resolved | Failure {
     const via: Loc[] = [];
     const entered: string[] = [];
     let result: Resolved | Failure;
@@ -174,6 +232,8 @@ export class RefGraph {
         }
         const refLoc = child(loc, '$ref');
         const key = locKey(refLoc);
+        // The ref's holder: when it is on the way to a unit, the unit's value does not show it.
+        this.reads.touch(loc.file, parsePointer(loc.pointer));
         if (this.following.has(key)) {
           const first = via.findIndex((v) => locKey(v) === key);
           result = { kind: 'cycle', loop: first >= 0 ? via.slice(first) : [refLoc] };
@@ -198,20 +258,13 @@ export class RefGraph {
     } finally {
       for (const key of entered) this.following.delete(key);
     }
-    if (isFailure(result)) this.follows.set(start.file, start.pointer, result);
-    else this.resolved.set(start.file, ref, result);
     return result;
   }
 
   /** Where the `$ref` string at `refLoc` points, loading the file it names. */
   target(refLoc: Loc, ref: string): Target {
     // Keyed by file and string, not by ref location: one `$ref` string is used many times in a file.
-    let target = this.targets.get(refLoc.file, ref);
-    if (!target) {
-      target = this.computeTarget(refLoc, ref);
-      this.targets.set(refLoc.file, ref, target);
-    }
-    return target;
+    return this.remembered(this.targets, refLoc.file, ref, () => this.computeTarget(refLoc, ref));
   }
 
   private computeTarget(refLoc: Loc, ref: string): Target {
@@ -225,6 +278,7 @@ export class RefGraph {
           `lathe only reads files under the entry file's folder or an allowed root`,
       };
     }
+    if (parsed.file !== this.entryPath) this.reads.touch(parsed.file, undefined);
     if (!this.load(parsed.file)) {
       // A file that exists but failed to parse has its own diagnostics already.
       return this.missingFiles.has(parsed.file)

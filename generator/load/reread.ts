@@ -82,7 +82,7 @@ function reparseJson(good: Read, bytes: Uint8Array): Read | undefined {
     }
     const way = steps.slice(0, depth);
     const file: SpecFile = { ...before, text, root: replaced(before.root, way, value) };
-    return { bytes, result: { file, diagnostics: [] }, places: places.edited(file, edit, way) };
+    return { bytes, result: { file, diagnostics: [] }, places: places.edited(file, edit, changed, way) };
   }
   return undefined;
 }

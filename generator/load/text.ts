@@ -81,12 +81,14 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
-  /** The index of `text`, which is this index's text with `edit` made: only the edited stretch is read. */
-  edited(text: string, edit: TextEdit): LineIndex {
+  /**
+   * The index of `text`, which is this index's text with `edit` made: only the edited stretch
+   * (`changed`, which callers that have it pass: slicing a text made of pieces copies all of it)
+   * is read.
+   */
+  edited(text: string, edit: TextEdit, changed = text.slice(edit.start, edit.newEnd)): LineIndex {
     const delta = edit.newEnd - edit.oldEnd;
     const starts = this.starts.filter((s) => s <= edit.start);
-    // Searched in the edited stretch alone: on one-line JSON a search of the text runs to its end.
-    const changed = text.slice(edit.start, edit.newEnd);
     for (let i = changed.indexOf('\n'); i !== -1; i = changed.indexOf('\n', i + 1)) starts.push(edit.start + i + 1);
     for (const s of this.starts) if (s > edit.oldEnd) starts.push(s + delta);
     return new LineIndex(text, starts);

@@ -48,13 +48,15 @@ class DocumentRules {
     this.units = new CheckUnits(
       {
         deref: (value, loc) => ctx.deref(value, loc),
+        reading: (query) => ctx.reading(query),
+        holds: (log) => ctx.holds(log),
         report: (severity, message, loc) => ctx.report(severity, message, loc),
         seen: new Set(),
         claimOperationId: (id, loc) => this.claimOperationId(id, loc),
       },
       memo,
     );
-    const checks: CheckContext = { version: ctx.version, where: (loc) => ctx.where(loc), deref: (v, l) => this.deref(v, l), report: (s, m, l) => this.report(s, m, l) };
+    const checks: CheckContext = { ...ctx, deref: (v, l) => this.deref(v, l), report: (s, m, l) => this.report(s, m, l) };
     this.schemas = new SchemaRules(checks, (key, throughRef) => this.units.visit(key, throughRef));
     this.methods = ctx.version === '2.0' ? METHODS_2 : METHODS_3;
   }
@@ -132,10 +134,10 @@ class DocumentRules {
       this.report('error', `\`paths\` must be an object mapping paths to Path Items, not ${describe(paths)}`, at);
       return;
     }
+    const unit = this.units.section(at);
     for (const [path, item] of Object.entries(paths)) {
       if (path.startsWith('x-')) continue;
-      const itemAt = child(at, path);
-      this.units.unit(itemAt, item, () => {
+      unit(path, item, (itemAt) => {
         if (!path.startsWith('/')) this.report('error', `path '${path}' must start with '/'`, itemAt);
         const names = this.template(path, itemAt);
         this.pathItem(item, itemAt, { path, names });
@@ -159,10 +161,8 @@ class DocumentRules {
       this.report('error', `\`webhooks\` must be an object, not ${describe(webhooks)}`, at);
       return;
     }
-    for (const [name, item] of Object.entries(webhooks)) {
-      const itemAt = child(at, name);
-      this.units.unit(itemAt, item, () => this.pathItem(item, itemAt, undefined));
-    }
+    const unit = this.units.section(at);
+    for (const [name, item] of Object.entries(webhooks)) unit(name, item, (itemAt) => this.pathItem(item, itemAt, undefined));
   }
 
   private pathItem(value: unknown, at: Loc, template: { path: string; names: string[] } | undefined): void {
@@ -413,9 +413,7 @@ class DocumentRules {
       this.report('error', `\`${at.pointer.split('/').pop()}\` must be an object, not ${describe(map)}`, at);
       return;
     }
-    for (const [name, value] of Object.entries(map)) {
-      const entryAt = child(at, name);
-      this.units.unit(entryAt, value, () => check(value, entryAt));
-    }
+    const unit = this.units.section(at);
+    for (const [name, value] of Object.entries(map)) unit(name, value, (entryAt) => check(value, entryAt));
   }
 }

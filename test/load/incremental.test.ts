@@ -164,6 +164,29 @@ describe('a load through the memory equals a fresh load, edit after edit', () =>
     expect(watch.load('a bad type under __proto__').diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining("'strnig'"));
   });
 
+  it('a $ref on the way to what a path item refers to, pointed elsewhere', () => {
+    const ws = new Workspace();
+    const api = (target: string) =>
+      [
+        'openapi: 3.1.0',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /a:',
+        '    get:',
+        "      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/X'}}}}}",
+        `components: {$ref: './${target}'}`,
+      ].join('\n');
+    ws.write('/w/one.yaml', 'schemas: {X: {type: string}}');
+    ws.write('/w/two.yaml', 'schemas: {X: {type: strnig}}');
+    ws.write('/w/api.yaml', api('one.yaml'));
+    const watch = new Watcher(ws, '/w/api.yaml', '/w');
+    expect(watch.load('one.yaml').diagnostics).toEqual([]);
+    ws.write('/w/api.yaml', api('two.yaml'));
+    expect(watch.load('two.yaml').diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("'strnig'")]);
+    ws.write('/w/api.yaml', api('one.yaml'));
+    watch.load('one.yaml again');
+  });
+
   it('files of small specs, single and multi-file, YAML and JSON, valid and not', () => {
     const specs = [
       'load/multi/openapi.yaml',
