@@ -4,7 +4,8 @@
  *
  * A unit's checks are a function of its value, of what `deref` answers, and of which schemas were
  * already checked (each is checked once, by the first unit to reach it). The record holds what was
- * read, in order. A replay goes ahead only if the same schemas are checked already, and either
+ * read, in order. A replay goes ahead only if the same schemas are checked already (which can only
+ * differ for schemas a unit checked before it first checked differently: see `disturbed`), and either
  * what the answers read is the same (reads.ts) or, asked again, `deref` gives the answers recorded
  * (the same objects, never mutated: memory.ts; for a schema already checked, only where it lives
  * matters). Then it does what the checks did: report the same problems, mark the same schemas
@@ -30,12 +31,14 @@ export interface CheckUnit {
   readonly events: readonly CheckEvent[];
   /** What the answers to the unit's derefs read. */
   readonly log: ReadLog;
+  /** The schemas the unit checked first. */
+  readonly first: readonly string[];
 }
 
-/** The units of the last load, and those of this one as they are checked: by section and member name. */
+/** The units of a load: by section and member name, and in the order they were checked. */
 export interface CheckMemo {
-  readonly last: PairMap<CheckUnit>;
-  readonly next: PairMap<CheckUnit>;
+  readonly units: PairMap<CheckUnit>;
+  readonly order: CheckUnit[];
 }
 
 /** What unit checks read and change besides their own value. */
@@ -52,12 +55,26 @@ export interface CheckState {
 }
 
 export class CheckUnits {
-  private recording: CheckEvent[] | undefined;
+  private recording: { readonly events: CheckEvent[]; readonly first: string[] } | undefined;
+  /** Where each unit of the last load came in its order. */
+  private readonly position = new Map<CheckUnit, number>();
+  /** The next unit of the last load's order that this load has not come to yet. */
+  private expected = 0;
+  /**
+   * The schemas whose being checked already may not be what it was at this point of the last load:
+   * those that units checked in this load, removed, or met in another order, checked first
+   * differently. For any other schema it is, so a replayed unit's visits of it need no check.
+   */
+  private readonly disturbed = new Set<string>();
 
+  /** `last`: the units of the last load; `next` receives this load's. */
   constructor(
     private readonly state: CheckState,
-    private readonly memo?: CheckMemo,
-  ) {}
+    private readonly last?: CheckMemo,
+    private readonly next?: CheckMemo,
+  ) {
+    last?.order.forEach((unit, i) => this.position.set(unit, i));
+  }
 
   /**
    * The units of the section at `at`: the returned function checks the member `name` (`value`, at
@@ -66,24 +83,48 @@ export class CheckUnits {
   section(at: Loc): (name: string, value: unknown, check: (at: Loc) => void) => void {
     const scope = locKey(at);
     return (name, value, check) => {
-      if (!this.memo) return check(child(at, name));
-      const last = this.memo.last.get(scope, name);
+      const next = this.next;
+      if (!next) return check(child(at, name));
+      const last = this.last?.units.get(scope, name);
+      if (last) this.comeTo(last);
       const kept = last && last.value === value ? this.stillHolds(last) : undefined;
       if (kept) {
         this.replay(kept);
-        this.memo.next.set(scope, name, kept);
+        next.units.set(scope, name, kept);
+        next.order.push(kept);
         return;
       }
-      const events: CheckEvent[] = [];
-      this.recording = events;
+      const recording: { events: CheckEvent[]; first: string[] } = { events: [], first: [] };
+      this.recording = recording;
       let log: ReadLog;
       try {
         log = this.state.reading(() => check(child(at, name))).log;
       } finally {
         this.recording = undefined;
       }
-      this.memo.next.set(scope, name, { value, events, log });
+      const unit: CheckUnit = { value, log, ...recording };
+      this.disturb(unit.first, last?.first ?? []);
+      next.units.set(scope, name, unit);
+      next.order.push(unit);
     };
+  }
+
+  /**
+   * Comes to `unit` of the last load's order. The units passed over on the way were removed, or
+   * come later now: what they checked first is disturbed. (A unit met after it was passed over
+   * checked first only schemas disturbed so, and found checked ones that still are, or are disturbed.)
+   */
+  private comeTo(unit: CheckUnit): void {
+    const at = this.position.get(unit)!;
+    for (let i = this.expected; i < at; i++) for (const key of this.last!.order[i]!.first) this.disturbed.add(key);
+    this.expected = Math.max(this.expected, at + 1);
+  }
+
+  /** A unit checked in this load checked `now` first, and `before` in the last. */
+  private disturb(now: readonly string[], before: readonly string[]): void {
+    const was = new Set(before);
+    for (const key of now) if (!was.delete(key)) this.disturbed.add(key);
+    for (const key of was) this.disturbed.add(key);
   }
 
   /** `unit`, when checking its value now would do what it did; with what it reads now. */
@@ -96,13 +137,13 @@ export class CheckUnits {
 
   deref(value: unknown, loc: Loc): Resolved | undefined {
     const found = this.state.deref(value, loc);
-    if (this.recording && isRef(value)) this.recording.push({ kind: 'deref', holder: value, loc, found, valueRead: true });
+    if (this.recording && isRef(value)) this.recording.events.push({ kind: 'deref', holder: value, loc, found, valueRead: true });
     return found;
   }
 
   report(severity: Severity, message: string, loc: Loc): void {
     this.state.report(severity, message, loc);
-    this.recording?.push({ kind: 'report', severity, message, loc });
+    this.recording?.events.push({ kind: 'report', severity, message, loc });
   }
 
   /**
@@ -113,23 +154,26 @@ export class CheckUnits {
     const first = !this.state.seen.has(key);
     if (first) this.state.seen.add(key);
     if (this.recording) {
-      const before = this.recording[this.recording.length - 1];
+      const { events } = this.recording;
+      const before = events[events.length - 1];
       if (!first && throughRef && before?.kind === 'deref') before.valueRead = false;
-      this.recording.push({ kind: 'visit', key, first });
+      events.push({ kind: 'visit', key, first });
+      if (first) this.recording.first.push(key);
     }
     return first;
   }
 
   operationId(id: string, loc: Loc): void {
     this.state.claimOperationId(id, loc);
-    this.recording?.push({ kind: 'operationId', id, loc });
+    this.recording?.events.push({ kind: 'operationId', id, loc });
   }
 
   /** Whether the schemas `unit` found checked, or checked first, are so now. */
   private sameSchemasChecked(unit: CheckUnit): boolean {
+    if (this.disturbed.size === 0) return true;
     let mine: Set<string> | undefined;
     for (const e of unit.events) {
-      if (e.kind !== 'visit') continue;
+      if (e.kind !== 'visit' || !this.disturbed.has(e.key)) continue;
       const seen = this.state.seen.has(e.key) || (mine?.has(e.key) ?? false);
       if (seen === e.first) return false;
       if (e.first) (mine ??= new Set()).add(e.key);

@@ -99,9 +99,9 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
   // once the document is refused for its depth.
   if (!refs.nestsTooDeep) {
-    const checkMemo: CheckMemo | undefined = memory && { last: memory.checkedAs === version ? memory.checkUnits : new PairMap(), next: new PairMap() };
-    validateDocument(entry.root, entryFile, ctx, checkMemo);
-    if (memory && checkMemo) [memory.checkUnits, memory.checkedAs] = [checkMemo.next, version];
+    const checkMemo: CheckMemo | undefined = memory && { units: new PairMap(), order: [] };
+    validateDocument(entry.root, entryFile, ctx, checkMemo && { last: memory?.checkedAs === version ? memory.checkUnits : undefined, next: checkMemo });
+    if (memory && checkMemo) [memory.checkUnits, memory.checkedAs] = [checkMemo, version];
   }
   // A file reached only while validating (cannot happen today: the ref checks walk every ref)
   // would still have its read problems reported.

@@ -20,7 +20,7 @@
  *
  * Loads with other options (entry file, working directory, allowed roots) start over.
  */
-import type { CheckUnit } from './check-units.js';
+import type { CheckMemo } from './check-units.js';
 import type { RefUnit } from './ref-check.js';
 import { PairMap } from './pair-map.js';
 import type { KeptFile } from './reread.js';
@@ -36,8 +36,8 @@ export class LoadMemory {
   parsedRefs = new PairMap<ParsedRef>();
   /** Ref-check units of the last load that walked the refs, by location. */
   refUnits = new PairMap<RefUnit>();
-  /** Validation units of the last load that validated, by location, and the version they were checked as. */
-  checkUnits = new PairMap<CheckUnit>();
+  /** Validation units of the last load that validated, and the version they were checked as. */
+  checkUnits: CheckMemo | undefined;
   checkedAs: OpenAPIVersion | undefined;
 
   /** Forgets everything when `context` is not what the memory holds. */
@@ -47,7 +47,7 @@ export class LoadMemory {
     this.files.clear();
     this.parsedRefs = new PairMap();
     this.refUnits = new PairMap();
-    this.checkUnits = new PairMap();
+    this.checkUnits = undefined;
     this.checkedAs = undefined;
   }
 }

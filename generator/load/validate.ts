@@ -28,7 +28,12 @@ interface Param {
  * With `memo`, each path item, webhook and `components` entry is a unit that is replayed from the
  * last load when nothing it read changed (check-units.ts).
  */
-export function validateDocument(root: Record<string, unknown>, entry: string, ctx: CheckContext, memo?: CheckMemo): ReadonlyMap<string, Loc> {
+export function validateDocument(
+  root: Record<string, unknown>,
+  entry: string,
+  ctx: CheckContext,
+  memo?: { readonly last: CheckMemo | undefined; readonly next: CheckMemo },
+): ReadonlyMap<string, Loc> {
   const rules = new DocumentRules(ctx, { file: entry, pointer: '#' }, memo);
   rules.run(root);
   return rules.operationIds;
@@ -43,7 +48,7 @@ class DocumentRules {
   constructor(
     private readonly ctx: CheckContext,
     private readonly rootLoc: Loc,
-    memo: CheckMemo | undefined,
+    memo: { readonly last: CheckMemo | undefined; readonly next: CheckMemo } | undefined,
   ) {
     this.units = new CheckUnits(
       {
@@ -54,7 +59,8 @@ class DocumentRules {
         seen: new Set(),
         claimOperationId: (id, loc) => this.claimOperationId(id, loc),
       },
-      memo,
+      memo?.last,
+      memo?.next,
     );
     const checks: CheckContext = { ...ctx, deref: (v, l) => this.deref(v, l), report: (s, m, l) => this.report(s, m, l) };
     this.schemas = new SchemaRules(checks, (key, throughRef) => this.units.visit(key, throughRef));

@@ -164,6 +164,30 @@ describe('a load through the memory equals a fresh load, edit after edit', () =>
     expect(watch.load('a bad type under __proto__').diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining("'strnig'"));
   });
 
+  it('the path item that checked a schema first is removed, moved, put back', () => {
+    // Each schema is checked once, by the first unit that reaches it: Pet (with a bad enum value)
+    // by GET /pets/{id}. Without that path item, another must check it, or the warning is lost.
+    const ws = new Workspace();
+    const doc = petstore() as { paths: Record<string, unknown> };
+    const first = '/pets/{id}';
+    ws.write('/w/openapi.json', JSON.stringify(doc, null, 2));
+    const watch = new Watcher(ws, '/w/openapi.json', '/w');
+    const enumWarning = (r: { diagnostics: readonly { message: string }[] }) => r.diagnostics.filter((d) => d.message.startsWith('enum value 3'));
+    expect(enumWarning(watch.load('first load'))).toHaveLength(1);
+    const item = doc.paths[first];
+    delete doc.paths[first];
+    ws.write('/w/openapi.json', JSON.stringify(doc, null, 2));
+    expect(enumWarning(watch.load('removed'))).toHaveLength(1);
+    doc.paths[first] = item;
+    ws.write('/w/openapi.json', JSON.stringify(doc, null, 2));
+    expect(enumWarning(watch.load('put back, last'))).toHaveLength(1);
+    doc.paths = { [first]: item, ...doc.paths };
+    ws.write('/w/openapi.json', JSON.stringify(doc, null, 2));
+    expect(enumWarning(watch.load('first again'))).toHaveLength(1);
+    ws.write('/w/openapi.json', JSON.stringify({ ...doc, paths: {} }, null, 2));
+    expect(enumWarning(watch.load('no paths: the component checks it'))).toHaveLength(1);
+  });
+
   it('a $ref on the way to what a path item refers to, pointed elsewhere', () => {
     const ws = new Workspace();
     const api = (target: string) =>
