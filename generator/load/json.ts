@@ -2,7 +2,7 @@
  * Pointer-directed scanning of JSON text. Positions are only needed for diagnostics, so instead of
  * building a syntax tree for a multi-megabyte file we skip over every value that is not on the path.
  */
-import { lastAtOrBefore } from './text.js';
+import { lastAtOrBefore, type TextSource } from './text.js';
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
@@ -85,23 +85,28 @@ export class JsonIndex {
   private root: Container | undefined;
   private start: number | undefined;
 
+  /**
+   * `text` may be a text made of pieces (edit.ts): after an edit the index reads only the stretches
+   * of it that it scans, where reading all of it would copy it whole into one string.
+   */
   constructor(
-    readonly text: string,
+    readonly text: TextSource,
     root?: { readonly container: Container; readonly at: number },
   ) {
     this.root = root?.container;
     this.start = root?.at;
   }
 
-  /** Where the root value starts. Kept through an edit: reading the edited text would copy all of it into one string. */
+  /** Where the root value starts. */
   private get rootAt(): number {
-    return (this.start ??= skipWs(this.text, 0));
+    return (this.start ??= skipWs(this.text.slice(0, this.text.length), 0));
   }
 
   private rootContainer(): Container | undefined {
     if (!this.root) {
       const at = this.rootAt;
-      if (isOpen(this.text.charCodeAt(at))) this.root = scanContainer(this.text, at, true);
+      const whole = this.text.slice(0, this.text.length);
+      if (isOpen(whole.charCodeAt(at))) this.root = scanContainer(whole, at, true);
     }
     return this.root;
   }
@@ -150,7 +155,7 @@ export class JsonIndex {
    * The index of `text`: this index's text with the value at the end of `steps` replaced, the
    * value's text `delta` characters longer. Containers outside that value are kept as scanned.
    */
-  edited(text: string, steps: readonly Step[], delta: number): JsonIndex {
+  edited(text: TextSource, steps: readonly Step[], delta: number): JsonIndex {
     let replaced: Container | undefined;
     for (let d = steps.length - 1; d >= 0; d--) {
       const { container: c, member } = steps[d]!;
@@ -173,9 +178,9 @@ export class JsonIndex {
   private inner(container: Container, at: number, member: number): Container | undefined {
     const known = container.inner[member];
     if (known) return known;
-    const start = at + container.valueAt[member]!;
-    if (!isOpen(this.text.charCodeAt(start))) return undefined;
-    const scanned = scanContainer(this.text, start, true);
+    const value = this.text.slice(at + container.valueAt[member]!, at + container.valueEnd[member]!);
+    if (!isOpen(value.charCodeAt(0))) return undefined;
+    const scanned = scanContainer(value, 0, true);
     container.inner[member] = scanned;
     return scanned;
   }

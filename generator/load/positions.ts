@@ -4,7 +4,7 @@ import type { Loc } from '../diagnostics.js';
 import { JsonIndex, type Step } from './json.js';
 import { parsePointer } from './pointer.js';
 import { YAML_OPTIONS } from './read.js';
-import { LineIndex, type TextEdit } from './text.js';
+import { LineIndex, type TextEdit, type TextSource } from './text.js';
 import type { SpecFile } from './types.js';
 
 export interface Position {
@@ -62,10 +62,10 @@ export class FilePlaces {
 
   /**
    * The places of `file`, this one's file changed by `edit` (to the text `changed`) in the value at
-   * the end of `steps`: what was scanned outside the edit is kept.
+   * the end of `steps`: what was scanned outside the edit is kept. Its text is read from `text`.
    */
-  edited(file: SpecFile, edit: TextEdit, changed: string, steps: readonly Step[]): FilePlaces {
-    const index = this.jsonIndex().edited(file.text, steps, edit.newEnd - edit.oldEnd);
+  edited(file: SpecFile, text: TextSource, edit: TextEdit, changed: string, steps: readonly Step[]): FilePlaces {
+    const index = this.jsonIndex().edited(text, steps, edit.newEnd - edit.oldEnd);
     return new FilePlaces(file, index, this.lines?.edited(file.text, edit, changed));
   }
 

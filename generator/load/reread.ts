@@ -9,7 +9,7 @@
  * (tree.ts). Anything else (YAML, a change of keys or of the root, a BOM, bytes that are not
  * UTF-8, a value that no longer parses alone) is read whole and merged into the last tree.
  */
-import { sameBytes, spliceText } from './edit.js';
+import { Pieces, sameBytes, textEdit } from './edit.js';
 import { FilePlaces } from './positions.js';
 import { readBytes, readSpecBytes, type ReadResult } from './read.js';
 import { reuseUnchanged, withMember } from './tree.js';
@@ -22,6 +22,8 @@ export interface Read {
   readonly result: ReadResult;
   /** The scans positions are found with, for a file that parsed; made on first demand. */
   places?: FilePlaces;
+  /** The text as an edit made it, for a JSON file parsed in part. */
+  readonly pieces?: Pieces;
 }
 
 /** What is kept of a file between loads. */
@@ -60,9 +62,10 @@ function readWhole(bytes: Uint8Array, path: string, displayPath: string, good: R
 function reparseJson(good: Read, bytes: Uint8Array): Read | undefined {
   const before = good.result.file!;
   if (before.format !== 'json') return undefined;
-  const spliced = spliceText(good.bytes, before.text, bytes);
+  const old = good.pieces ?? Pieces.of(before.text);
+  const spliced = textEdit(good.bytes, old.length, bytes);
   if (!spliced) return undefined;
-  const { text, edit, changed } = spliced;
+  const { edit, changed } = spliced;
   const places = (good.places ??= new FilePlaces(before));
   const { steps } = places.jsonIndex().enclosing(edit.start, edit.oldEnd);
   const delta = edit.newEnd - edit.oldEnd;
@@ -72,8 +75,7 @@ function reparseJson(good: Read, bytes: Uint8Array): Read | undefined {
     const end = last.at + last.container.valueEnd[last.member]!;
     let value: unknown;
     try {
-      // Made from the pieces: slicing the new text would copy all of it into one flat string.
-      value = JSON.parse(before.text.slice(start, edit.start) + changed + before.text.slice(edit.oldEnd, end));
+      value = JSON.parse(old.slice(start, edit.start) + changed + old.slice(edit.oldEnd, end));
     } catch {
       // A change at the value's edge may belong to the container around it (a member added
       // after it); inside it, the text is broken or changes more than this value.
@@ -81,8 +83,9 @@ function reparseJson(good: Read, bytes: Uint8Array): Read | undefined {
       continue;
     }
     const way = steps.slice(0, depth);
-    const file: SpecFile = { ...before, text, root: replaced(before.root, way, value) };
-    return { bytes, result: { file, diagnostics: [] }, places: places.edited(file, edit, changed, way) };
+    const pieces = old.edited(edit, changed);
+    const file: SpecFile = { ...before, text: pieces.toString(), root: replaced(before.root, way, value) };
+    return { bytes, result: { file, diagnostics: [] }, places: places.edited(file, pieces, edit, changed, way), pieces };
   }
   return undefined;
 }

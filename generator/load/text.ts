@@ -113,6 +113,12 @@ export function lastAtOrBefore(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+/** What scans read of a text: a string, or a text made of pieces (edit.ts). */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
 /** A change of a text: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
 export interface TextEdit {
   readonly start: number;

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spliceText } from '../../generator/load/edit.js';
+import { Pieces, textEdit } from '../../generator/load/edit.js';
 import { JsonIndex } from '../../generator/load/json.js';
 import { LineIndex } from '../../generator/load/text.js';
 import { reuseUnchanged, withMember } from '../../generator/load/tree.js';
@@ -14,18 +14,18 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Characters of one, two, three and four UTF-8 bytes, and a BOM-like one, so that edits land inside characters. */
 const text = fc.string({ unit: fc.constantFrom('a', '"', '\n', 'é', '€', '💥', '\ufeff'), maxLength: 30 });
 
-describe('spliceText', () => {
-  it('makes the new text from the old one and the changed bytes, and says what changed', () => {
+describe('textEdit', () => {
+  it('says what changed from the old text and the changed bytes alone', () => {
     fc.assert(
       fc.property(text, text, text, text, (head, before, after, tail) => {
         const [old, now] = [head + before + tail, head + after + tail];
         // A BOM at the start is dropped by decoding: a case for the whole read, not this one.
         fc.pre(!old.startsWith('\ufeff') && !now.startsWith('\ufeff'));
-        const spliced = spliceText(utf8(old), old, utf8(now));
-        expect(spliced?.text).toBe(now);
-        const edit = spliced!.edit;
-        expect(old.slice(0, edit.start) + now.slice(edit.start, edit.newEnd) + old.slice(edit.oldEnd)).toBe(now);
-        expect(now.length - edit.newEnd).toBe(old.length - edit.oldEnd);
+        const spliced = textEdit(utf8(old), old.length, utf8(now));
+        expect(spliced).toBeDefined();
+        const { edit, changed } = spliced!;
+        expect(old.slice(0, edit.start) + changed + old.slice(edit.oldEnd)).toBe(now);
+        expect(edit.newEnd - edit.start).toBe(changed.length);
       }),
       { seed: 4, numRuns: 2000 },
     );
@@ -33,13 +33,36 @@ describe('spliceText', () => {
 
   it('splits no character, whichever of its bytes changed', () => {
     // é is C3 A9 and ɩ is C9 A9: the last byte is common, the character is not.
-    expect(spliceText(utf8('xéy'), 'xéy', utf8('xɩy'))?.edit).toEqual({ start: 1, oldEnd: 2, newEnd: 2 });
-    expect(spliceText(utf8('x€y'), 'x€y', utf8('x💥y'))?.edit).toEqual({ start: 1, oldEnd: 2, newEnd: 3 });
+    expect(textEdit(utf8('xéy'), 3, utf8('xɩy'))?.edit).toEqual({ start: 1, oldEnd: 2, newEnd: 2 });
+    expect(textEdit(utf8('x€y'), 3, utf8('x💥y'))?.edit).toEqual({ start: 1, oldEnd: 2, newEnd: 3 });
   });
 
   it('leaves bytes that are not UTF-8, and BOMs, to the whole read', () => {
-    expect(spliceText(utf8('abc'), 'abc', new Uint8Array([0x61, 0xff, 0x63]))).toBeUndefined();
-    expect(spliceText(utf8('\ufeffabc'), 'abc', utf8('\ufeffabd'))).toBeUndefined();
+    expect(textEdit(utf8('abc'), 3, new Uint8Array([0x61, 0xff, 0x63]))).toBeUndefined();
+    expect(textEdit(utf8('\ufeffabc'), 3, utf8('\ufeffabd'))).toBeUndefined();
+  });
+});
+
+describe('Pieces', () => {
+  it('is, edit after edit, the text a string would be, whole and in slices', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 5 }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(edit, { maxLength: 60 }), (start, edits) => {
+        let model = start;
+        let pieces = Pieces.of(start);
+        for (const [a, b, changed] of edits) {
+          const from = a % (model.length + 1);
+          const to = from + (b % (model.length - from + 1));
+          model = model.slice(0, from) + changed + model.slice(to);
+          pieces = pieces.edited({ start: from, oldEnd: to, newEnd: from + changed.length }, changed);
+          expect(pieces.length).toBe(model.length);
+          expect(pieces.slice(a % (model.length + 1), to)).toBe(model.slice(a % (model.length + 1), to));
+        }
+        expect(pieces.toString()).toBe(model);
+        for (let i = 0; i <= model.length; i += 3) expect(pieces.slice(i, i + 7)).toBe(model.slice(i, i + 7));
+      }),
+      { seed: 8, numRuns: 500 },
+    );
   });
 });
 
