@@ -20,15 +20,20 @@ import type { ReadLog } from './reads.js';
 import { isRef } from './refs.js';
 import type { Resolved } from './types.js';
 
-export type CheckEvent =
-  | { readonly kind: 'report'; readonly severity: Severity; readonly message: string; readonly loc: Loc }
+/** What a unit's checks asked: a deref and its answer, or whether a schema was checked already. */
+export type Question =
   | { readonly kind: 'deref'; readonly holder: unknown; readonly loc: Loc; readonly found: Resolved | undefined; valueRead: boolean }
-  | { readonly kind: 'visit'; readonly key: string; readonly first: boolean }
+  | { readonly kind: 'visit'; readonly key: string; readonly first: boolean };
+
+/** What a unit's checks did that a replay does again, in order. */
+export type Effect =
+  | { readonly kind: 'report'; readonly severity: Severity; readonly message: string; readonly loc: Loc }
   | { readonly kind: 'operationId'; readonly id: string; readonly loc: Loc };
 
 export interface CheckUnit {
   readonly value: unknown;
-  readonly events: readonly CheckEvent[];
+  readonly asked: readonly Question[];
+  readonly effects: readonly Effect[];
   /** What the answers to the unit's derefs read. */
   readonly log: ReadLog;
   /** The schemas the unit checked first. */
@@ -55,7 +60,7 @@ export interface CheckState {
 }
 
 export class CheckUnits {
-  private recording: { readonly events: CheckEvent[]; readonly first: string[] } | undefined;
+  private recording: Recording | undefined;
   /** Where each unit of the last load came in its order. */
   private readonly position = new Map<CheckUnit, number>();
   /** The next unit of the last load's order that this load has not come to yet. */
@@ -94,7 +99,7 @@ export class CheckUnits {
         next.order.push(kept);
         return;
       }
-      const recording: { events: CheckEvent[]; first: string[] } = { events: [], first: [] };
+      const recording: Recording = { asked: [], effects: [], first: [] };
       this.recording = recording;
       let log: ReadLog;
       try {
@@ -137,13 +142,13 @@ export class CheckUnits {
 
   deref(value: unknown, loc: Loc): Resolved | undefined {
     const found = this.state.deref(value, loc);
-    if (this.recording && isRef(value)) this.recording.events.push({ kind: 'deref', holder: value, loc, found, valueRead: true });
+    if (this.recording && isRef(value)) this.recording.asked.push({ kind: 'deref', holder: value, loc, found, valueRead: true });
     return found;
   }
 
   report(severity: Severity, message: string, loc: Loc): void {
     this.state.report(severity, message, loc);
-    this.recording?.events.push({ kind: 'report', severity, message, loc });
+    this.recording?.effects.push({ kind: 'report', severity, message, loc });
   }
 
   /**
@@ -154,10 +159,10 @@ export class CheckUnits {
     const first = !this.state.seen.has(key);
     if (first) this.state.seen.add(key);
     if (this.recording) {
-      const { events } = this.recording;
-      const before = events[events.length - 1];
+      const { asked } = this.recording;
+      const before = asked[asked.length - 1];
       if (!first && throughRef && before?.kind === 'deref') before.valueRead = false;
-      events.push({ kind: 'visit', key, first });
+      asked.push({ kind: 'visit', key, first });
       if (first) this.recording.first.push(key);
     }
     return first;
@@ -165,14 +170,14 @@ export class CheckUnits {
 
   operationId(id: string, loc: Loc): void {
     this.state.claimOperationId(id, loc);
-    this.recording?.events.push({ kind: 'operationId', id, loc });
+    this.recording?.effects.push({ kind: 'operationId', id, loc });
   }
 
   /** Whether the schemas `unit` found checked, or checked first, are so now. */
   private sameSchemasChecked(unit: CheckUnit): boolean {
     if (this.disturbed.size === 0) return true;
     let mine: Set<string> | undefined;
-    for (const e of unit.events) {
+    for (const e of unit.asked) {
       if (e.kind !== 'visit' || !this.disturbed.has(e.key)) continue;
       const seen = this.state.seen.has(e.key) || (mine?.has(e.key) ?? false);
       if (seen === e.first) return false;
@@ -183,7 +188,7 @@ export class CheckUnits {
 
   /** Whether `deref` gives `unit`'s derefs the answers recorded. */
   private sameAnswers(unit: CheckUnit): boolean {
-    for (const e of unit.events) {
+    for (const e of unit.asked) {
       if (e.kind !== 'deref') continue;
       const now = this.state.deref(e.holder, e.loc);
       if (!now || !e.found) {
@@ -196,10 +201,16 @@ export class CheckUnits {
   }
 
   private replay(unit: CheckUnit): void {
-    for (const e of unit.events) {
+    for (const key of unit.first) this.state.seen.add(key);
+    for (const e of unit.effects) {
       if (e.kind === 'report') this.state.report(e.severity, e.message, e.loc);
-      else if (e.kind === 'visit' && e.first) this.state.seen.add(e.key);
-      else if (e.kind === 'operationId') this.state.claimOperationId(e.id, e.loc);
+      else this.state.claimOperationId(e.id, e.loc);
     }
   }
+}
+
+interface Recording {
+  readonly asked: Question[];
+  readonly effects: Effect[];
+  readonly first: string[];
 }

@@ -81,7 +81,7 @@ export class RefChecks {
   run(): void {
     for (let file = this.graph.nextUnwalked(); file; file = this.graph.nextUnwalked()) {
       if (file.path === this.graph.entryPath && isObject(file.root)) this.section(file.path, file.root, []);
-      else this.unit(file.path, file.root, [], file.path, '#');
+      else this.unit(file.path, file.root, () => [], file.path, '#');
     }
   }
 
@@ -90,20 +90,21 @@ export class RefChecks {
     const loc = { file: path, pointer: toPointer(tokens) };
     if (Object.hasOwn(value, '$ref')) this.checkRef(value, loc, tokens[tokens.length - 1] ?? '');
     const scope = locKey(loc);
+    // Sections are at most two levels down: a unit's tokens are made only if it is walked.
+    const deeper = tokens.length < 2;
     for (const key of Object.keys(value)) {
       const member = value[key];
       if (typeof member !== 'object' || member === null) continue;
-      const inner = [...tokens, key];
-      if (isSection(inner) && isObject(member)) this.section(path, member, inner);
-      else this.unit(path, member, inner, scope, key);
+      if (deeper && isObject(member) && isSection([...tokens, key])) this.section(path, member, [...tokens, key]);
+      else this.unit(path, member, () => [...tokens, key], scope, key);
     }
   }
 
   /** Walks the unit at `tokens`, known to the memo as `key` of `scope`, or gives what it gave last load. */
-  private unit(path: string, value: unknown, tokens: readonly string[], scope: string, key: string): void {
+  private unit(path: string, value: unknown, tokensOf: () => readonly string[], scope: string, key: string): void {
     // A file holding a scalar has nothing to check.
     if (typeof value !== 'object' || value === null) return;
-    if (!this.memo) return this.walk(path, value, tokens);
+    if (!this.memo) return this.walk(path, value, tokensOf());
     const last = this.memo.last.get(scope, key);
     const kept = last && last.value === value ? this.stillHolds(last) : undefined;
     if (kept) {
@@ -115,7 +116,7 @@ export class RefChecks {
     this.walking = walking;
     let log: ReadLog;
     try {
-      log = this.graph.reading(() => this.walk(path, value, tokens)).log;
+      log = this.graph.reading(() => this.walk(path, value, tokensOf())).log;
     } finally {
       this.walking = undefined;
     }
