@@ -4,8 +4,8 @@
  *
  * A unit's checks are a function of its value, of what `deref` answers, and of which schemas were
  * already checked (each is checked once, by the first unit to reach it). The record holds what was
- * read, in order. A replay goes ahead only if the same schemas are checked already (which can only
- * differ for schemas a unit checked before it first checked differently: see `disturbed`), and either
+ * read, in order. A replay goes ahead only if the same schemas are checked already (they can differ
+ * only where a unit before it, in this load or the last, checked first differently: `disturbed`), and either
  * what the answers read is the same (reads.ts) or, asked again, `deref` gives the answers recorded
  * (the same objects, never mutated: memory.ts; for a schema already checked, only where it lives
  * matters). Then it does what the checks did: report the same problems, mark the same schemas
@@ -46,6 +46,12 @@ export interface CheckMemo {
   readonly order: CheckUnit[];
 }
 
+/** The last load's units (none when it validated as another version), and this load's, to fill. */
+export interface CheckMemos {
+  readonly last: CheckMemo | undefined;
+  readonly next: CheckMemo;
+}
+
 /** What unit checks read and change besides their own value. */
 export interface CheckState {
   deref(value: unknown, loc: Loc): Resolved | undefined;
@@ -72,13 +78,15 @@ export class CheckUnits {
    */
   private readonly disturbed = new Set<string>();
 
-  /** `last`: the units of the last load; `next` receives this load's. */
+  private readonly last: CheckMemo | undefined;
+  private readonly next: CheckMemo | undefined;
+
   constructor(
     private readonly state: CheckState,
-    private readonly last?: CheckMemo,
-    private readonly next?: CheckMemo,
+    memos?: CheckMemos,
   ) {
-    last?.order.forEach((unit, i) => this.position.set(unit, i));
+    [this.last, this.next] = [memos?.last, memos?.next];
+    this.last?.order.forEach((unit, i) => this.position.set(unit, i));
   }
 
   /**
@@ -116,8 +124,9 @@ export class CheckUnits {
 
   /**
    * Comes to `unit` of the last load's order. The units passed over on the way were removed, or
-   * come later now: what they checked first is disturbed. (A unit met after it was passed over
-   * checked first only schemas disturbed so, and found checked ones that still are, or are disturbed.)
+   * come later now: what they checked first is disturbed. A unit met after being passed over needs
+   * nothing more: what it checked first was disturbed then, and what it found checked still is, or
+   * was checked first by a unit that is itself disturbed (re-checked, passed over, or removed).
    */
   private comeTo(unit: CheckUnit): void {
     const at = this.position.get(unit)!;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { hasErrors, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { CheckContext } from './context.js';
 import { isObject } from './context.js';
-import type { CheckMemo } from './check-units.js';
+import type { CheckUnit } from './check-units.js';
 import { Positions } from './positions.js';
 import { RefChecks, type RefMemo } from './ref-check.js';
 import { PairMap } from './pair-map.js';
@@ -30,14 +30,14 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   const entryFile = path.resolve(options.cwd, entryPath);
   const memory = options.memory;
   memory?.enter(JSON.stringify([entryFile, options.cwd, options.allowedRoots ?? []]));
-  const read = new Set<string>();
+  const reached = new Set<string>();
   const parsedRefs = memory && { last: memory.parsedRefs, next: new PairMap<ParsedRef>() };
   const graph = new RefGraph(
     options,
     entryFile,
     memory &&
       ((file, displayPath) => {
-        read.add(file);
+        reached.add(file);
         return reread(options.host, file, displayPath, memory.files);
       }),
     parsedRefs,
@@ -93,15 +93,16 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     memory.refUnits = refMemo.next;
     memory.parsedRefs = parsedRefs.next;
     // Every file the spec reaches has been read: the others are no longer part of it.
-    for (const file of memory.files.keys()) if (!read.has(file)) memory.files.delete(file);
+    for (const file of memory.files.keys()) if (!reached.has(file)) memory.files.delete(file);
   }
   const refProblems = graph.diagnostics.splice(0);
   // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
   // once the document is refused for its depth.
   if (!refs.nestsTooDeep) {
-    const checkMemo: CheckMemo | undefined = memory && { units: new PairMap(), order: [] };
-    validateDocument(entry.root, entryFile, ctx, checkMemo && { last: memory?.checkedAs === version ? memory.checkUnits : undefined, next: checkMemo });
-    if (memory && checkMemo) [memory.checkUnits, memory.checkedAs] = [checkMemo, version];
+    // Units checked as another version are checked again: the rules differ.
+    const checks = memory && { last: memory.checkedAs === version ? memory.checkUnits : undefined, next: { units: new PairMap<CheckUnit>(), order: [] } };
+    validateDocument(entry.root, entryFile, ctx, checks);
+    if (memory && checks) [memory.checkUnits, memory.checkedAs] = [checks.next, version];
   }
   // A file reached only while validating (cannot happen today: the ref checks walk every ref)
   // would still have its read problems reported.

@@ -34,7 +34,7 @@ export class LoadMemory {
   readonly files = new Map<string, KeptFile>();
   /** The `$ref` strings the last load parsed, by file. */
   parsedRefs = new PairMap<ParsedRef>();
-  /** Ref-check units of the last load that walked the refs, by location. */
+  /** Ref-check units of the last load that walked the refs. */
   refUnits = new PairMap<RefUnit>();
   /** Validation units of the last load that validated, and the version they were checked as. */
   checkUnits: CheckMemo | undefined;

@@ -33,9 +33,10 @@ export type Target = { readonly ok: true; readonly file: string; readonly pointe
 export const MAX_DOCUMENT_DEPTH = 256;
 
 const MISSING: Failure = { kind: 'missing' };
+const BROKEN: Failure = { kind: 'broken' };
+/** What a read of a whole file gives when there is no tree to give. */
 const NO_FILE = Symbol('no such file');
 const UNREADABLE = Symbol('file that does not parse');
-const BROKEN: Failure = { kind: 'broken' };
 
 /** An object with a string `$ref`: a Reference Object (or JSON Reference). */
 export function isRef(value: unknown): value is { $ref: string } {

@@ -6,8 +6,9 @@
  * JSON.parse) is a third of a load. Here the changed bytes are decoded alone (edit.ts), the
  * deepest value of the last text holding the change is found from the scans positions keep
  * (json.ts), its new text is parsed, and the value is replaced in a copy of the path to it
- * (tree.ts). Anything else (YAML, a change of keys or of the root, a BOM, bytes that are not
- * UTF-8, a value that no longer parses alone) is read whole and merged into the last tree.
+ * (tree.ts). Anything else (YAML; a change only the root holds, such as a top-level key; a BOM;
+ * bytes that are not UTF-8; a value whose new text does not parse alone) is read whole and merged
+ * into the last tree.
  */
 import { Pieces, sameBytes, textEdit } from './edit.js';
 import { FilePlaces } from './positions.js';

@@ -1,5 +1,5 @@
 import type { Loc, Severity } from '../diagnostics.js';
-import { CheckUnits, type CheckMemo } from './check-units.js';
+import { CheckUnits, type CheckMemos } from './check-units.js';
 import { isMediaType } from './media-type.js';
 import { isObject, type CheckContext } from './context.js';
 import { child } from './pointer.js';
@@ -32,7 +32,7 @@ export function validateDocument(
   root: Record<string, unknown>,
   entry: string,
   ctx: CheckContext,
-  memo?: { readonly last: CheckMemo | undefined; readonly next: CheckMemo },
+  memo?: CheckMemos,
 ): ReadonlyMap<string, Loc> {
   const rules = new DocumentRules(ctx, { file: entry, pointer: '#' }, memo);
   rules.run(root);
@@ -48,7 +48,7 @@ class DocumentRules {
   constructor(
     private readonly ctx: CheckContext,
     private readonly rootLoc: Loc,
-    memo: { readonly last: CheckMemo | undefined; readonly next: CheckMemo } | undefined,
+    memo: CheckMemos | undefined,
   ) {
     this.units = new CheckUnits(
       {
@@ -59,8 +59,7 @@ class DocumentRules {
         seen: new Set(),
         claimOperationId: (id, loc) => this.claimOperationId(id, loc),
       },
-      memo?.last,
-      memo?.next,
+      memo,
     );
     const checks: CheckContext = { ...ctx, deref: (v, l) => this.deref(v, l), report: (s, m, l) => this.report(s, m, l) };
     this.schemas = new SchemaRules(checks, (key, throughRef) => this.units.visit(key, throughRef));
