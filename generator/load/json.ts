@@ -216,8 +216,9 @@ function scanContainer(text: string, start: number, deep: boolean): Container {
     if (array ? c === 0x5d || i >= text.length : c !== 0x22) break;
     if (!array) {
       const keyEnd = skipString(text, i);
-      const raw = text.slice(i, keyEnd);
-      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      // Decoded into a string of its own: a slice would keep the whole text alive as long as the
+      // index, which outlives edits (and so one text after another).
+      const key = JSON.parse(text.slice(i, keyEnd)) as string;
       if (byKey.has(key)) duplicateKeys = true;
       byKey.set(key, keys.length);
       keys.push(key);

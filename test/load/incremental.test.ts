@@ -7,6 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -292,6 +294,26 @@ describe('real specs through the memory', () => {
       if (did) watch.load(`${edit}: ${did}`);
     }
     expect(watch.outcomes.refused).toBeGreaterThan(0);
+  });
+
+  it("a long session of edits all over Cloudflare's spec keeps the memory's size", { timeout: 300_000 }, () => {
+    // What the memory keeps must not pin earlier texts or trees: 4 to 8 MB a text.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => (gc(), process.memoryUsage().heapUsed / 2 ** 20);
+    const ws = new Workspace();
+    const memory = new LoadMemory();
+    const summaries = [...cloudflare.matchAll(/"summary":"[^"]{3,40}"/g)].map((m) => m[0]);
+    let text = cloudflare;
+    let before = 0;
+    for (let i = 0; i <= 80; i++) {
+      const summary = summaries[(i * 7919) % summaries.length]!;
+      text = text.replace(summary, `${summary.slice(0, -1)} ${i}"`);
+      ws.write('/cf/openapi.json', text);
+      expect(loadSpec('/cf/openapi.json', { host: ws.host, cwd: '/cf', memory }).spec).toBeDefined();
+      if (i === 20) before = heap();
+    }
+    expect(heap() - before).toBeLessThan(12);
   });
 
   it('corpus specs: JSON, YAML, Swagger 2.0, 3.1 with an external file, circular refs', { timeout: 300_000 }, () => {
