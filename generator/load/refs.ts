@@ -189,7 +189,11 @@ export class RefGraph {
       const token = tokens[i]!;
       // A sibling of `$ref` with this name wins (OpenAPI 3.1 allows siblings); else look in the target.
       if (isRef(value) && token !== '$ref' && !Object.hasOwn(value, token)) {
-        const r = this.follow(value, at(i));
+        // A ref on the way: the value of the unit holding the pointer does not show it. (A ref
+        // followed from its own place is in the asking unit, or in a value its asking located.)
+        const holder = at(i);
+        this.reads.touch(holder.file, parsePointer(holder.pointer));
+        const r = this.follow(value, holder);
         if (isFailure(r)) return r.kind === 'missing' ? BROKEN : r;
         value = r.value;
         [base, from] = [r.loc, i];
@@ -233,8 +237,6 @@ export class RefGraph {
         }
         const refLoc = child(loc, '$ref');
         const key = locKey(refLoc);
-        // The ref's holder: when it is on the way to a unit, the unit's value does not show it.
-        this.reads.touch(loc.file, parsePointer(loc.pointer));
         if (this.following.has(key)) {
           const first = via.findIndex((v) => locKey(v) === key);
           result = { kind: 'cycle', loop: first >= 0 ? via.slice(first) : [refLoc] };
