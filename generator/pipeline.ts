@@ -76,6 +76,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       host: input.host,
       cwd: input.cwd,
       allowedRoots: input.config.refRoots.map((r) => resolve(input.config.dir, r)),
+      ...(input.memory ? { memory: input.memory.load } : {}),
     }),
   );
   const diagnostics = [...loaded.diagnostics];

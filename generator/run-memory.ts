@@ -10,6 +10,7 @@
 import type { BlobStore } from './emit/cache.js';
 import type { CacheStore } from './emit/disk-cache.js';
 import { digestOf, type OutputFile } from './emit/output.js';
+import { LoadMemory } from './load/memory.js';
 import { IRMemory } from './ir/replay.js';
 
 interface Held {
@@ -18,6 +19,8 @@ interface Held {
 }
 
 export class RunMemory {
+  /** The last load's files, checks and positions (load/memory.ts): kept whatever came of the run. */
+  readonly load = new LoadMemory();
   /** The last IR build, step by step (ir/replay.ts). */
   readonly ir = new IRMemory();
   /** namespace -> the entries of the last run that settled. */

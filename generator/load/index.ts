@@ -2,13 +2,19 @@ import path from 'node:path';
 import { hasErrors, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { CheckContext } from './context.js';
 import { isObject } from './context.js';
+import type { CheckUnit } from './check-units.js';
 import { Positions } from './positions.js';
+import { RefChecks, type RefMemo } from './ref-check.js';
+import { PairMap } from './pair-map.js';
 import { describe, isFailure, RefGraph } from './refs.js';
+import { placesOf, reread } from './reread.js';
 import type { LoadedSpec, LoadOptions, LoadResult, Resolved } from './types.js';
 import { validateDocument } from './validate.js';
+import type { ParsedRef } from './uri.js';
 import { detectVersion } from './version.js';
 
 export { fsHost, memoryHost } from './host.js';
+export { LoadMemory } from './memory.js';
 export type * from './types.js';
 
 /**
@@ -17,11 +23,26 @@ export type * from './types.js';
  * user's input: `spec` is undefined when there is any error, and every diagnostic is `place`d.
  *
  * Synchronous on purpose: the work is CPU-bound parsing, and the host is synchronous.
+ *
+ * With `options.memory`, the load re-uses the last load's work for what did not change (memory.ts).
  */
 export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
   const entryFile = path.resolve(options.cwd, entryPath);
-  const graph = new RefGraph(options, entryFile);
-  const positions = new Positions((file) => graph.files.get(file));
+  const memory = options.memory;
+  memory?.enter(JSON.stringify([entryFile, options.cwd, options.allowedRoots ?? []]));
+  const reached = new Set<string>();
+  const parsedRefs = memory && { last: memory.parsedRefs, next: new PairMap<ParsedRef>() };
+  const graph = new RefGraph(
+    options,
+    entryFile,
+    memory &&
+      ((file, displayPath) => {
+        reached.add(file);
+        return reread(options.host, file, displayPath, memory.files);
+      }),
+    parsedRefs,
+  );
+  const positions = new Positions((file) => graph.files.get(file), memory && ((file) => placesOf(file, memory.files)));
   const displayOf = (file: string) => graph.files.get(file)?.displayPath ?? graph.displayPath(file);
   const position = (loc: Loc) => positions.position(loc);
   const place = (d: Diagnostic): Diagnostic => {
@@ -62,14 +83,29 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadResult {
     deref,
     where: (loc) => (loc.file === entryFile ? loc.pointer : `${displayOf(loc.file)}${loc.pointer}`),
     report: (severity, message, loc) => validation.push({ severity, message, loc }),
+    reading: (query) => graph.reading(query),
+    holds: (log) => graph.holds(log),
   };
-  graph.checkAll();
+  const refMemo: RefMemo | undefined = memory && { last: memory.refUnits, next: new PairMap() };
+  const refs = new RefChecks(graph, refMemo);
+  refs.run();
+  if (memory && refMemo && parsedRefs) {
+    memory.refUnits = refMemo.next;
+    memory.parsedRefs = parsedRefs.next;
+    // Every file the spec reaches has been read: the others are no longer part of it.
+    for (const file of memory.files.keys()) if (!reached.has(file)) memory.files.delete(file);
+  }
   const refProblems = graph.diagnostics.splice(0);
   // Validation builds a pointer per schema: on 10,000 levels that is quadratic, and pointless
   // once the document is refused for its depth.
-  if (!graph.nestsTooDeep) validateDocument(entry.root, entryFile, ctx);
-  // A file reached only while validating (cannot happen today: checkAll walks every ref) would
-  // still have its read problems reported.
+  if (!refs.nestsTooDeep) {
+    // Units checked as another version are checked again: the rules differ.
+    const checks = memory && { last: memory.checkedAs === version ? memory.checkUnits : undefined, next: { units: new PairMap<CheckUnit>(), order: [] } };
+    validateDocument(entry.root, entryFile, ctx, checks);
+    if (memory && checks) [memory.checkUnits, memory.checkedAs] = [checks.next, version];
+  }
+  // A file reached only while validating (cannot happen today: the ref checks walk every ref)
+  // would still have its read problems reported.
   const late = graph.diagnostics.splice(0);
   const checked = [...refProblems, ...validation];
 

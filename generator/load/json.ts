@@ -2,6 +2,7 @@
  * Pointer-directed scanning of JSON text. Positions are only needed for diagnostics, so instead of
  * building a syntax tree for a multi-megabyte file we skip over every value that is not on the path.
  */
+import { lastAtOrBefore, type TextSource } from './text.js';
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
@@ -34,104 +35,227 @@ function skipScalar(text: string, i: number): number {
   return j;
 }
 
+/** One object or array of the text. Offsets are relative to its opening bracket, so a container
+ * after an edit keeps its scan, only its place in the text moves. */
+interface Container {
+  readonly array: boolean;
+  /** From the opening bracket to just after the closing one. */
+  readonly length: number;
+  /** Member keys, decoded, in text order (objects only). */
+  readonly keys: readonly string[];
+  readonly keyAt: readonly number[];
+  readonly valueAt: readonly number[];
+  readonly valueEnd: readonly number[];
+  /** Key -> its last member (JSON.parse keeps the last of duplicate keys; so do lookups). */
+  readonly byKey: ReadonlyMap<string, number>;
+  /** A key appears twice: a member's text may not be the value the parsed tree holds. */
+  readonly duplicateKeys: boolean;
+  /**
+   * The members that are containers, scanned on first use. Filling it in is the one change a
+   * container ever sees: it describes text that does not change while the container is shared.
+   */
+  readonly inner: (Container | undefined)[];
+}
+
+/** One member on the way from the root to a value: `member` of the container starting at `at`. */
+export interface Step {
+  readonly container: Container;
+  readonly at: number;
+  readonly member: number;
+  /** The member's key, or its index in an array. */
+  readonly token: string | number;
+}
+
+/** The deepest value whose text holds a stretch of the text, and the members leading to it. */
+export interface Enclosing {
+  /** Empty when only the root holds the stretch. */
+  readonly steps: readonly Step[];
+}
+
 /**
  * Offsets of nodes in valid JSON text, by pointer tokens: of the member's key when the last token
  * names an object member (that is where a reader looks for "the `servers` field"), else of the
  * value. When the path does not exist, the offset of the deepest node that does.
  *
- * Each object or array on a looked-up path is scanned once and all its members remembered, so the
- * many diagnostics of a large spec cost one pass over the parts they touch, not one pass each.
+ * Each object or array on a looked-up path is scanned once, with the members of the containers in
+ * it, so the many diagnostics of a large spec cost one pass over the parts they touch. An index
+ * survives an edit inside one value (`edited`): what was scanned outside the edit is kept.
  */
 export class JsonIndex {
-  private readonly objects = new Map<number, Map<string, readonly [key: number, value: number]>>();
-  private readonly arrays = new Map<number, number[]>();
-  /**
-   * Where each object or array that a skip went through ends, by where it starts: a pointer into
-   * `paths` would otherwise scan the paths object again after scanning it to skip it at the root.
-   */
-  private readonly ends = new Map<number, number>();
+  private root: Container | undefined;
+  private start: number | undefined;
 
-  constructor(private readonly text: string) {}
+  /**
+   * `text` may be a text made of pieces (edit.ts): after an edit the index reads only the stretches
+   * of it that it scans, where reading all of it would copy it whole into one string.
+   */
+  constructor(
+    readonly text: TextSource,
+    root?: { readonly container: Container; readonly at: number },
+  ) {
+    this.root = root?.container;
+    this.start = root?.at;
+  }
+
+  /** Where the root value starts. */
+  private get rootAt(): number {
+    return (this.start ??= skipWs(this.text.slice(0, this.text.length), 0));
+  }
+
+  private rootContainer(): Container | undefined {
+    if (!this.root) {
+      const at = this.rootAt;
+      const whole = this.text.slice(0, this.text.length);
+      if (isOpen(whole.charCodeAt(at))) this.root = scanContainer(whole, at, true);
+    }
+    return this.root;
+  }
 
   offset(tokens: readonly string[]): number {
-    let i = skipWs(this.text, 0);
-    let found = i;
+    let at = this.rootAt;
+    let found = at;
+    let container = this.rootContainer();
     for (const token of tokens) {
-      const c = this.text.charCodeAt(i);
-      if (c === 0x7b) {
-        const hit = this.members(i).get(token);
-        if (!hit) return found;
-        [found, i] = hit;
-      } else if (c === 0x5b) {
+      if (!container) return found;
+      let member: number | undefined;
+      if (container.array) {
         if (!/^(0|[1-9]\d*)$/.test(token)) return found;
-        const item = this.items(i)[Number(token)];
-        if (item === undefined) return found;
-        found = i = item;
+        member = Number(token);
+        if (member >= container.valueAt.length) return found;
+        found = at + container.valueAt[member]!;
       } else {
-        return found;
+        member = container.byKey.get(token);
+        if (member === undefined) return found;
+        found = at + container.keyAt[member]!;
       }
+      [container, at] = [this.inner(container, at, member), at + container.valueAt[member]!];
     }
     return found;
   }
 
-  private members(start: number): Map<string, readonly [number, number]> {
-    let members = this.objects.get(start);
-    if (members) return members;
-    members = new Map();
-    const text = this.text;
-    let i = skipWs(text, start + 1);
-    while (text.charCodeAt(i) === 0x22) {
-      const keyStart = i;
-      const keyEnd = skipString(text, i);
-      const raw = text.slice(keyStart, keyEnd);
-      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-      i = skipWs(text, skipWs(text, keyEnd) + 1);
-      // JSON.parse keeps the last of duplicate keys; so do we.
-      members.set(key, [keyStart, i]);
-      i = skipWs(text, this.skip(i));
-      if (text.charCodeAt(i) !== 0x2c) break;
-      i = skipWs(text, i + 1);
+  /**
+   * The members leading to the deepest value whose text holds all of [start, end): the value a
+   * change of that stretch replaces. The way stops above an object with duplicate keys, where
+   * the member holding the stretch may not be the one the parsed tree keeps.
+   */
+  enclosing(start: number, end: number): Enclosing {
+    const steps: Step[] = [];
+    let container = this.rootContainer();
+    let at = this.rootAt;
+    while (container && !container.duplicateKeys) {
+      const member = memberHolding(container, start - at, end - at);
+      if (member === undefined) break;
+      steps.push({ container, at, member, token: container.array ? member : container.keys[member]! });
+      [container, at] = [this.inner(container, at, member), at + container.valueAt[member]!];
     }
-    this.objects.set(start, members);
-    return members;
+    return { steps };
   }
 
-  private items(start: number): number[] {
-    let items = this.arrays.get(start);
-    if (items) return items;
-    items = [];
-    const text = this.text;
-    let i = skipWs(text, start + 1);
-    while (i < text.length && text.charCodeAt(i) !== 0x5d) {
-      items.push(i);
-      i = skipWs(text, this.skip(i));
-      if (text.charCodeAt(i) !== 0x2c) break;
-      i = skipWs(text, i + 1);
+  /**
+   * The index of `text`: this index's text with the value at the end of `steps` replaced, the
+   * value's text `delta` characters longer. Containers outside that value are kept as scanned.
+   */
+  edited(text: TextSource, steps: readonly Step[], delta: number): JsonIndex {
+    let replaced: Container | undefined;
+    for (let d = steps.length - 1; d >= 0; d--) {
+      const { container: c, member } = steps[d]!;
+      const shift = (offsets: readonly number[], from: number) => offsets.map((o, i) => (i >= from ? o + delta : o));
+      const inner = c.inner.slice();
+      inner[member] = replaced;
+      replaced = {
+        ...c,
+        length: c.length + delta,
+        keyAt: c.array ? c.keyAt : shift(c.keyAt, member + 1),
+        valueAt: shift(c.valueAt, member + 1),
+        valueEnd: shift(c.valueEnd, member),
+        inner,
+      };
     }
-    this.arrays.set(start, items);
-    return items;
+    return new JsonIndex(text, replaced && { container: replaced, at: this.rootAt });
   }
 
-  /** Skips one value of already-valid JSON starting at `i`, remembering where the containers in it end. */
-  private skip(i: number): number {
-    const text = this.text;
+  /** The container that is `member` of `container` (at `at`), scanned on first use. */
+  private inner(container: Container, at: number, member: number): Container | undefined {
+    const known = container.inner[member];
+    if (known) return known;
+    const value = this.text.slice(at + container.valueAt[member]!, at + container.valueEnd[member]!);
+    if (!isOpen(value.charCodeAt(0))) return undefined;
+    const scanned = scanContainer(value, 0, true);
+    container.inner[member] = scanned;
+    return scanned;
+  }
+}
+
+function isOpen(c: number): boolean {
+  return c === 0x7b || c === 0x5b;
+}
+
+/** The member whose value's text holds [start, end) (offsets relative to the container). */
+function memberHolding(c: Container, start: number, end: number): number | undefined {
+  // Members are in text order: the last one starting at or before `start`.
+  const member = lastAtOrBefore(c.valueAt, start);
+  return member < 0 || end > c.valueEnd[member]! ? undefined : member;
+}
+
+/**
+ * Scans the container at `start` of valid JSON: its members, and with `deep` the members of the
+ * containers among them, so that going one level down does not scan that text a second time.
+ */
+function scanContainer(text: string, start: number, deep: boolean): Container {
+  const array = text.charCodeAt(start) === 0x5b;
+  const keys: string[] = [];
+  const keyAt: number[] = [];
+  const valueAt: number[] = [];
+  const valueEnd: number[] = [];
+  const byKey = new Map<string, number>();
+  const inner: (Container | undefined)[] = [];
+  let duplicateKeys = false;
+  let i = skipWs(text, start + 1);
+  for (;;) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) return skipString(text, i);
-    if (c !== 0x7b && c !== 0x5b) return skipScalar(text, i);
-    const known = this.ends.get(i);
-    if (known !== undefined) return known;
-    const open: number[] = [];
-    for (let j = i; j < text.length; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 0x22) j = skipString(text, j) - 1;
-      else if (d === 0x7b || d === 0x5b) open.push(j);
-      else if (d === 0x7d || d === 0x5d) {
-        this.ends.set(open.pop()!, j + 1);
-        if (open.length === 0) return j + 1;
-      }
+    if (array ? c === 0x5d || i >= text.length : c !== 0x22) break;
+    if (!array) {
+      const keyEnd = skipString(text, i);
+      // Decoded into a string of its own: a slice would keep the whole text alive as long as the
+      // index, which outlives edits (and so one text after another).
+      const key = JSON.parse(text.slice(i, keyEnd)) as string;
+      if (byKey.has(key)) duplicateKeys = true;
+      byKey.set(key, keys.length);
+      keys.push(key);
+      keyAt.push(i - start);
+      i = skipWs(text, skipWs(text, keyEnd) + 1);
     }
-    return text.length;
+    let end: number;
+    if (deep && isOpen(text.charCodeAt(i))) {
+      const scanned = scanContainer(text, i, false);
+      inner[valueAt.length] = scanned;
+      end = i + scanned.length;
+    } else {
+      end = skipValue(text, i);
+    }
+    valueAt.push(i - start);
+    valueEnd.push(end - start);
+    i = skipWs(text, end);
+    if (text.charCodeAt(i) !== 0x2c) break;
+    i = skipWs(text, i + 1);
   }
+  // `i` is at the closing bracket.
+  return { array, length: i + 1 - start, keys, keyAt, valueAt, valueEnd, byKey, duplicateKeys, inner };
+}
+
+/** Skips one value of valid JSON starting at `i`. */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return skipString(text, i);
+  if (!isOpen(c)) return skipScalar(text, i);
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 0x22) j = skipString(text, j) - 1;
+    else if (d === 0x7b || d === 0x5b) depth++;
+    else if ((d === 0x7d || d === 0x5d) && --depth === 0) return j + 1;
+  }
+  return text.length;
 }
 
 /** One-off lookup (tests, small files). */

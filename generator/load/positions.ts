@@ -1,10 +1,10 @@
 import type { Document, LineCounter, Pair } from 'yaml';
 import { yaml } from '../on-first-use.js';
 import type { Loc } from '../diagnostics.js';
-import { JsonIndex } from './json.js';
+import { JsonIndex, type Step } from './json.js';
 import { parsePointer } from './pointer.js';
 import { YAML_OPTIONS } from './read.js';
-import { LineIndex } from './text.js';
+import { LineIndex, type TextEdit, type TextSource } from './text.js';
 import type { SpecFile } from './types.js';
 
 export interface Position {
@@ -22,40 +22,63 @@ export interface Position {
  * gets the position of its deepest existing ancestor.
  */
 export class Positions {
-  private readonly yaml = new Map<string, { doc: Document; lines: LineCounter }>();
-  private readonly indexes = new Map<string, JsonIndex>();
-  private readonly lines = new Map<string, LineIndex>();
+  private readonly places = new Map<string, FilePlaces>();
 
-  constructor(private readonly fileOf: (path: string) => SpecFile | undefined) {}
+  /** `placesOf` gives a file's scans when something (the load memory) keeps them across loads. */
+  constructor(
+    private readonly fileOf: (path: string) => SpecFile | undefined,
+    private readonly placesOf: (file: SpecFile) => FilePlaces | undefined = () => undefined,
+  ) {}
 
   position(loc: Loc): Position | undefined {
     const file = this.fileOf(loc.file);
     if (!file) return undefined;
-    const tokens = parsePointer(loc.pointer) ?? [];
-    if (file.format === 'json') {
-      let lines = this.lines.get(file.path);
-      if (!lines) this.lines.set(file.path, (lines = new LineIndex(file.text)));
-      return lines.position(this.jsonIndex(file).offset(tokens));
-    }
-    const { doc, lines } = this.yamlTree(file);
+    let places = this.places.get(file.path);
+    if (!places) this.places.set(file.path, (places = this.placesOf(file) ?? new FilePlaces(file)));
+    return places.position(parsePointer(loc.pointer) ?? []);
+  }
+}
+
+/** The scans of one file's text that positions are found with, each made on first demand. */
+export class FilePlaces {
+  private yaml?: { doc: Document; lines: LineCounter };
+
+  constructor(
+    readonly file: SpecFile,
+    private index?: JsonIndex,
+    private lines?: LineIndex,
+  ) {}
+
+  position(tokens: readonly string[]): Position {
+    if (this.file.format === 'json') return this.lineIndex().position(this.jsonIndex().offset(tokens));
+    const { doc, lines } = this.yamlTree();
     const { line, col } = lines.linePos(yamlNodeOffset(doc, tokens));
     return { line, column: col };
   }
 
-  private jsonIndex(file: SpecFile): JsonIndex {
-    let index = this.indexes.get(file.path);
-    if (!index) this.indexes.set(file.path, (index = new JsonIndex(file.text)));
-    return index;
+  jsonIndex(): JsonIndex {
+    return (this.index ??= new JsonIndex(this.file.text));
   }
 
-  private yamlTree(file: SpecFile): { doc: Document; lines: LineCounter } {
-    let tree = this.yaml.get(file.path);
-    if (!tree) {
+  /**
+   * The places of `file`, this one's file changed by `edit` (to the text `changed`) in the value at
+   * the end of `steps`: what was scanned outside the edit is kept. Its text is read from `text`.
+   */
+  edited(file: SpecFile, text: TextSource, edit: TextEdit, changed: string, steps: readonly Step[]): FilePlaces {
+    const index = this.jsonIndex().edited(text, steps, edit.newEnd - edit.oldEnd);
+    return new FilePlaces(file, index, this.lines?.edited(file.text, edit, changed));
+  }
+
+  private lineIndex(): LineIndex {
+    return (this.lines ??= new LineIndex(this.file.text));
+  }
+
+  private yamlTree(): { doc: Document; lines: LineCounter } {
+    if (!this.yaml) {
       const lines = new (yaml().LineCounter)();
-      tree = { doc: yaml().parseDocument(file.text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
-      this.yaml.set(file.path, tree);
+      this.yaml = { doc: yaml().parseDocument(this.file.text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
     }
-    return tree;
+    return this.yaml;
   }
 }
 

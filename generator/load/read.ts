@@ -37,26 +37,33 @@ export interface ReadResult {
  * in YAML it is an error.
  */
 export function readSpecFile(host: SpecHost, path: string, displayPath: string): ReadResult {
-  const problem = (message: string, at?: { line: number; column: number }): ReadResult => ({
-    diagnostics: [{ severity: 'error', message, displayFile: displayPath, ...at }],
-  });
+  const bytes = readBytes(host, path, displayPath);
+  return bytes instanceof Uint8Array ? readSpecBytes(bytes, path, displayPath) : bytes;
+}
+
+/** The file's bytes, or why there are none. */
+export function readBytes(host: SpecHost, path: string, displayPath: string): Uint8Array | ReadResult {
   let bytes: Uint8Array | undefined;
   try {
     bytes = host.readFile(path);
   } catch (err) {
-    return problem(`cannot read file: ${(err as Error).message}`);
+    return problem(displayPath, `cannot read file: ${(err as Error).message}`);
   }
-  if (bytes === undefined) return { ...problem('file not found'), missing: true };
+  return bytes ?? { ...problem(displayPath, 'file not found'), missing: true };
+}
+
+/** Decodes and parses a file's bytes. */
+export function readSpecBytes(bytes: Uint8Array, path: string, displayPath: string): ReadResult {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    return problem(`file is not valid UTF-8 (bad byte at offset ${decoded.offset})`, decoded);
+    return problem(displayPath, `file is not valid UTF-8 (bad byte at offset ${decoded.offset})`, decoded);
   }
   const text = decoded.text;
   // A regex rather than trim(): no copy of a multi-megabyte string just to test it.
-  if (!/\S/.test(text)) return problem('file is empty');
+  if (!/\S/.test(text)) return problem(displayPath, 'file is empty');
 
   if (/^\s*</.test(text)) {
-    return problem('this is an HTML or XML page, not an OpenAPI document (JSON or YAML)', lineColumn(text, text.search(/\S/)));
+    return problem(displayPath, 'this is an HTML or XML page, not an OpenAPI document (JSON or YAML)', lineColumn(text, text.search(/\S/)));
   }
   const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
   if (looksJson) {
@@ -65,10 +72,14 @@ export function readSpecFile(host: SpecHost, path: string, displayPath: string):
       return { file: { path, displayPath, text, root, format: 'json' }, diagnostics: [] };
     } catch (err) {
       // JSON-looking YAML (`{a: 1}`) is still YAML; a `.json` file must be JSON.
-      if (/\.json$/i.test(path)) return problem(...jsonProblem(text, (err as Error).message));
+      if (/\.json$/i.test(path)) return problem(displayPath, ...jsonProblem(text, (err as Error).message));
     }
   }
   return readYaml(path, displayPath, text);
+}
+
+function problem(displayPath: string, message: string, at?: { line: number; column: number }): ReadResult {
+  return { diagnostics: [{ severity: 'error', message, displayFile: displayPath, ...at }] };
 }
 
 function jsonProblem(text: string, message: string): [string, { line: number; column: number }] {

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Diagnostic, Loc } from '../diagnostics.js';
 import { child, locKey, parsePointer } from './pointer.js';
-import { readSpecFile } from './read.js';
+import { readSpecFile, type ReadResult } from './read.js';
 import type { LoadOptions, Resolved, SpecFile } from './types.js';
-import { isInside, parseRef } from './uri.js';
+import { isInside, parseRef, type ParsedRef } from './uri.js';
+import { PairMap } from './pair-map.js';
+import { Reads, type Read, type ReadLog } from './reads.js';
 
 /** Why a location could not be reached. */
 export type Failure =
@@ -20,7 +22,7 @@ export interface Found {
   readonly loc: Loc;
 }
 
-type Target = { readonly ok: true; readonly file: string; readonly pointer: string } | { readonly ok: false; readonly message?: string };
+export type Target = { readonly ok: true; readonly file: string; readonly pointer: string } | { readonly ok: false; readonly message?: string };
 
 /**
  * How deep a document's values may nest. Real specs stay near 30 (Cloudflare's whole API: 28); a
@@ -32,6 +34,9 @@ export const MAX_DOCUMENT_DEPTH = 256;
 
 const MISSING: Failure = { kind: 'missing' };
 const BROKEN: Failure = { kind: 'broken' };
+/** What a read of a whole file gives when there is no tree to give. */
+const NO_FILE = Symbol('no such file');
+const UNREADABLE = Symbol('file that does not parse');
 
 /** An object with a string `$ref`: a Reference Object (or JSON Reference). */
 export function isRef(value: unknown): value is { $ref: string } {
@@ -46,6 +51,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A memo entry: the answer, and what working it out read. */
+interface Kept<T> {
+  readonly value: T;
+  readonly reads: readonly Read[];
+}
+
+/** The member `token` of an object or array, as a pointer names it; undefined when there is none. */
+function member(value: unknown, token: string): unknown {
+  if (Array.isArray(value)) return /^(0|[1-9]\d*)$/.test(token) && Number(token) < value.length ? value[Number(token)] : undefined;
+  return isObject(value) && Object.hasOwn(value, token) ? value[token] : undefined;
+}
+
 /**
  * The files of a spec and the `$ref`s between them. Files are read on first reference; every
  * resolution is memoized by location, so a ref used a thousand times is followed once.
@@ -56,26 +73,70 @@ export class RefGraph {
   readonly diagnostics: Diagnostic[] = [];
   private readonly missingFiles = new Set<string>();
   private readonly failedFiles = new Set<string>();
-  /** Files read but not yet walked by `checkAll`. */
+  /** Files read but not yet handed to the ref checks (ref-check.ts). */
   private readonly unwalked: SpecFile[] = [];
   private readonly roots: string[];
-  private readonly targets = new Map<string, Target>();
+  private readonly targets = new PairMap<Kept<Target>>();
   /** Failed follows, by the location of the first ref. */
-  private readonly follows = new Map<string, Failure>();
+  private readonly follows = new PairMap<Kept<Failure>>();
   /**
    * Successful follows, by file and `$ref` string: where a chain ends does not depend on where its
    * first ref is written, and one string is written at thousands of places.
    */
-  private readonly resolved = new Map<string, Resolved>();
-  private readonly located = new Map<string, Found | Failure>();
+  private readonly resolved = new PairMap<Kept<Resolved>>();
+  private readonly located = new PairMap<Kept<Found | Failure>>();
   /** Refs being followed right now: meeting one again means a cycle. */
   private readonly following = new Set<string>();
+  /** What answers read, for a load that keeps a memory (reads.ts). */
+  private readonly reads: Reads;
 
+  /**
+   * `read` reads a file (readSpecFile, or the load memory's reread); `parsedRefs` are the parsed
+   * `$ref` strings of the last load (a pure function of file and string) and those of this one.
+   */
   constructor(
     private readonly options: LoadOptions,
     readonly entryPath: string,
+    private readonly read: (file: string, displayPath: string) => ReadResult = (file, displayPath) => readSpecFile(options.host, file, displayPath),
+    private readonly parsedRefs?: { readonly last: PairMap<ParsedRef>; readonly next: PairMap<ParsedRef> },
   ) {
     this.roots = [path.dirname(entryPath), ...(options.allowedRoots ?? []).map((r) => path.resolve(options.cwd, r))];
+    this.reads = new Reads(entryPath, (read) => this.valueOf(read), options.memory !== undefined);
+  }
+
+  /** `query`'s result, and what it read with the values they have now. */
+  reading<T>(query: () => T): { result: T; log: ReadLog } {
+    const { value, reads } = this.reads.collect(query);
+    return { result: value, log: this.reads.log(reads) };
+  }
+
+  /** Whether what `log` read has the same values now. */
+  holds(log: ReadLog): boolean {
+    return this.reads.holds(log);
+  }
+
+  /** A read's value in this load: a unit of the entry document, or another file's root (read now if need be). */
+  private valueOf(read: Read): unknown {
+    // Refs to a missing file and to one that does not parse come to different outcomes.
+    if (!read.tokens) {
+      const file = this.load(read.file);
+      return file ? file.root : this.missingFiles.has(read.file) ? NO_FILE : UNREADABLE;
+    }
+    let value = this.files.get(read.file)?.root;
+    for (const token of read.tokens) value = member(value, token);
+    return value;
+  }
+
+  /** A remembered answer, whose reads are read again; or the answer `compute` works out, remembered when `keep` says. */
+  private remembered<T>(memo: PairMap<Kept<T>>, file: string, key: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+    const known = memo.get(file, key);
+    if (known) {
+      this.reads.reuse(known.reads);
+      return known.value;
+    }
+    const { value, reads } = this.reads.collect(compute);
+    if (keep(value)) memo.set(file, key, { value, reads });
+    return value;
   }
 
   /** The path as a user should read it: relative to cwd unless that climbs out of cwd. */
@@ -92,7 +153,7 @@ export class RefGraph {
   load(file: string): SpecFile | undefined {
     const known = this.files.get(file);
     if (known || this.missingFiles.has(file) || this.failedFiles.has(file)) return known;
-    const result = readSpecFile(this.options.host, file, this.displayPath(file));
+    const result = this.read(file, this.displayPath(file));
     if (result.missing) {
       this.missingFiles.add(file);
       return undefined;
@@ -109,50 +170,62 @@ export class RefGraph {
 
   /** The value at `loc`, following refs met on the way (but not one at the end). */
   locate(loc: Loc): Found | Failure {
-    const key = locKey(loc);
-    const memo = this.located.get(key);
-    if (memo) return memo;
-    const found = this.locateUncached(loc);
     // A cycle failure depends on which refs were being followed at the time; do not keep it.
-    if (!isFailure(found) || found.kind !== 'cycle') this.located.set(key, found);
-    return found;
+    return this.remembered(this.located, loc.file, loc.pointer, () => this.locateUncached(loc), (found) => !isFailure(found) || found.kind !== 'cycle');
   }
 
   private locateUncached(loc: Loc): Found | Failure {
     const file = this.files.get(loc.file);
     const tokens = parsePointer(loc.pointer);
+    this.reads.touch(loc.file, tokens);
     if (!file || !tokens) return MISSING;
     let value = file.root;
-    let at: Loc = { file: loc.file, pointer: '#' };
-    for (const token of tokens) {
+    // Where `value` lives: `base` and the tokens walked since. Pointers are built only when needed:
+    // every distinct `$ref` of a spec is located on each load.
+    let base: Loc = { file: loc.file, pointer: '#' };
+    let from = 0;
+    const at = (i: number): Loc => (i === from ? base : child(base, ...tokens.slice(from, i)));
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
       // A sibling of `$ref` with this name wins (OpenAPI 3.1 allows siblings); else look in the target.
       if (isRef(value) && token !== '$ref' && !Object.hasOwn(value, token)) {
-        const r = this.follow(value, at);
+        // A ref on the way: the value of the unit holding the pointer does not show it. (A ref
+        // followed from its own place is in the asking unit, or in a value its asking located.)
+        const holder = at(i);
+        this.reads.touch(holder.file, parsePointer(holder.pointer));
+        const r = this.follow(value, holder);
         if (isFailure(r)) return r.kind === 'missing' ? BROKEN : r;
         value = r.value;
-        at = r.loc;
+        [base, from] = [r.loc, i];
       }
-      if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < value.length) {
-        value = value[Number(token)];
-      } else if (isObject(value) && Object.hasOwn(value, token)) {
-        value = value[token];
-      } else {
-        return MISSING;
-      }
-      at = child(at, token);
+      const next = member(value, token);
+      if (next === undefined) return MISSING;
+      value = next;
     }
-    return { value, loc: at };
+    return { value, loc: at(tokens.length) };
   }
 
   /** Follows `value` (found at `loc`) through a chain of refs to a value that is not a ref. */
   follow(value: unknown, loc: Loc): Resolved | Failure {
     if (!isRef(value)) return { value, loc };
-    const byRef = `${loc.file}\0${value.$ref}`;
-    const known = this.resolved.get(byRef);
-    if (known) return known;
-    const start = locKey(loc);
-    const failed = this.follows.get(start);
-    if (failed) return failed;
+    const ref = value.$ref;
+    const known = this.resolved.get(loc.file, ref);
+    if (known) {
+      this.reads.reuse(known.reads);
+      return known.value;
+    }
+    const failed = this.follows.get(loc.file, loc.pointer);
+    if (failed) {
+      this.reads.reuse(failed.reads);
+      return failed.value;
+    }
+    const { value: result, reads } = this.reads.collect(() => this.followUncached(value, loc));
+    if (isFailure(result)) this.follows.set(loc.file, loc.pointer, { value: result, reads });
+    else this.resolved.set(loc.file, ref, { value: result, reads });
+    return result;
+  }
+
+  private followUncached(value: unknown, loc: Loc): Resolved | Failure {
     const via: Loc[] = [];
     const entered: string[] = [];
     let result: Resolved | Failure;
@@ -188,25 +261,17 @@ export class RefGraph {
     } finally {
       for (const key of entered) this.following.delete(key);
     }
-    if (isFailure(result)) this.follows.set(start, result);
-    else this.resolved.set(byRef, result);
     return result;
   }
 
   /** Where the `$ref` string at `refLoc` points, loading the file it names. */
-  private target(refLoc: Loc, ref: string): Target {
+  target(refLoc: Loc, ref: string): Target {
     // Keyed by file and string, not by ref location: one `$ref` string is used many times in a file.
-    const key = `${refLoc.file}\0${ref}`;
-    let target = this.targets.get(key);
-    if (!target) {
-      target = this.computeTarget(refLoc, ref);
-      this.targets.set(key, target);
-    }
-    return target;
+    return this.remembered(this.targets, refLoc.file, ref, () => this.computeTarget(refLoc, ref));
   }
 
   private computeTarget(refLoc: Loc, ref: string): Target {
-    const parsed = parseRef(ref, refLoc.file);
+    const parsed = this.parseRef(ref, refLoc.file);
     if ('message' in parsed) return { ok: false, message: parsed.message };
     if (parsed.file !== refLoc.file && !this.roots.some((root) => isInside(parsed.file, root))) {
       return {
@@ -216,6 +281,7 @@ export class RefGraph {
           `lathe only reads files under the entry file's folder or an allowed root`,
       };
     }
+    if (parsed.file !== this.entryPath) this.reads.touch(parsed.file, undefined);
     if (!this.load(parsed.file)) {
       // A file that exists but failed to parse has its own diagnostics already.
       return this.missingFiles.has(parsed.file)
@@ -225,97 +291,18 @@ export class RefGraph {
     return { ok: true, file: parsed.file, pointer: parsed.pointer };
   }
 
-  /**
-   * Checks every `$ref` in every file reachable from the entry, once each, recording a diagnostic
-   * at the `$ref` itself for each that does not lead to a value.
-   */
-  /** Some value nests deeper than MAX_DOCUMENT_DEPTH (reported): nothing else should walk the document. */
-  nestsTooDeep = false;
-
-  checkAll(): void {
-    const reportedLoops = new Set<string>();
-    for (let file = this.unwalked.shift(); file; file = this.unwalked.shift()) this.walk(file.path, file.root, [], reportedLoops);
+  /** `parseRef`, through the parses kept across loads when there are any. */
+  private parseRef(ref: string, file: string): ParsedRef {
+    const kept = this.parsedRefs;
+    if (!kept) return parseRef(ref, file);
+    let parsed = kept.next.get(file, ref);
+    if (!parsed) kept.next.set(file, ref, (parsed = kept.last.get(file, ref) ?? parseRef(ref, file)));
+    return parsed;
   }
 
-  private walk(path: string, root: unknown, rootTokens: readonly string[], reportedLoops: Set<string>): void {
-    // An explicit stack: specs nest deeper than the call stack likes. Pointers are built only
-    // for the few nodes that need one, from parent links.
-    type Entry = { value: unknown; parent: Entry | undefined; key: string; depth: number };
-    const pointerOf = (e: Entry): Loc => {
-      const keys: string[] = [];
-      for (let n: Entry | undefined = e; n?.parent; n = n.parent) keys.push(n.key);
-      return child({ file: path, pointer: '#' }, ...rootTokens, ...keys.reverse());
-    };
-    const stack: Entry[] = [{ value: root, parent: undefined, key: rootTokens[rootTokens.length - 1] ?? '', depth: rootTokens.length }];
-    let tooDeep = false;
-    for (let entry = stack.pop(); entry; entry = stack.pop()) {
-      const value = entry.value;
-      if (entry.depth >= MAX_DOCUMENT_DEPTH) {
-        // Once per file: the levels below would only repeat it.
-        this.nestsTooDeep = true;
-        if (!tooDeep) this.diagnostics.push({ severity: 'error', message: `values nest more than ${MAX_DOCUMENT_DEPTH} levels deep here, past lathe's limit`, loc: pointerOf(entry) });
-        tooDeep = true;
-        continue;
-      }
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          if (typeof value[i] === 'object' && value[i] !== null) stack.push({ value: value[i], parent: entry, key: String(i), depth: entry.depth + 1 });
-        }
-        continue;
-      }
-      const obj = value as Record<string, unknown>;
-      if (Object.hasOwn(obj, '$ref')) this.checkRef(obj, pointerOf(entry), entry.key, reportedLoops);
-      const keys = Object.keys(obj);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const v = obj[keys[i]!];
-        if (typeof v === 'object' && v !== null) stack.push({ value: v, parent: entry, key: keys[i]!, depth: entry.depth + 1 });
-      }
-    }
-  }
-
-  private checkRef(holder: Record<string, unknown>, loc: Loc, parentKey: string, reportedLoops: Set<string>): void {
-    const ref = holder.$ref;
-    const refLoc = child(loc, '$ref');
-    const error = (message: string) => this.diagnostics.push({ severity: 'error', message, loc: refLoc });
-    if (typeof ref !== 'string') {
-      // In a `properties` map, `$ref` may be a property whose schema is an object: not a reference.
-      const propertyNamed$ref = (parentKey === 'properties' || parentKey === 'patternProperties') && typeof ref === 'object';
-      if (!propertyNamed$ref) error(`$ref must be a string, not ${describe(ref)}`);
-      return;
-    }
-    const target = this.target(refLoc, ref);
-    if (!target.ok) {
-      if (target.message) error(target.message);
-      return;
-    }
-    const found = this.locate({ file: target.file, pointer: target.pointer });
-    if (isFailure(found) && found.kind === 'missing') {
-      error(`$ref '${ref}' does not resolve`);
-      return;
-    }
-    const resolved = this.follow(holder, loc);
-    if (isFailure(resolved) && resolved.kind === 'cycle') {
-      const loop = resolved.loop.map(locKey);
-      // Report a loop once, at one of its own refs (a ref that merely leads into it is fine).
-      if (!loop.includes(locKey(refLoc)) || loop.some((k) => reportedLoops.has(k))) return;
-      loop.forEach((k) => reportedLoops.add(k));
-      const oneFile = resolved.loop.every((l) => l.file === loc.file);
-      const hops = [...resolved.loop, resolved.loop[0]!].map((l) => this.describeHolder(l, oneFile));
-      // Lenient: a schema that only points at itself constrains nothing (swagger-parser's valid
-      // `circular` example has one), so it is typed `unknown` with a warning rather than refused.
-      this.diagnostics.push({
-        severity: 'warning',
-        message: `$ref cycle never reaches a value: ${hops.join(' -> ')}; treated as an unconstrained value`,
-        loc: refLoc,
-      });
-    }
-  }
-
-  /** `#/a/b` for a ref holder when the loop stays in one file, else `a.yaml#/a/b` (or `a.yaml`). */
-  private describeHolder(refLoc: Loc, pointerOnly: boolean): string {
-    const pointer = refLoc.pointer.replace(/\/\$ref$/, '');
-    if (pointerOnly) return pointer;
-    return `${this.displayPath(refLoc.file)}${pointer === '#' ? '' : pointer}`;
+  /** The next file read but not yet handed out here, in the order files were read. */
+  nextUnwalked(): SpecFile | undefined {
+    return this.unwalked.shift();
   }
 }
 

@@ -35,11 +35,18 @@ const SUBSCHEMA_KEYWORDS = new Map<string, 'map' | 'one' | 'list'>([
  * work list rather than recursion so that deeply nested schemas cannot overflow the stack.
  */
 export class SchemaRules {
-  private readonly seen = new Set<string>();
   private readonly queue: [unknown, Loc][] = [];
   private draining = false;
 
-  constructor(private readonly ctx: CheckContext) {}
+  /**
+   * `visit` marks a schema's location checked and says whether it is the first time (the caller
+   * keeps that set: it spans units of validation, check-units.ts); `throughRef` says the schema was
+   * reached by following a `$ref` just now.
+   */
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly visit: (key: string, throughRef: boolean) => boolean,
+  ) {}
 
   check(value: unknown, loc: Loc): void {
     this.queue.push([value, loc]);
@@ -50,14 +57,13 @@ export class SchemaRules {
   }
 
   private one(value: unknown, loc: Loc): void {
-    if (isRef(value)) {
+    const throughRef = isRef(value);
+    if (throughRef) {
       const target = this.ctx.deref(value, loc);
       if (!target) return;
       [value, loc] = [target.value, target.loc];
     }
-    const key = locKey(loc);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (!this.visit(locKey(loc), throughRef)) return;
     if (typeof value === 'boolean') return;
     if (!isObject(value)) {
       this.ctx.report('error', `a schema must be an object or a boolean, not ${describe(value)}`, loc);

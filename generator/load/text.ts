@@ -67,21 +67,61 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** Line starts of a text, found once, for many offset -> line/column lookups. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `edit` made: only the edited stretch
+   * (`changed`, which callers that have it pass: slicing a text made of pieces copies all of it)
+   * is read.
+   */
+  edited(text: string, edit: TextEdit, changed = text.slice(edit.start, edit.newEnd)): LineIndex {
+    const delta = edit.newEnd - edit.oldEnd;
+    const starts = this.starts.filter((s) => s <= edit.start);
+    for (let i = changed.indexOf('\n'); i !== -1; i = changed.indexOf('\n', i + 1)) starts.push(edit.start + i + 1);
+    for (const s of this.starts) if (s > edit.oldEnd) starts.push(s + delta);
+    return new LineIndex(text, starts);
   }
 
   position(offset: number): { line: number; column: number } {
     const end = Math.min(offset, this.text.length);
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= end) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: end - this.starts[lo]! + 1 };
+    const line = lastAtOrBefore(this.starts, end);
+    return { line: line + 1, column: end - this.starts[line]! + 1 };
   }
+}
+
+/** The index of the last of `sorted` (ascending) that is at most `x`; -1 when there is none. */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = -1;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** What scans read of a text: a string, or a text made of pieces (edit.ts). */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+/** A change of a text: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+export interface TextEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
 }

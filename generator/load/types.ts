@@ -1,4 +1,5 @@
 import type { Diagnostic, Loc } from '../diagnostics.js';
+import type { LoadMemory } from './memory.js';
 
 /**
  * Where the loader reads files from. The CLI passes one backed by `fs`; the programmatic API passes
@@ -68,6 +69,8 @@ export interface LoadOptions {
   readonly allowedRoots?: readonly string[];
   /** Told about the entry file as soon as it is read and parsed, before refs and validation. */
   readonly onEntry?: (file: SpecFile) => void;
+  /** `--watch`'s memory of the last load: this load re-uses its work for what did not change. */
+  readonly memory?: LoadMemory;
 }
 
 export interface LoadResult {

@@ -1,4 +1,5 @@
-import type { Loc } from '../diagnostics.js';
+import type { Loc, Severity } from '../diagnostics.js';
+import { CheckUnits, type CheckMemos } from './check-units.js';
 import { isMediaType } from './media-type.js';
 import { isObject, type CheckContext } from './context.js';
 import { child } from './pointer.js';
@@ -23,9 +24,17 @@ interface Param {
  * Structural checks of a loaded document: only what would make generation wrong or impossible, or
  * what a user would want to hear about (an operation that is silently ignored). Every problem is
  * reported; nothing stops at the first.
+ *
+ * With `memo`, each path item, webhook and `components` entry is a unit that is replayed from the
+ * last load when nothing it read changed (check-units.ts).
  */
-export function validateDocument(root: Record<string, unknown>, entry: string, ctx: CheckContext): ReadonlyMap<string, Loc> {
-  const rules = new DocumentRules(ctx, { file: entry, pointer: '#' });
+export function validateDocument(
+  root: Record<string, unknown>,
+  entry: string,
+  ctx: CheckContext,
+  memo?: CheckMemos,
+): ReadonlyMap<string, Loc> {
+  const rules = new DocumentRules(ctx, { file: entry, pointer: '#' }, memo);
   rules.run(root);
   return rules.operationIds;
 }
@@ -34,12 +43,26 @@ class DocumentRules {
   private readonly schemas: SchemaRules;
   readonly operationIds = new Map<string, Loc>();
   private readonly methods: readonly string[];
+  private readonly units: CheckUnits;
 
   constructor(
     private readonly ctx: CheckContext,
     private readonly rootLoc: Loc,
+    memo: CheckMemos | undefined,
   ) {
-    this.schemas = new SchemaRules(ctx);
+    this.units = new CheckUnits(
+      {
+        deref: (value, loc) => ctx.deref(value, loc),
+        reading: (query) => ctx.reading(query),
+        holds: (log) => ctx.holds(log),
+        report: (severity, message, loc) => ctx.report(severity, message, loc),
+        seen: new Set(),
+        claimOperationId: (id, loc) => this.claimOperationId(id, loc),
+      },
+      memo,
+    );
+    const checks: CheckContext = { ...ctx, deref: (v, l) => this.deref(v, l), report: (s, m, l) => this.report(s, m, l) };
+    this.schemas = new SchemaRules(checks, (key, throughRef) => this.units.visit(key, throughRef));
     this.methods = ctx.version === '2.0' ? METHODS_2 : METHODS_3;
   }
 
@@ -54,27 +77,31 @@ class DocumentRules {
   }
 
   private deref(value: unknown, loc: Loc): { value: unknown; loc: Loc } | undefined {
-    return this.ctx.deref(value, loc);
+    return this.units.deref(value, loc);
+  }
+
+  private report(severity: Severity, message: string, loc: Loc): void {
+    this.units.report(severity, message, loc);
   }
 
   private info(root: Record<string, unknown>): void {
     if (root.info === undefined) {
-      this.ctx.report('warning', 'missing `info` (title and version); lathe uses placeholders', this.rootLoc);
+      this.report('warning', 'missing `info` (title and version); lathe uses placeholders', this.rootLoc);
       return;
     }
     const at = child(this.rootLoc, 'info');
     if (isRef(root.info)) {
-      this.ctx.report('warning', '`info` is a $ref, which OpenAPI does not allow here; lathe follows it', child(at, '$ref'));
+      this.report('warning', '`info` is a $ref, which OpenAPI does not allow here; lathe follows it', child(at, '$ref'));
     }
     const info = this.deref(root.info, at);
     if (!info) return;
     if (!isObject(info.value)) {
-      this.ctx.report('error', `\`info\` must be an object, not ${describe(info.value)}`, info.loc);
+      this.report('error', `\`info\` must be an object, not ${describe(info.value)}`, info.loc);
       return;
     }
     const version = info.value.version;
     if (typeof version === 'number') {
-      this.ctx.report(
+      this.report(
         'warning',
         `\`info.version\` is the number ${version}, not a string; quote it so it is kept as written`,
         child(info.loc, 'version'),
@@ -86,22 +113,22 @@ class DocumentRules {
   private presence(root: Record<string, unknown>): void {
     if (this.ctx.version === '3.1') {
       if (root.paths === undefined && root.components === undefined && root.webhooks === undefined) {
-        this.ctx.report('warning', 'no `paths`, `components` or `webhooks`: there is nothing to generate', this.rootLoc);
+        this.report('warning', 'no `paths`, `components` or `webhooks`: there is nothing to generate', this.rootLoc);
       }
     } else if (root.paths === undefined) {
-      this.ctx.report('warning', 'missing `paths` (required before OpenAPI 3.1); reading it as empty', this.rootLoc);
+      this.report('warning', 'missing `paths` (required before OpenAPI 3.1); reading it as empty', this.rootLoc);
     }
   }
 
   private servers(servers: unknown, at: Loc): void {
     if (servers === undefined || this.ctx.version === '2.0') return;
     if (!Array.isArray(servers)) {
-      this.ctx.report('error', `\`servers\` must be an array of Server Objects, not ${describe(servers)}`, at);
+      this.report('error', `\`servers\` must be an array of Server Objects, not ${describe(servers)}`, at);
       return;
     }
     servers.forEach((server, i) => {
       if (!isObject(server) || typeof server.url !== 'string') {
-        this.ctx.report('error', 'a Server Object must be an object with a string `url`', child(at, i));
+        this.report('error', 'a Server Object must be an object with a string `url`', child(at, i));
       }
     });
   }
@@ -109,15 +136,17 @@ class DocumentRules {
   paths(paths: unknown, at: Loc): void {
     if (paths === undefined) return;
     if (!isObject(paths)) {
-      this.ctx.report('error', `\`paths\` must be an object mapping paths to Path Items, not ${describe(paths)}`, at);
+      this.report('error', `\`paths\` must be an object mapping paths to Path Items, not ${describe(paths)}`, at);
       return;
     }
+    const unit = this.units.section(at);
     for (const [path, item] of Object.entries(paths)) {
       if (path.startsWith('x-')) continue;
-      const itemAt = child(at, path);
-      if (!path.startsWith('/')) this.ctx.report('error', `path '${path}' must start with '/'`, itemAt);
-      const names = this.template(path, itemAt);
-      this.pathItem(item, itemAt, { path, names });
+      unit(path, item, (itemAt) => {
+        if (!path.startsWith('/')) this.report('error', `path '${path}' must start with '/'`, itemAt);
+        const names = this.template(path, itemAt);
+        this.pathItem(item, itemAt, { path, names });
+      });
     }
   }
 
@@ -125,7 +154,7 @@ class DocumentRules {
   private template(path: string, at: Loc): string[] {
     const names: string[] = [];
     for (const m of path.matchAll(/\{([^{}]*)\}/g)) {
-      if (m[1] === '') this.ctx.report('error', `path '${path}' has an empty template \`{}\`; name the parameter`, at);
+      if (m[1] === '') this.report('error', `path '${path}' has an empty template \`{}\`; name the parameter`, at);
       else if (!names.includes(m[1]!)) names.push(m[1]!);
     }
     return names;
@@ -134,21 +163,22 @@ class DocumentRules {
   private webhooks(webhooks: unknown, at: Loc): void {
     if (webhooks === undefined) return;
     if (!isObject(webhooks)) {
-      this.ctx.report('error', `\`webhooks\` must be an object, not ${describe(webhooks)}`, at);
+      this.report('error', `\`webhooks\` must be an object, not ${describe(webhooks)}`, at);
       return;
     }
-    for (const [name, item] of Object.entries(webhooks)) this.pathItem(item, child(at, name), undefined);
+    const unit = this.units.section(at);
+    for (const [name, item] of Object.entries(webhooks)) unit(name, item, (itemAt) => this.pathItem(item, itemAt, undefined));
   }
 
   private pathItem(value: unknown, at: Loc, template: { path: string; names: string[] } | undefined): void {
     const item = this.deref(value, at);
     if (!item) return;
     if (!isObject(item.value)) {
-      this.ctx.report('error', `a Path Item must be an object, not ${describe(item.value)}`, isRef(value) ? child(at, '$ref') : at);
+      this.report('error', `a Path Item must be an object, not ${describe(item.value)}`, isRef(value) ? child(at, '$ref') : at);
       return;
     }
     if (isRef(value) && !this.looksLikePathItem(item.value)) {
-      this.ctx.report(
+      this.report(
         'error',
         `path item $ref '${value.$ref}' points to something that is not a Path Item (${this.ctx.where(item.loc)} has no operations)`,
         child(at, '$ref'),
@@ -180,7 +210,7 @@ class DocumentRules {
         : PATH_ITEM_3_2.includes(key)
           ? `\`${key}\` (OpenAPI 3.2) is not supported; ignored`
           : `unknown field \`${key}\` in a Path Item; ignored`;
-      this.ctx.report('warning', message, child(at, key));
+      this.report('warning', message, child(at, key));
     }
   }
 
@@ -194,7 +224,7 @@ class DocumentRules {
     const op = this.deref(value, at);
     if (!op) return;
     if (!isObject(op.value)) {
-      this.ctx.report('error', `an operation must be an object, not ${describe(op.value)}`, op.loc);
+      this.report('error', `an operation must be an object, not ${describe(op.value)}`, op.loc);
       return;
     }
     const fields = op.value;
@@ -207,7 +237,7 @@ class DocumentRules {
       for (const name of template.names) {
         if (declared.has(name)) continue;
         // Lenient (real specs such as OpenAI's do this): the IR adds a required string parameter.
-        this.ctx.report(
+        this.report(
           'warning',
           `path '${template.path}' has \`{${name}}\` but ${method.toUpperCase()} defines no path parameter '${name}'; treated as a required string`,
           op.loc,
@@ -224,12 +254,18 @@ class DocumentRules {
   private operationId(id: unknown, at: Loc): void {
     if (id === undefined) return;
     if (typeof id !== 'string') {
-      this.ctx.report('error', `\`operationId\` must be a string, not ${describe(id)}`, at);
+      this.report('error', `\`operationId\` must be a string, not ${describe(id)}`, at);
       return;
     }
+    this.units.operationId(id, at);
+  }
+
+  /** Who has an id is a question about the whole document: units claim ids, in order, each load. */
+  private claimOperationId(id: string, at: Loc): void {
     const first = this.operationIds.get(id);
     // The same operation reached twice (a path item shared through refs) is not a duplicate.
     if (first && first.file === at.file && first.pointer === at.pointer) return;
+    // Straight to the output: a replay claims again rather than repeating this report.
     if (first) this.ctx.report('error', `duplicate operationId '${id}' (also at ${this.ctx.where(first)})`, at);
     else this.operationIds.set(id, at);
   }
@@ -238,7 +274,7 @@ class DocumentRules {
   private parameters(list: unknown, at: Loc): Param[] {
     if (list === undefined) return [];
     if (!Array.isArray(list)) {
-      this.ctx.report('error', `\`parameters\` must be an array, not ${describe(list)}`, at);
+      this.report('error', `\`parameters\` must be an array, not ${describe(list)}`, at);
       return [];
     }
     const params: Param[] = [];
@@ -248,7 +284,7 @@ class DocumentRules {
       if (!param) return;
       const dup = params.find((p) => p.name === param.name && p.in === param.in);
       if (dup) {
-        this.ctx.report(
+        this.report(
           'error',
           `duplicate parameter '${param.name}' (in: ${param.in}); it is already defined at ${this.ctx.where(dup.loc)}`,
           itemAt,
@@ -264,12 +300,12 @@ class DocumentRules {
     const p = this.deref(value, at);
     if (!p) return undefined;
     if (!isObject(p.value)) {
-      this.ctx.report('error', `a parameter must be an object, not ${describe(p.value)}`, p.loc);
+      this.report('error', `a parameter must be an object, not ${describe(p.value)}`, p.loc);
       return undefined;
     }
     const { name, in: where } = p.value;
     if (typeof name !== 'string' || typeof where !== 'string') {
-      this.ctx.report('error', 'a parameter needs a string `name` and `in`', p.loc);
+      this.report('error', 'a parameter needs a string `name` and `in`', p.loc);
       return undefined;
     }
     if (p.value.schema !== undefined) this.schemas.check(p.value.schema, child(p.loc, 'schema'));
@@ -284,7 +320,7 @@ class DocumentRules {
   private strayPathParams(params: readonly Param[], path: string, names: readonly string[]): void {
     for (const p of params) {
       if (p.in === 'path' && !names.includes(p.name)) {
-        this.ctx.report('warning', `path parameter '${p.name}' does not appear in the path '${path}'; it is ignored`, p.loc);
+        this.report('warning', `path parameter '${p.name}' does not appear in the path '${path}'; it is ignored`, p.loc);
       }
     }
   }
@@ -294,7 +330,7 @@ class DocumentRules {
     const body = this.deref(value, at);
     if (!body) return;
     if (!isObject(body.value)) {
-      this.ctx.report('error', `a request body must be an object, not ${describe(body.value)}`, body.loc);
+      this.report('error', `a request body must be an object, not ${describe(body.value)}`, body.loc);
       return;
     }
     this.content(body.value.content, child(body.loc, 'content'));
@@ -302,18 +338,18 @@ class DocumentRules {
 
   private responses(value: unknown, at: Loc, opLoc: Loc): void {
     if (value === undefined) {
-      this.ctx.report('warning', 'operation has no `responses`; its result is typed as unknown', opLoc);
+      this.report('warning', 'operation has no `responses`; its result is typed as unknown', opLoc);
       return;
     }
     if (!isObject(value)) {
-      this.ctx.report('error', `\`responses\` must be an object, not ${describe(value)}`, at);
+      this.report('error', `\`responses\` must be an object, not ${describe(value)}`, at);
       return;
     }
     for (const [code, response] of Object.entries(value)) {
       if (code.startsWith('x-')) continue;
       const codeAt = child(at, code);
       if (!RESPONSE_KEY.test(code)) {
-        this.ctx.report('error', `response key '${code}' is not a status code (200), a range (2XX) or \`default\``, codeAt);
+        this.report('error', `response key '${code}' is not a status code (200), a range (2XX) or \`default\``, codeAt);
         continue;
       }
       this.response(response, codeAt);
@@ -324,11 +360,11 @@ class DocumentRules {
     const r = this.deref(value, at);
     if (!r) return;
     if (!isObject(r.value)) {
-      this.ctx.report('error', `a response must be an object, not ${describe(r.value)}`, r.loc);
+      this.report('error', `a response must be an object, not ${describe(r.value)}`, r.loc);
       return;
     }
     if (r.value.description === undefined) {
-      this.ctx.report('warning', 'response has no `description` (OpenAPI requires one)', r.loc);
+      this.report('warning', 'response has no `description` (OpenAPI requires one)', r.loc);
     }
     if (this.ctx.version === '2.0') {
       if (r.value.schema !== undefined) this.schemas.check(r.value.schema, child(r.loc, 'schema'));
@@ -347,11 +383,11 @@ class DocumentRules {
   private content(value: unknown, at: Loc): void {
     if (value === undefined) return;
     if (!isObject(value)) {
-      this.ctx.report('error', `\`content\` must be an object mapping media types, not ${describe(value)}`, at);
+      this.report('error', `\`content\` must be an object mapping media types, not ${describe(value)}`, at);
       return;
     }
     for (const [type, media] of Object.entries(value)) {
-      if (!isMediaType(type)) this.ctx.report('warning', `'${type}' is not a media type (type/subtype): the SDK neither sends it in Accept nor checks responses against it`, child(at, type));
+      if (!isMediaType(type)) this.report('warning', `'${type}' is not a media type (type/subtype): the SDK neither sends it in Accept nor checks responses against it`, child(at, type));
       const m = this.deref(media, child(at, type));
       if (m && isObject(m.value) && m.value.schema !== undefined) this.schemas.check(m.value.schema, child(m.loc, 'schema'));
     }
@@ -360,7 +396,7 @@ class DocumentRules {
   private components(value: unknown, at: Loc): void {
     if (value === undefined) return;
     if (!isObject(value)) {
-      this.ctx.report('error', `\`components\` must be an object, not ${describe(value)}`, at);
+      this.report('error', `\`components\` must be an object, not ${describe(value)}`, at);
       return;
     }
     this.eachEntry(value.schemas, child(at, 'schemas'), (v, l) => this.schemas.check(v, l));
@@ -379,9 +415,10 @@ class DocumentRules {
   private eachEntry(map: unknown, at: Loc, check: (value: unknown, loc: Loc) => void): void {
     if (map === undefined) return;
     if (!isObject(map)) {
-      this.ctx.report('error', `\`${at.pointer.split('/').pop()}\` must be an object, not ${describe(map)}`, at);
+      this.report('error', `\`${at.pointer.split('/').pop()}\` must be an object, not ${describe(map)}`, at);
       return;
     }
-    for (const [name, value] of Object.entries(map)) check(value, child(at, name));
+    const unit = this.units.section(at);
+    for (const [name, value] of Object.entries(map)) unit(name, value, (entryAt) => check(value, entryAt));
   }
 }

@@ -91,6 +91,24 @@ describe('refs that cannot be followed', () => {
     expect(result.spec).toBeDefined();
   });
 
+  it('a loop entered first from outside is reported from its own first ref, not as the outside ref saw it', () => {
+    // X leads into the loop A <-> B with the same string B uses; B is the loop's first ref in the walk.
+    const files = {
+      '/v/api.yaml': [
+        'openapi: 3.1.0',
+        'info: {title: t, version: "1"}',
+        'components:',
+        '  schemas:',
+        "    X: {$ref: '#/components/schemas/A'}",
+        "    B: {$ref: '#/components/schemas/A'}",
+        "    A: {$ref: '#/components/schemas/B'}",
+      ].join('\n'),
+    };
+    expect(loadSpec('api.yaml', { host: memoryHost(files), cwd: '/v' }).diagnostics.map(formatDiagnostic)).toEqual([
+      'api.yaml:6:9: warning: $ref cycle never reaches a value: #/components/schemas/B -> #/components/schemas/A -> #/components/schemas/B; treated as an unconstrained value (at #/components/schemas/B/$ref)',
+    ]);
+  });
+
   it('a cycle across files is reported at a ref in the loop, not at the ref leading into it', () => {
     expect(messages('cycle-files/openapi.yaml')).toEqual([
       `${path.join('cycle-files', 'a.yaml')}:1:1: warning: $ref cycle never reaches a value: ${path.join('cycle-files', 'a.yaml')} -> ${path.join('cycle-files', 'b.yaml')} -> ${path.join('cycle-files', 'a.yaml')}; treated as an unconstrained value (at #/$ref)`,
