@@ -19,7 +19,7 @@ import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
-import { OnDisk } from './write/on-disk.js';
+import { OnDisk, type Known } from './write/on-disk.js';
 import { RunMemory } from './run-memory.js';
 import { packageRoot } from './package-root.js';
 import { digestOf } from './emit/output.js';
@@ -30,11 +30,9 @@ import {
   LockBusyError,
   readIfExists,
   recover,
-  snapshotWritten,
   writeOutput,
   type InputRecord,
   type OutputDiff,
-  type Written,
 } from './write/index.js';
 import { hasDebris } from './write/journal.js';
 import { hasStaleLock, LOCK, waitUnlocked } from './write/lock.js';
@@ -44,7 +42,7 @@ import { unifiedDiff } from './write/diff.js';
 // surface report loads ts-morph, so it is imported only when a run compares outputs.
 import type { FailOn } from './surface/cli.js';
 import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
-import { hasPristine, pristineChange, readPristine } from './write/pristine.js';
+import { hasPristine, pristineChange } from './write/pristine.js';
 
 const USAGE = `Usage: lathe <command> [options]
 
@@ -204,8 +202,11 @@ interface Run {
 let lastWatched: string[] = [];
 /** `--watch` keeps its last run's cache entries and files (run-memory.ts). */
 let memory: RunMemory | undefined;
-/** `--watch` keeps what its last run wrote: the next run compares with it instead of reading the output again. */
-let lastWrite: { readonly outDir: string; readonly written: Written } | undefined;
+/**
+ * `--watch` keeps what its last run left in the output folder (write/on-disk.ts): the next run
+ * starts from it instead of reading the folder again, wherever the folder confirms it.
+ */
+let held: { readonly outDir: string; readonly known: Known } | undefined;
 
 async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
   const run = await execute(inv, io);
@@ -356,16 +357,21 @@ async function lockedRun(job: Job): Promise<Run> {
   const site = siteTarget(inv, io, outDir);
   const cache = cacheDir(io.cwd);
   const stamps = cache ? new OutputStamps(cache, outDir) : undefined;
+  const known = inv.watch && held?.outDir === outDir ? held.known : undefined;
+  // Read before the pipeline for the fast path; looked at afresh after it (a hand edit may land meanwhile).
+  const before = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), ...(known ? { known } : {}) });
   // A site in a folder of its own has its own manifest, which the fast path does not look at.
-  const recorded = site.dir !== undefined ? undefined : intactInputs(outDir, (record) => {
+  const recorded = site.dir !== undefined ? undefined : intactInputs(before, (record) => {
     const inputs = inputsOf(record);
     return (
       inputs.some((i) => i.path === specArg) &&
       JSON.stringify(record.libraries) === JSON.stringify(libraries) &&
       fingerprintOnDisk(inputs, config.text ?? '', prettier) === record.fingerprint
     );
-  }, stamps);
+  });
   if (recorded && inv.command !== 'diff') {
+    const settled = before.settle(before.manifest!, [], known?.pristine);
+    if (inv.watch) held = { outDir, known: settled };
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
@@ -403,11 +409,11 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
   const mergeStart = performance.now();
-  // What the output folder holds, by digest where stat stamps vouch for it: read once, for all below.
-  const disk = new OnDisk(outDir, stamps);
+  // What the output folder holds, by digest where stat stamps vouch for it: looked at once, for all below.
+  const disk = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), known: before.known() });
   // The last run's pristine index (up to ~1 MB of JSON on a big spec): read once for the merge and the next one.
-  const pristine = readPristine(outDir);
-  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine }, disk);
+  const pristine = disk.pristine();
+  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine?.index }, disk);
   if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
   if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true, disk)).show(), watched };
   if (inv.command === 'check') {
@@ -424,14 +430,15 @@ async function lockedRun(job: Job): Promise<Run> {
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files, pristine), stamps, disk);
-    if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
+    const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine), disk });
+    if (inv.watch) held = { outDir, known: written.known };
+    diff = written;
     if (site.dir !== undefined) {
       const written = writeOutput(site.dir, siteFiles);
       diff = { ...diff, changed: [...diff.changed, ...written.changed], removed: [...diff.removed, ...written.removed], unchanged: [...diff.unchanged, ...written.unchanged] };
     }
   } catch (e) {
-    lastWrite = undefined;
+    held = undefined;
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
     io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
     return { code: 1, watched };
@@ -449,7 +456,7 @@ async function lockedRun(job: Job): Promise<Run> {
 /** `site`: the HTML reference when it goes to a folder of its own, checked with the output. */
 function reportStale(job: Job, plan: MergePlan, watched: string[], disk: OnDisk, site?: { dir: string; files: readonly OutputFile[] }): Run {
   const { inv, io, outDir, rel } = job;
-  const diff = diffOutput(outDir, plan.files, undefined, disk);
+  const diff = diffOutput(outDir, plan.files, disk);
   for (const c of plan.conflicts) if (!diff.changed.includes(c.path)) diff.changed.push(c.path);
   const fromOut = (p: string) => relative(outDir, resolve(site!.dir, p)).split(sep).join('/');
   if (site) {

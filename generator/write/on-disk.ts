@@ -1,29 +1,64 @@
 /**
- * What the output folder holds now, file by file, each read at most once per run. A file whose
- * stat stamp still vouches for it (stamps.ts) is known by the digest the manifest records, without
- * reading it: after a one-operation edit, the hand-edit plan, the diff against the new output and
- * the API report then compare 2,400 files by digest and read a handful.
+ * What the output folder holds now, for one run: every piece that asks whether a file is still
+ * what lathe wrote (the hand-edit plan, the diff against the new output, the API report, the
+ * up-to-date fast path) asks here, so each file is stat'ed once and read at most once per run.
+ * A file whose stat stamp still vouches for it (stamps.ts) is known by the digest the manifest
+ * records, without reading it: after a one-operation edit, 2,400 files are compared by digest and
+ * a handful read.
+ *
+ * What a run leaves, `Known` (the manifest and the pristine index it wrote or found, and the
+ * stamps that vouch for the files), is what the next one starts from: `--watch` keeps it in
+ * memory; the stamps also go to the disk cache, for the next process.
  */
 import { join } from 'node:path';
-import { hash, readIfExists, readManifest } from './index.js';
-import type { OutputStamps } from './stamps.js';
+import { hash, readIfExists } from './content.js';
+import { readManifest, type FoundManifest } from './manifest.js';
+import { findPristine, type FoundPristine } from './pristine.js';
+import { clockOf, settled, stampOf, type OutputStamps, type Stamp } from './stamps.js';
+
+export interface Known {
+  readonly manifest?: FoundManifest;
+  /** path -> stat stamp of the files known to hold what `manifest` records. */
+  readonly stamps?: ReadonlyMap<string, string>;
+  readonly pristine?: FoundPristine;
+}
 
 export class OnDisk {
+  readonly manifest: FoundManifest | undefined;
   /** What lathe last wrote, as its manifest records it: path -> digest (of the merged content, for merged files). */
   readonly recorded: Readonly<Record<string, string>>;
-  private readonly trusted: (path: string) => boolean;
+  /** The clock before any file of this run was stat'ed (stamps.ts). */
+  private readonly clock: bigint | undefined;
+  private readonly vouched: ReadonlyMap<string, string>;
+  private readonly stamps = new Map<string, Stamp | undefined>();
   private readonly contents = new Map<string, string | undefined>();
   private readonly digests = new Map<string, string | undefined>();
+  private pristineFound: { value: FoundPristine | undefined } | undefined;
+  /** Files read this run: each is one the stamps did not vouch for. */
+  private reads = 0;
 
-  constructor(private readonly outDir: string, stamps?: OutputStamps) {
-    const found = readManifest(outDir);
-    this.recorded = found?.manifest.files ?? {};
-    this.trusted = found && stamps ? stamps.trusted(found.digest) : () => false;
+  /** `known`: what an earlier run of this process left, or found, in this folder. */
+  constructor(
+    private readonly outDir: string,
+    private readonly options: { readonly stamps?: OutputStamps; readonly known?: Known } = {},
+  ) {
+    this.clock = clockOf(outDir);
+    const { known } = options;
+    this.manifest = readManifest(outDir, known?.manifest);
+    this.recorded = this.manifest?.manifest.files ?? {};
+    const digest = this.manifest?.digest;
+    this.vouched = (digest === undefined ? undefined : known?.manifest?.digest === digest && known.stamps ? known.stamps : options.stamps?.load(digest)) ?? new Map();
+  }
+
+  /** The file's stamp, taken once this run; undefined if it is not a regular file. */
+  private stamp(path: string): Stamp | undefined {
+    if (!this.stamps.has(path)) this.stamps.set(path, stampOf(join(this.outDir, path)));
+    return this.stamps.get(path);
   }
 
   /** The file's content, or undefined if there is none. */
   content(path: string): string | undefined {
-    if (!this.contents.has(path)) this.contents.set(path, readIfExists(join(this.outDir, path)));
+    if (!this.contents.has(path)) this.contents.set(path, this.read(path));
     return this.contents.get(path);
   }
 
@@ -31,15 +66,58 @@ export class OnDisk {
   digest(path: string): string | undefined {
     if (!this.digests.has(path)) {
       const recorded = this.recorded[path];
+      const stamp = this.stamp(path);
       let digest: string | undefined;
-      if (recorded !== undefined && this.trusted(path)) digest = recorded;
+      if (recorded !== undefined && stamp !== undefined && this.vouched.get(path) === stamp.stamp) digest = recorded;
       else {
         // Not kept: most files are only compared, and holding the output's text costs memory.
-        const content = this.contents.get(path) ?? readIfExists(join(this.outDir, path));
+        const content = this.contents.get(path) ?? this.read(path);
         digest = content === undefined ? undefined : hash(content);
       }
       this.digests.set(path, digest);
     }
     return this.digests.get(path);
+  }
+
+  /** Stamped first: a write landing between the stat and the read leaves a stamp that no longer matches. */
+  private read(path: string): string | undefined {
+    this.stamp(path);
+    this.reads++;
+    return readIfExists(join(this.outDir, path));
+  }
+
+  /** The pristine store's index (pristine.ts), read once. */
+  pristine(): FoundPristine | undefined {
+    this.pristineFound ??= { value: findPristine(this.outDir, this.options.known?.pristine) };
+    return this.pristineFound.value;
+  }
+
+  /** What this run found, before anything is written: for a later look at the folder in the same run. */
+  known(): Known {
+    const pristine = this.pristineFound ? this.pristineFound.value : this.options.known?.pristine;
+    return { ...(this.manifest ? { manifest: this.manifest, stamps: this.vouched } : {}), ...(pristine ? { pristine } : {}) };
+  }
+
+  /**
+   * What the folder holds once this run is done with it: `manifest` lists its files, those in
+   * `written` as this run just wrote them (stat'ed again here), the others as found by `digest`
+   * this run. The stamps that vouch for them are saved to the disk cache when they changed.
+   */
+  settle(manifest: FoundManifest, written: readonly string[] = [], pristine?: FoundPristine): Known {
+    // After the writes: stamps of written files older than this cannot have been taken before a later write.
+    const after = written.length ? clockOf(this.outDir) : undefined;
+    const fresh = new Set(written);
+    const stamps = new Map<string, string>();
+    for (const [path, digest] of Object.entries(manifest.manifest.files)) {
+      if (fresh.has(path)) {
+        const stamp = stampOf(join(this.outDir, path));
+        if (stamp && settled(stamp, after)) stamps.set(path, stamp.stamp);
+      } else {
+        const stamp = this.stamps.get(path);
+        if (stamp && this.digests.get(path) === digest && settled(stamp, this.clock)) stamps.set(path, stamp.stamp);
+      }
+    }
+    if (manifest.digest !== this.manifest?.digest || this.reads || written.length) this.options.stamps?.save(manifest.digest, stamps);
+    return { manifest, stamps, ...(pristine ? { pristine } : {}) };
   }
 }

@@ -16,7 +16,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOf, type OutputFile } from '../emit/output.js';
-import { hash } from './index.js';
+import { hash } from './content.js';
 
 export const STATE_DIR = '.lathe';
 const BLOBS = `${STATE_DIR}/pristine`;
@@ -49,9 +49,30 @@ function parsePlace(text: unknown): Place | undefined {
 }
 
 export function readPristine(outDir: string): PristineIndex | undefined {
+  return findPristine(outDir)?.index;
+}
+
+/** The index with its text, as read or written. */
+export interface FoundPristine {
+  readonly index: PristineIndex;
+  readonly text: string;
+}
+
+/**
+ * The store's index, if it has a valid one. `known`: the one a run of this process last read or
+ * wrote, whose parse (up to ~1 MB of JSON on a big spec) is taken again while the text is the same.
+ */
+export function findPristine(outDir: string, known?: FoundPristine): FoundPristine | undefined {
+  let text: string;
   try {
-    const index = JSON.parse(readFileSync(join(outDir, INDEX), 'utf8')) as PristineIndex;
-    return index && typeof index.files === 'object' && (index.packed === undefined || typeof index.packed === 'object') ? index : undefined;
+    text = readFileSync(join(outDir, INDEX), 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (text === known?.text) return known;
+  try {
+    const index = JSON.parse(text) as PristineIndex;
+    return index && typeof index.files === 'object' && (index.packed === undefined || typeof index.packed === 'object') ? { index, text } : undefined;
   } catch {
     return undefined;
   }
@@ -147,13 +168,20 @@ export interface StateChange {
   readonly removals: readonly string[];
 }
 
+/** A change of the store, and its index as the change leaves it. */
+export interface PristineChange extends StateChange {
+  readonly pristine: FoundPristine;
+}
+
 /**
- * `files` as the next pristine output: a pack of the blobs it lacks, its index, and the packs and
- * blob files (and conflict record) it no longer needs. Nothing is written here: the caller commits
- * these in the same journal as the output (write/index.ts), so a run killed at any point leaves
- * the base and the output of one and the same run. `index`: the store's index, if the caller has read it.
+ * `files` as the next pristine output: a pack of the blobs it lacks, its index (unless the one on
+ * disk already says it all), and the packs and blob files (and conflict record) it no longer needs.
+ * Nothing is written here: the caller commits these in the same journal as the output
+ * (write/index.ts), so a run killed at any point leaves the base and the output of one and the
+ * same run. `current`: the store's index as the caller has read it, if it has.
  */
-export function pristineChange(outDir: string, files: readonly OutputFile[], index: PristineIndex | undefined = readPristine(outDir)): StateChange {
+export function pristineChange(outDir: string, files: readonly OutputFile[], current: FoundPristine | undefined = findPristine(outDir)): PristineChange {
+  const index = current?.index;
   const blobs = join(outDir, BLOBS);
   const onDisk = new Set(existsSync(blobs) ? readdirSync(blobs) : []);
   const digests = new Map<string, OutputFile>();
@@ -201,10 +229,12 @@ export function pristineChange(outDir: string, files: readonly OutputFile[], ind
     writes.push({ path: `${BLOBS}/${name}`, content: parts });
   }
   const places = Object.fromEntries(Object.entries(packed).map(([digest, place]) => [digest, place.join(' ')]));
-  writes.push({ path: INDEX, content: `${JSON.stringify({ files: paths, ...(added.length || Object.keys(places).length ? { packed: places } : {}) }, null, 1)}\n` });
+  const next: PristineIndex = { files: paths, ...(added.length || Object.keys(places).length ? { packed: places } : {}) };
+  const text = `${JSON.stringify(next, null, 1)}\n`;
+  if (text !== current?.text) writes.push({ path: INDEX, content: text });
   const removals = [...onDisk].filter((name) => (PACK.test(name) ? !kept.has(name) : !loose.has(name))).map((name) => `${BLOBS}/${name}`);
   if (existsSync(join(outDir, PENDING))) removals.push(PENDING);
-  return { writes, removals };
+  return { writes, removals, pristine: text === current?.text ? current : { index: next, text } };
 }
 
 export function hasPristine(outDir: string): boolean {

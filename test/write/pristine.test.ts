@@ -13,7 +13,7 @@ type File = { path: string; content: string };
 
 /** A run as the CLI writes it: the output and its pristine change in one journal. */
 function run(out: string, files: File[]): void {
-  writeOutput(out, files, undefined, undefined, pristineChange(out, files));
+  writeOutput(out, files, { state: pristineChange(out, files) });
 }
 
 const store = (out: string) => readdirSync(join(out, '.lathe', 'pristine')).sort();
