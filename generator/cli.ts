@@ -14,7 +14,7 @@ import { emptyConfig, parseConfig, type ConfigResult, type LatheConfig } from '.
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import type { PipelineResult } from './pipeline.js';
-import { fingerprint, fingerprintOnDisk, libraryVersions } from './fingerprint.js';
+import { fingerprint, libraryVersions, type InputBytes } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
@@ -331,15 +331,18 @@ async function lockIfPossible(job: Job): Promise<{ release(): void } | undefined
   }
 }
 
-/** Reads each spec file once and keeps its bytes: the fingerprint is of what the run loaded. */
-function recordingHost(): { host: SpecHost; loaded: Map<string, Uint8Array> } {
+/**
+ * Reads each spec file once and keeps its bytes: the fingerprint is of what the run loaded. A file
+ * `read` holds (the up-to-date check read it) is loaded as read there, not read again.
+ */
+function recordingHost(read?: ReadonlyMap<string, Uint8Array>): { host: SpecHost; loaded: Map<string, Uint8Array> } {
   const base = fsHost();
   const loaded = new Map<string, Uint8Array>();
   return {
     loaded,
     host: {
       readFile(file) {
-        const bytes = base.readFile(file);
+        const bytes = read?.get(file) ?? base.readFile(file);
         if (bytes && !loaded.has(file)) loaded.set(file, bytes);
         return bytes;
       },
@@ -360,14 +363,16 @@ async function lockedRun(job: Job): Promise<Run> {
   const known = inv.watch && held?.outDir === outDir ? held.known : undefined;
   // Read before the pipeline for the fast path; looked at afresh after it (a hand edit may land meanwhile).
   const before = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), ...(known ? { known } : {}) });
+  // The recorded spec files as the fast path read them, and their fingerprint: a run that goes on loads these bytes.
+  let seen: { readonly inputs: readonly InputBytes[]; readonly bytes: ReadonlyMap<string, Uint8Array>; readonly fingerprint: string } | undefined;
   // A site in a folder of its own has its own manifest, which the fast path does not look at.
   const recorded = site.dir !== undefined ? undefined : intactInputs(before, (record) => {
     const inputs = inputsOf(record);
-    return (
-      inputs.some((i) => i.path === specArg) &&
-      JSON.stringify(record.libraries) === JSON.stringify(libraries) &&
-      fingerprintOnDisk(inputs, config.text ?? '', prettier) === record.fingerprint
-    );
+    if (!inputs.some((i) => i.path === specArg) || JSON.stringify(record.libraries) !== JSON.stringify(libraries)) return false;
+    const bytes = readInputs(inputs);
+    const named = bytes && inputs.map((i) => ({ name: i.name, bytes: bytes.get(i.path)! }));
+    seen = named && { inputs: named, bytes: bytes!, fingerprint: fingerprint(named, config.text ?? '', prettier, libraries) };
+    return seen?.fingerprint === record.fingerprint;
   });
   if (recorded && inv.command !== 'diff') {
     const settled = before.settle(before.manifest!, [], known?.pristine);
@@ -376,7 +381,7 @@ async function lockedRun(job: Job): Promise<Run> {
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
   let result: PipelineResult;
-  const { host, loaded } = recordingHost();
+  const { host, loaded } = recordingHost(seen?.bytes);
   try {
     if (cache) keepCompiledCode(join(cache, 'compile'));
     // Loaded past the fast path: the pipeline brings ts-morph (and TypeScript), half of an
@@ -427,7 +432,9 @@ async function lockedRun(job: Job): Promise<Run> {
   const start = performance.now();
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
   const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
-  const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
+  // The files and bytes the fast path hashed, and no others: its fingerprint is theirs.
+  const same = seen !== undefined && names.length === seen.inputs.length && seen.inputs.every((i) => names.some((n) => n.name === i.name && n.bytes === i.bytes));
+  const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: same ? seen!.fingerprint : fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
     const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine), disk });
@@ -495,6 +502,15 @@ function siteTarget(inv: Invocation, io: CliIO, outDir: string): { enabled: bool
 function splitSite(files: readonly OutputFile[]): [OutputFile[], OutputFile[]] {
   const prefix = `${SITE_DIR}/`;
   return [files.filter((f) => !f.path.startsWith(prefix)), files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ ...f, path: f.path.slice(prefix.length) }))];
+}
+
+/** The files' bytes by path, as they are on disk now; undefined when one cannot be read. */
+function readInputs(inputs: readonly { readonly path: string }[]): Map<string, Uint8Array> | undefined {
+  try {
+    return new Map(inputs.map((i) => [i.path, readFileSync(i.path)]));
+  } catch {
+    return undefined;
+  }
 }
 
 function mtimeOf(file: string): number | undefined {
