@@ -28,6 +28,7 @@ import {
   intactInputs,
   lockOutput,
   LockBusyError,
+  MANIFEST,
   readIfExists,
   recover,
   writeOutput,
@@ -41,6 +42,7 @@ import { unifiedDiff } from './write/diff.js';
 // Safe regeneration (surface report, hand-edit merges): see surface/ and write/merge.ts. The
 // surface report loads ts-morph, so it is imported only when a run compares outputs.
 import type { FailOn } from './surface/cli.js';
+import type { Tree } from './surface/tree.js';
 import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
 import { hasPristine, pristineChange } from './write/pristine.js';
 
@@ -428,7 +430,7 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
   // Not on a first run: everything would be "added".
-  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
+  const api = hasPristine(outDir) || existsSync(resolve(outDir, MANIFEST)) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
   const start = performance.now();
   const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
   const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
@@ -607,7 +609,8 @@ async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: M
   try {
     // Against the output folder itself, a file's digest there tells whether it changed.
     const same = inv.against === undefined ? (f: OutputFile) => disk.digest(f.path) === digestOf(f) : undefined;
-    const report = compareOutput(baseline(outDir, io.cwd, inv.against), plan.files, same);
+    const before = baseline(outDir, io.cwd, inv.against);
+    const report = compareOutput(inv.against === undefined ? seenTree(before, disk) : before, plan.files, same);
     const quiet = !full && !report.changes.length;
     lines = quiet ? [] : reportLines(report, full, inv.json).map((l, i) => (inv.json || i ? l : `lathe: ${l}`));
     if (inv.verbose && !inv.json) lines.push(`lathe: API report took ${Math.round(report.ms)} ms (${report.analysed.length} module(s) analysed)`);
@@ -623,6 +626,15 @@ async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: M
       return code;
     },
   };
+}
+
+/**
+ * The output folder as this run has seen it: its manifest as read, and a file's text as this
+ * process wrote it while its stamp vouches for it (write/on-disk.ts), else read once.
+ */
+function seenTree(folder: Tree, disk: OnDisk): Tree {
+  const read = (p: string) => (p === MANIFEST && disk.manifest ? disk.manifest.text : disk.content(p));
+  return { paths: () => folder.paths(), read, holds: (p, c) => read(p) === c };
 }
 
 function reportConflicts(outDir: string, rel: string, plan: MergePlan, io: CliIO): number {

@@ -151,13 +151,14 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
   const text = manifestText(manifest);
   const found: FoundManifest = text === disk.manifest?.text ? disk.manifest : { manifest, digest: hash(text), text };
   // Every file the manifest lists now holds what it says (written, or found equal by diffOutput).
-  const settle = (written: readonly string[]) => ({ ...diff, known: disk.settle(found, written, state.pristine) });
+  const settle = (written: readonly OutputFile[]) => ({ ...diff, known: disk.settle(found, written, state.pristine) });
   if (!diff.changed.length && !diff.removed.length && !state.writes.length && !state.removals.length && found === disk.manifest) return settle([]);
   checkTargets(outDir, diff, state);
   // Only the changed files' contents are read (a cache hit's is read lazily).
   const byPath = new Map(files.map((f) => [f.path, f]));
+  const changed = diff.changed.map((path) => byPath.get(path)!);
   // The manifest goes last: until it is replaced, it does not vouch for files that are not yet there.
-  const writes = [...diff.changed.map((path) => ({ path, content: byPath.get(path)!.content })), ...state.writes, { path: MANIFEST, content: text }];
+  const writes = [...changed.map((f) => ({ path: f.path, content: f.content })), ...state.writes, { path: MANIFEST, content: text }];
   commit(outDir, { writes, removals: [...diff.removed, ...state.removals] });
-  return settle(diff.changed);
+  return settle(changed);
 }

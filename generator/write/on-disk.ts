@@ -11,6 +11,7 @@
  * memory; the stamps also go to the disk cache, for the next process.
  */
 import { join } from 'node:path';
+import { digestOf, type OutputFile } from '../emit/output.js';
 import { hash, readIfExists } from './content.js';
 import { readManifest, type FoundManifest } from './manifest.js';
 import { findPristine, type FoundPristine } from './pristine.js';
@@ -21,6 +22,12 @@ export interface Known {
   /** path -> stat stamp of the files known to hold what `manifest` records. */
   readonly stamps?: ReadonlyMap<string, string>;
   readonly pristine?: FoundPristine;
+  /**
+   * The files the last run wrote, with their text: the next edit most often changes them again,
+   * and the API report compares their old text with the new (4.4 MB of src/openapi.ts, read back
+   * from disk otherwise). The run memory (run-memory.ts) holds most of these texts as well.
+   */
+  readonly written?: ReadonlyMap<string, { readonly digest: string; readonly content: string }>;
 }
 
 export class OnDisk {
@@ -56,19 +63,26 @@ export class OnDisk {
     return this.stamps.get(path);
   }
 
-  /** The file's content, or undefined if there is none. */
+  /** The file's content, or undefined if there is none; the text this process wrote there while its stamp vouches for it. */
   content(path: string): string | undefined {
-    if (!this.contents.has(path)) this.contents.set(path, this.read(path));
+    if (!this.contents.has(path)) {
+      const written = this.options.known?.written?.get(path);
+      this.contents.set(path, written && this.vouches(path) && this.recorded[path] === written.digest ? written.content : this.read(path));
+    }
     return this.contents.get(path);
+  }
+
+  /** Whether the file's stamp is one recorded when it held what the manifest says. */
+  private vouches(path: string): boolean {
+    const stamp = this.stamp(path);
+    return this.recorded[path] !== undefined && stamp !== undefined && this.vouched.get(path) === stamp.stamp;
   }
 
   /** The sha256 of the file's content, or undefined if there is none. */
   digest(path: string): string | undefined {
     if (!this.digests.has(path)) {
-      const recorded = this.recorded[path];
-      const stamp = this.stamp(path);
       let digest: string | undefined;
-      if (recorded !== undefined && stamp !== undefined && this.vouched.get(path) === stamp.stamp) digest = recorded;
+      if (this.vouches(path)) digest = this.recorded[path];
       else {
         // Not kept: most files are only compared, and holding the output's text costs memory.
         const content = this.contents.get(path) ?? this.read(path);
@@ -95,7 +109,8 @@ export class OnDisk {
   /** What this run found, before anything is written: for a later look at the folder in the same run. */
   known(): Known {
     const pristine = this.pristineFound ? this.pristineFound.value : this.options.known?.pristine;
-    return { ...(this.manifest ? { manifest: this.manifest, stamps: this.vouched } : {}), ...(pristine ? { pristine } : {}) };
+    const written = this.options.known?.written;
+    return { ...(this.manifest ? { manifest: this.manifest, stamps: this.vouched } : {}), ...(pristine ? { pristine } : {}), ...(written ? { written } : {}) };
   }
 
   /**
@@ -103,10 +118,10 @@ export class OnDisk {
    * `written` as this run just wrote them (stat'ed again here), the others as found by `digest`
    * this run. The stamps that vouch for them are saved to the disk cache when they changed.
    */
-  settle(manifest: FoundManifest, written: readonly string[] = [], pristine?: FoundPristine): Known {
+  settle(manifest: FoundManifest, written: readonly OutputFile[] = [], pristine?: FoundPristine): Known {
     // After the writes: stamps of written files older than this cannot have been taken before a later write.
     const after = written.length ? clockOf(this.outDir) : undefined;
-    const fresh = new Set(written);
+    const fresh = new Set(written.map((f) => f.path));
     const stamps = new Map<string, string>();
     for (const [path, digest] of Object.entries(manifest.manifest.files)) {
       if (fresh.has(path)) {
@@ -118,6 +133,8 @@ export class OnDisk {
       }
     }
     if (manifest.digest !== this.manifest?.digest || this.reads || written.length) this.options.stamps?.save(manifest.digest, stamps);
-    return { manifest, stamps, ...(pristine ? { pristine } : {}) };
+    // Plain texts, not the files: a file of the emit cache keeps what it reads from alive.
+    const texts = new Map(written.map((f) => [f.path, { digest: digestOf(f), content: f.content }]));
+    return { manifest, stamps, ...(pristine ? { pristine } : {}), ...(texts.size ? { written: texts } : {}) };
   }
 }

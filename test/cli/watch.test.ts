@@ -104,6 +104,18 @@ describe.each([
     expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');
   }, 90_000);
 
+  it('merges and reports the API against a file as edited right after the run that wrote it, not as that run wrote it', async () => {
+    await watching(async ({ run }) => {
+      await run(NOTE, /wrote generated: [1-9]\d* changed/);
+      // The method renamed by hand: the next run keeps the rename, so its API does not change.
+      editInPlace(RESOURCE, '  create(requestId', '  crEate(requestId');
+      const next = await run(SPEC, /API: .*\n/);
+      expect(next).toContain(`hand-edited kept (${RESOURCE})`);
+      expect(readFileSync(join(out, RESOURCE), 'utf8')).toContain('  crEate(requestId');
+      expect(next).toContain('lathe: API: no change');
+    });
+  }, 90_000);
+
   it('does not trust what it knew once another lathe run has rewritten the output', async () => {
     const fresh = join(dir, 'fresh');
     await watching(async ({ run }) => {
