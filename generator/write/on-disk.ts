@@ -6,9 +6,11 @@
  * records, without reading it: after a one-operation edit, 2,400 files are compared by digest and
  * a handful read.
  *
- * What a run leaves, `Known` (the manifest and the pristine index it wrote or found, and the
- * stamps that vouch for the files), is what the next one starts from: `--watch` keeps it in
- * memory; the stamps also go to the disk cache, for the next process.
+ * What a run leaves, `Known` (the manifest and the pristine index it wrote or found, the stamps
+ * that vouch for the files, the texts it wrote), is what the next one starts from: `--watch` keeps
+ * it in memory; the stamps also go to the disk cache, for the next process. Each piece of it is
+ * taken only where the folder confirms it: the manifest and the index while their text on disk is
+ * the same, a file's digest or text while its stamp is.
  */
 import { join } from 'node:path';
 import { digestOf, type OutputFile } from '../emit/output.js';
