@@ -439,7 +439,7 @@ async function lockedRun(job: Job): Promise<Run> {
   const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: same ? seen!.fingerprint : fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine), disk });
+    const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine, memory?.blobs()), disk });
     if (inv.watch) held = { outDir, known: written.known };
     diff = written;
     if (site.dir !== undefined) {
