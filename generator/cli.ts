@@ -374,11 +374,17 @@ async function lockedRun(job: Job): Promise<Run> {
     const bytes = readInputs(inputs);
     const named = bytes && inputs.map((i) => ({ name: i.name, bytes: bytes.get(i.path)! }));
     seen = named && { inputs: named, bytes: bytes!, fingerprint: fingerprint(named, config.text ?? '', prettier, libraries) };
-    return seen?.fingerprint === record.fingerprint;
+    if (seen?.fingerprint !== record.fingerprint) return false;
+    // Most often up to date: not held while the output is looked at (the spec can be megabytes).
+    seen = undefined;
+    return true;
   });
   if (recorded && inv.command !== 'diff') {
-    const settled = before.settle(before.manifest!, [], known?.pristine);
-    if (inv.watch) held = { outDir, known: settled };
+    // The stamps of files it read are worth keeping; under --watch, so is all it found.
+    if (inv.watch || before.readAny) {
+      const settled = before.settle(before.manifest!, [], known?.pristine);
+      if (inv.watch) held = { outDir, known: settled };
+    }
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }

@@ -17,12 +17,12 @@ import { digestOf, type OutputFile } from '../emit/output.js';
 import { hash, readIfExists } from './content.js';
 import { readManifest, type FoundManifest } from './manifest.js';
 import { findPristine, type FoundPristine } from './pristine.js';
-import { clockOf, settled, stampOf, type OutputStamps, type Stamp } from './stamps.js';
+import { clockOf, settled, stampOf, type OutputStamps, type Stamp, type Stamps } from './stamps.js';
 
 export interface Known {
   readonly manifest?: FoundManifest;
-  /** path -> stat stamp of the files known to hold what `manifest` records. */
-  readonly stamps?: ReadonlyMap<string, string>;
+  /** The stat stamps of the files known to hold what `manifest` records. */
+  readonly stamps?: Stamps;
   readonly pristine?: FoundPristine;
   /**
    * The files the last run wrote, with their text: the next edit most often changes them again,
@@ -38,13 +38,18 @@ export class OnDisk {
   readonly recorded: Readonly<Record<string, string>>;
   /** The clock before any file of this run was stat'ed (stamps.ts). */
   private readonly clock: bigint | undefined;
-  private readonly vouched: ReadonlyMap<string, string>;
+  private readonly vouched: Stamps;
   private readonly stamps = new Map<string, Stamp | undefined>();
   private readonly contents = new Map<string, string | undefined>();
   private readonly digests = new Map<string, string | undefined>();
   private pristineFound: { value: FoundPristine | undefined } | undefined;
   /** Files read this run: each is one the stamps did not vouch for. */
   private reads = 0;
+
+  /** Whether this run read a file (the stamps did not vouch for all it looked at). */
+  get readAny(): boolean {
+    return this.reads > 0;
+  }
 
   /** `known`: what an earlier run of this process left, or found, in this folder. */
   constructor(
@@ -56,7 +61,7 @@ export class OnDisk {
     this.manifest = readManifest(outDir, known?.manifest);
     this.recorded = this.manifest?.manifest.files ?? {};
     const digest = this.manifest?.digest;
-    this.vouched = (digest === undefined ? undefined : known?.manifest?.digest === digest && known.stamps ? known.stamps : options.stamps?.load(digest)) ?? new Map();
+    this.vouched = (digest === undefined ? undefined : known?.manifest?.digest === digest && known.stamps ? known.stamps : options.stamps?.load(digest)) ?? {};
   }
 
   /** The file's stamp, taken once this run; undefined if it is not a regular file. */
@@ -77,7 +82,7 @@ export class OnDisk {
   /** Whether the file's stamp is one recorded when it held what the manifest says. */
   private vouches(path: string): boolean {
     const stamp = this.stamp(path);
-    return this.recorded[path] !== undefined && stamp !== undefined && this.vouched.get(path) === stamp.stamp;
+    return this.recorded[path] !== undefined && stamp !== undefined && this.vouched[path] === stamp.stamp;
   }
 
   /** The sha256 of the file's content, or undefined if there is none. */
@@ -124,14 +129,15 @@ export class OnDisk {
     // After the writes: stamps of written files older than this cannot have been taken before a later write.
     const after = written.length ? clockOf(this.outDir) : undefined;
     const fresh = new Set(written.map((f) => f.path));
-    const stamps = new Map<string, string>();
+    // No prototype: a file may be named __proto__.
+    const stamps = Object.create(null) as Record<string, string>;
     for (const [path, digest] of Object.entries(manifest.manifest.files)) {
       if (fresh.has(path)) {
         const stamp = stampOf(join(this.outDir, path));
-        if (stamp && settled(stamp, after)) stamps.set(path, stamp.stamp);
+        if (stamp && settled(stamp, after)) stamps[path] = stamp.stamp;
       } else {
         const stamp = this.stamps.get(path);
-        if (stamp && this.digests.get(path) === digest && settled(stamp, this.clock)) stamps.set(path, stamp.stamp);
+        if (stamp && this.digests.get(path) === digest && settled(stamp, this.clock)) stamps[path] = stamp.stamp;
       }
     }
     if (manifest.digest !== this.manifest?.digest || this.reads || written.length) this.options.stamps?.save(manifest.digest, stamps);

@@ -52,10 +52,16 @@ export function settled(stamp: Stamp, clock: bigint | undefined): boolean {
   return clock !== undefined && stamp.changed < clock;
 }
 
+/**
+ * path -> stamp of the files known to hold what a manifest says. Looked up only for a stamp just
+ * taken, a string: a name that is no key (`constructor`) never gives one back.
+ */
+export type Stamps = Readonly<Record<string, unknown>>;
+
 interface StampRecord {
   /** sha256 of the manifest the stamps were taken for: another manifest, another output. */
   readonly manifest: string;
-  readonly files: { readonly [path: string]: string };
+  readonly files: Stamps;
 }
 
 /** The stamps of an output folder in the disk cache. */
@@ -69,8 +75,8 @@ export class OutputStamps {
     this.key = cacheKey('stamps', 'settled', outDir);
   }
 
-  /** path -> stamp of the files known to hold what the manifest whose sha256 is `manifest` says. */
-  load(manifest: string): ReadonlyMap<string, string> | undefined {
+  /** The stamps recorded for the manifest whose sha256 is `manifest`. */
+  load(manifest: string): Stamps | undefined {
     const text = this.disk.get(this.key);
     let record: StampRecord | undefined;
     try {
@@ -78,11 +84,10 @@ export class OutputStamps {
     } catch {
       record = undefined;
     }
-    if (record?.manifest !== manifest || typeof record.files !== 'object' || record.files === null) return undefined;
-    return new Map(Object.entries(record.files).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return record?.manifest === manifest && typeof record.files === 'object' && record.files !== null ? record.files : undefined;
   }
 
-  save(manifest: string, stamps: ReadonlyMap<string, string>): void {
-    this.disk.set(this.key, JSON.stringify({ manifest, files: Object.fromEntries(stamps) } satisfies StampRecord));
+  save(manifest: string, stamps: Stamps): void {
+    this.disk.set(this.key, JSON.stringify({ manifest, files: stamps } satisfies StampRecord));
   }
 }

@@ -139,20 +139,23 @@ describe('writeOutput', () => {
     const files = [
       { path: 'a.ts', content: 'aaaa' },
       { path: 'b.ts', content: 'bbbb' },
+      // Names of an object's own keys and prototype: stamped like any other.
+      { path: '__proto__', content: 'p' },
+      { path: 'constructor', content: 'c' },
     ];
     writeOutput(out, files);
     await tickPast(out);
     // Nothing to write: the files are read, and their stamps kept as the clock is now past them.
     const read = writeOutput(out, files);
-    expect([...read.known.stamps!.keys()].sort()).toEqual(['a.ts', 'b.ts']);
+    expect(Object.keys(read.known.stamps!).sort()).toEqual(['__proto__', 'a.ts', 'b.ts', 'constructor']);
     // A manifest that says a.ts holds 'zzzz': only a run that does not read a.ts can believe it.
     const known = read.known.manifest!;
     const lying = { ...known, manifest: { ...known.manifest, files: { ...known.manifest.files, 'a.ts': hash('zzzz') } } };
     const disk = new OnDisk(out, { known: { ...read.known, manifest: lying } });
-    expect(diffOutput(out, [{ path: 'a.ts', content: 'zzzz' }, files[1]!], disk).unchanged).toEqual(['a.ts', 'b.ts']);
+    expect(diffOutput(out, [{ path: 'a.ts', content: 'zzzz' }, ...files.slice(1)], disk).unchanged).toEqual(['a.ts', 'b.ts', '__proto__', 'constructor']);
     // A manifest of other content on disk than it knew: what it knew is not used.
     writeFileSync(join(out, '.lathe-manifest.json'), `${known.text} `);
-    expect(diffOutput(out, [{ path: 'a.ts', content: 'zzzz' }, files[1]!], new OnDisk(out, { known: { ...read.known, manifest: lying } })).changed).toEqual(['a.ts']);
+    expect(diffOutput(out, [{ path: 'a.ts', content: 'zzzz' }, ...files.slice(1)], new OnDisk(out, { known: { ...read.known, manifest: lying } })).changed).toEqual(['a.ts']);
   });
 
   it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', '', '..', '.', 'a/..', 'a/b/../../..', 'a\0b'])('refuses the path %j', (p) => {
