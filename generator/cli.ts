@@ -16,6 +16,7 @@ import { fsHost } from './load/index.js';
 import type { PipelineResult } from './pipeline.js';
 import { fingerprint, libraryVersions, type InputBytes } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
+import type { Options as PrettierOptions } from 'prettier';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
@@ -366,7 +367,7 @@ async function lockedRun(job: Job): Promise<Run> {
   // Read before the pipeline for the fast path; looked at afresh after it (a hand edit may land meanwhile).
   const before = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), ...(known ? { known } : {}) });
   // The recorded spec files as the fast path read them, and their fingerprint: a run that goes on loads these bytes.
-  let seen: { readonly inputs: readonly InputBytes[]; readonly bytes: ReadonlyMap<string, Uint8Array>; readonly fingerprint: string } | undefined;
+  let seen: Seen | undefined;
   // A site in a folder of its own has its own manifest, which the fast path does not look at.
   const recorded = site.dir !== undefined ? undefined : intactInputs(before, (record) => {
     const inputs = inputsOf(record);
@@ -420,6 +421,9 @@ async function lockedRun(job: Job): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
     return { code: 1, watched };
   }
+  // Made now, so that the spec's bytes are not held through the rest of the run.
+  const record = inv.command === 'generate' ? inputRecord(outDir, result.inputs, loaded, seen, config.text ?? '', prettier, libraries) : undefined;
+  seen = undefined;
   const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
   const mergeStart = performance.now();
   // What the output folder holds, by digest where stat stamps vouch for it: looked at once, for all below.
@@ -438,11 +442,6 @@ async function lockedRun(job: Job): Promise<Run> {
   // Not on a first run: everything would be "added".
   const api = hasPristine(outDir) || existsSync(resolve(outDir, MANIFEST)) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
   const start = performance.now();
-  const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
-  const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
-  // The files and bytes the fast path hashed, and no others: its fingerprint is theirs.
-  const same = seen !== undefined && names.length === seen.inputs.length && seen.inputs.every((i) => names.some((n) => n.name === i.name && n.bytes === i.bytes));
-  const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: same ? seen!.fingerprint : fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
     const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine, memory?.blobs()), disk });
@@ -510,6 +509,33 @@ function siteTarget(inv: Invocation, io: CliIO, outDir: string): { enabled: bool
 function splitSite(files: readonly OutputFile[]): [OutputFile[], OutputFile[]] {
   const prefix = `${SITE_DIR}/`;
   return [files.filter((f) => !f.path.startsWith(prefix)), files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ ...f, path: f.path.slice(prefix.length) }))];
+}
+
+/** Spec files as the up-to-date check read them, and their fingerprint. */
+interface Seen {
+  readonly inputs: readonly InputBytes[];
+  readonly bytes: ReadonlyMap<string, Uint8Array>;
+  readonly fingerprint: string;
+}
+
+/**
+ * What the output is made from, for its manifest (fingerprint.ts): the spec files the run loaded,
+ * by the bytes it loaded; undefined when it cannot tell. `seen`'s fingerprint when the run loaded
+ * exactly the files and bytes the up-to-date check hashed.
+ */
+function inputRecord(
+  outDir: string,
+  inputs: readonly string[],
+  loaded: ReadonlyMap<string, Uint8Array>,
+  seen: Seen | undefined,
+  configText: string,
+  prettier: PrettierOptions | undefined,
+  libraries: Readonly<Record<string, string>>,
+): InputRecord | undefined {
+  const names = inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
+  if (!names.every((n): n is InputBytes => n.bytes !== undefined)) return undefined;
+  const same = seen !== undefined && names.length === seen.inputs.length && seen.inputs.every((i) => names.some((n) => n.name === i.name && n.bytes === i.bytes));
+  return { files: names.map((n) => n.name).sort(), fingerprint: same ? seen.fingerprint : fingerprint(names, configText, prettier, libraries), libraries };
 }
 
 /** The files' bytes by path, as they are on disk now; undefined when one cannot be read. */
@@ -636,10 +662,11 @@ async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: M
 
 /**
  * The output folder as this run has seen it: its manifest as read, and a file's text as this
- * process wrote it while its stamp vouches for it (write/on-disk.ts), else read once.
+ * process wrote it while its stamp vouches for it (write/on-disk.ts), else read (the report keeps
+ * what it reads while it needs it; the run need not keep 4.4 MB of old src/openapi.ts past it).
  */
 function seenTree(folder: Tree, disk: OnDisk): Tree {
-  const read = (p: string) => (p === MANIFEST && disk.manifest ? disk.manifest.text : disk.content(p));
+  const read = (p: string) => (p === MANIFEST && disk.manifest ? disk.manifest.text : disk.text(p));
   return { paths: () => folder.paths(), read, holds: (p, c) => read(p) === c };
 }
 

@@ -38,7 +38,7 @@ export class OnDisk {
   readonly recorded: Readonly<Record<string, string>>;
   /** The clock before any file of this run was stat'ed (stamps.ts). */
   private readonly clock: bigint | undefined;
-  private readonly vouched: Stamps;
+  private vouchers: Stamps | undefined;
   private readonly stamps = new Map<string, Stamp | undefined>();
   private readonly contents = new Map<string, string | undefined>();
   private readonly digests = new Map<string, string | undefined>();
@@ -60,8 +60,13 @@ export class OnDisk {
     const { known } = options;
     this.manifest = readManifest(outDir, known?.manifest);
     this.recorded = this.manifest?.manifest.files ?? {};
+    if (this.manifest && known?.manifest?.digest === this.manifest.digest) this.vouchers = known.stamps;
+  }
+
+  /** The stamps recorded for this manifest: what the last run left, else the disk cache's, read when first asked for. */
+  private get vouched(): Stamps {
     const digest = this.manifest?.digest;
-    this.vouched = (digest === undefined ? undefined : known?.manifest?.digest === digest && known.stamps ? known.stamps : options.stamps?.load(digest)) ?? {};
+    return (this.vouchers ??= (digest === undefined ? undefined : this.options.stamps?.load(digest)) ?? {});
   }
 
   /** The file's stamp, taken once this run; undefined if it is not a regular file. */
@@ -70,13 +75,16 @@ export class OnDisk {
     return this.stamps.get(path);
   }
 
-  /** The file's content, or undefined if there is none; the text this process wrote there while its stamp vouches for it. */
+  /** The file's content, or undefined if there is none, kept for the rest of the run (the merge asks for it twice). */
   content(path: string): string | undefined {
-    if (!this.contents.has(path)) {
-      const written = this.options.known?.written?.get(path);
-      this.contents.set(path, written && this.vouches(path) && this.recorded[path] === written.digest ? written.content : this.read(path));
-    }
+    if (!this.contents.has(path)) this.contents.set(path, this.text(path));
     return this.contents.get(path);
+  }
+
+  /** The file's content, not kept: the text this process wrote there while its stamp vouches for it, else read. */
+  text(path: string): string | undefined {
+    const written = this.options.known?.written?.get(path);
+    return written && this.vouches(path) && this.recorded[path] === written.digest ? written.content : this.read(path);
   }
 
   /** Whether the file's stamp is one recorded when it held what the manifest says. */
@@ -117,7 +125,8 @@ export class OnDisk {
   known(): Known {
     const pristine = this.pristineFound ? this.pristineFound.value : this.options.known?.pristine;
     const written = this.options.known?.written;
-    return { ...(this.manifest ? { manifest: this.manifest, stamps: this.vouched } : {}), ...(pristine ? { pristine } : {}), ...(written ? { written } : {}) };
+    const stamps = this.vouchers;
+    return { ...(this.manifest ? { manifest: this.manifest, ...(stamps ? { stamps } : {}) } : {}), ...(pristine ? { pristine } : {}), ...(written ? { written } : {}) };
   }
 
   /**
