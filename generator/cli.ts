@@ -14,12 +14,13 @@ import { emptyConfig, parseConfig, type ConfigResult, type LatheConfig } from '.
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
 import { fsHost } from './load/index.js';
 import type { PipelineResult } from './pipeline.js';
-import { fingerprint, fingerprintOnDisk, libraryVersions } from './fingerprint.js';
+import { fingerprint, libraryVersions, type InputBytes } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
+import type { Options as PrettierOptions } from 'prettier';
 import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
-import { OnDisk } from './write/on-disk.js';
+import { OnDisk, type Known } from './write/on-disk.js';
 import { RunMemory } from './run-memory.js';
 import { packageRoot } from './package-root.js';
 import { digestOf } from './emit/output.js';
@@ -28,13 +29,12 @@ import {
   intactInputs,
   lockOutput,
   LockBusyError,
+  MANIFEST,
   readIfExists,
   recover,
-  snapshotWritten,
   writeOutput,
   type InputRecord,
   type OutputDiff,
-  type Written,
 } from './write/index.js';
 import { hasDebris } from './write/journal.js';
 import { hasStaleLock, LOCK, waitUnlocked } from './write/lock.js';
@@ -43,8 +43,9 @@ import { unifiedDiff } from './write/diff.js';
 // Safe regeneration (surface report, hand-edit merges): see surface/ and write/merge.ts. The
 // surface report loads ts-morph, so it is imported only when a run compares outputs.
 import type { FailOn } from './surface/cli.js';
+import type { Tree } from './surface/tree.js';
 import { handEdited, planMerge, writeConflicts, type MergePlan } from './write/merge.js';
-import { hasPristine, pristineChange, readPristine } from './write/pristine.js';
+import { hasPristine, pristineChange } from './write/pristine.js';
 
 const USAGE = `Usage: lathe <command> [options]
 
@@ -204,8 +205,11 @@ interface Run {
 let lastWatched: string[] = [];
 /** `--watch` keeps its last run's cache entries and files (run-memory.ts). */
 let memory: RunMemory | undefined;
-/** `--watch` keeps what its last run wrote: the next run compares with it instead of reading the output again. */
-let lastWrite: { readonly outDir: string; readonly written: Written } | undefined;
+/**
+ * `--watch` keeps what its last run left in the output folder (write/on-disk.ts): the next run
+ * starts from it instead of reading the folder again, wherever the folder confirms it.
+ */
+let held: { readonly outDir: string; readonly known: Known } | undefined;
 
 async function runOnce(inv: Invocation, io: CliIO): Promise<number> {
   const run = await execute(inv, io);
@@ -330,15 +334,18 @@ async function lockIfPossible(job: Job): Promise<{ release(): void } | undefined
   }
 }
 
-/** Reads each spec file once and keeps its bytes: the fingerprint is of what the run loaded. */
-function recordingHost(): { host: SpecHost; loaded: Map<string, Uint8Array> } {
+/**
+ * Reads each spec file once and keeps its bytes: the fingerprint is of what the run loaded. A file
+ * `read` holds (the up-to-date check read it) is loaded as read there, not read again.
+ */
+function recordingHost(read?: ReadonlyMap<string, Uint8Array>): { host: SpecHost; loaded: Map<string, Uint8Array> } {
   const base = fsHost();
   const loaded = new Map<string, Uint8Array>();
   return {
     loaded,
     host: {
       readFile(file) {
-        const bytes = base.readFile(file);
+        const bytes = read?.get(file) ?? base.readFile(file);
         if (bytes && !loaded.has(file)) loaded.set(file, bytes);
         return bytes;
       },
@@ -356,21 +363,34 @@ async function lockedRun(job: Job): Promise<Run> {
   const site = siteTarget(inv, io, outDir);
   const cache = cacheDir(io.cwd);
   const stamps = cache ? new OutputStamps(cache, outDir) : undefined;
+  const known = inv.watch && held?.outDir === outDir ? held.known : undefined;
+  // Read before the pipeline for the fast path; looked at afresh after it (a hand edit may land meanwhile).
+  const before = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), ...(known ? { known } : {}) });
+  // The recorded spec files as the fast path read them, and their fingerprint: a run that goes on loads these bytes.
+  let seen: Seen | undefined;
   // A site in a folder of its own has its own manifest, which the fast path does not look at.
-  const recorded = site.dir !== undefined ? undefined : intactInputs(outDir, (record) => {
+  const recorded = site.dir !== undefined ? undefined : intactInputs(before, (record) => {
     const inputs = inputsOf(record);
-    return (
-      inputs.some((i) => i.path === specArg) &&
-      JSON.stringify(record.libraries) === JSON.stringify(libraries) &&
-      fingerprintOnDisk(inputs, config.text ?? '', prettier) === record.fingerprint
-    );
-  }, stamps);
+    if (!inputs.some((i) => i.path === specArg) || JSON.stringify(record.libraries) !== JSON.stringify(libraries)) return false;
+    const bytes = readInputs(inputs);
+    const named = bytes && inputs.map((i) => ({ name: i.name, bytes: bytes.get(i.path)! }));
+    seen = named && { inputs: named, bytes: bytes!, fingerprint: fingerprint(named, config.text ?? '', prettier, libraries) };
+    if (seen?.fingerprint !== record.fingerprint) return false;
+    // Most often up to date: not held while the output is looked at (the spec can be megabytes).
+    seen = undefined;
+    return true;
+  });
   if (recorded && inv.command !== 'diff') {
+    // The stamps of files it read are worth keeping; under --watch, so is all it found.
+    if (inv.watch || before.readAny) {
+      const settled = before.settle(before.manifest!, [], known?.pristine);
+      if (inv.watch) held = { outDir, known: settled };
+    }
     if (!inv.quiet) io.out(`lathe: ${rel} is up to date (inputs unchanged since it was generated, ${Math.round(performance.now() - started)} ms)`);
     return { code: 0, watched: [...inputsOf(recorded).map((i) => i.path), ...(configFile ? [configFile] : [])] };
   }
   let result: PipelineResult;
-  const { host, loaded } = recordingHost();
+  const { host, loaded } = recordingHost(seen?.bytes);
   try {
     if (cache) keepCompiledCode(join(cache, 'compile'));
     // Loaded past the fast path: the pipeline brings ts-morph (and TypeScript), half of an
@@ -401,13 +421,16 @@ async function lockedRun(job: Job): Promise<Run> {
     io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
     return { code: 1, watched };
   }
+  // Made now, so that the spec's bytes are not held through the rest of the run.
+  const record = inv.command === 'generate' ? inputRecord(outDir, result.inputs, loaded, seen, config.text ?? '', prettier, libraries) : undefined;
+  seen = undefined;
   const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
   const mergeStart = performance.now();
-  // What the output folder holds, by digest where stat stamps vouch for it: read once, for all below.
-  const disk = new OnDisk(outDir, stamps);
+  // What the output folder holds, by digest where stat stamps vouch for it: looked at once, for all below.
+  const disk = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), known: before.known() });
   // The last run's pristine index (up to ~1 MB of JSON on a big spec): read once for the merge and the next one.
-  const pristine = readPristine(outDir);
-  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine }, disk);
+  const pristine = disk.pristine();
+  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine?.index }, disk);
   if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
   if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true, disk)).show(), watched };
   if (inv.command === 'check') {
@@ -417,21 +440,19 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
   // Not on a first run: everything would be "added".
-  const api = hasPristine(outDir) || existsSync(resolve(outDir, '.lathe-manifest.json')) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
+  const api = hasPristine(outDir) || existsSync(resolve(outDir, MANIFEST)) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
   const start = performance.now();
-  const names = result.inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
-  const complete = names.every((n): n is { name: string; bytes: Uint8Array } => n.bytes !== undefined);
-  const record = complete ? { files: names.map((n) => n.name).sort(), fingerprint: fingerprint(names, config.text ?? '', prettier, libraries), libraries } : undefined;
   let diff: OutputDiff;
   try {
-    diff = writeOutput(outDir, plan.files, record, inv.watch && lastWrite?.outDir === outDir ? lastWrite.written : undefined, pristineChange(outDir, files, pristine), stamps, disk);
-    if (inv.watch) lastWrite = { outDir, written: snapshotWritten(outDir, plan.files) };
+    const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine, memory?.blobs()), disk });
+    if (inv.watch) held = { outDir, known: written.known };
+    diff = written;
     if (site.dir !== undefined) {
       const written = writeOutput(site.dir, siteFiles);
       diff = { ...diff, changed: [...diff.changed, ...written.changed], removed: [...diff.removed, ...written.removed], unchanged: [...diff.unchanged, ...written.unchanged] };
     }
   } catch (e) {
-    lastWrite = undefined;
+    held = undefined;
     // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
     io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
     return { code: 1, watched };
@@ -449,7 +470,7 @@ async function lockedRun(job: Job): Promise<Run> {
 /** `site`: the HTML reference when it goes to a folder of its own, checked with the output. */
 function reportStale(job: Job, plan: MergePlan, watched: string[], disk: OnDisk, site?: { dir: string; files: readonly OutputFile[] }): Run {
   const { inv, io, outDir, rel } = job;
-  const diff = diffOutput(outDir, plan.files, undefined, disk);
+  const diff = diffOutput(outDir, plan.files, disk);
   for (const c of plan.conflicts) if (!diff.changed.includes(c.path)) diff.changed.push(c.path);
   const fromOut = (p: string) => relative(outDir, resolve(site!.dir, p)).split(sep).join('/');
   if (site) {
@@ -488,6 +509,42 @@ function siteTarget(inv: Invocation, io: CliIO, outDir: string): { enabled: bool
 function splitSite(files: readonly OutputFile[]): [OutputFile[], OutputFile[]] {
   const prefix = `${SITE_DIR}/`;
   return [files.filter((f) => !f.path.startsWith(prefix)), files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ ...f, path: f.path.slice(prefix.length) }))];
+}
+
+/** Spec files as the up-to-date check read them, and their fingerprint. */
+interface Seen {
+  readonly inputs: readonly InputBytes[];
+  readonly bytes: ReadonlyMap<string, Uint8Array>;
+  readonly fingerprint: string;
+}
+
+/**
+ * What the output is made from, for its manifest (fingerprint.ts): the spec files the run loaded,
+ * by the bytes it loaded; undefined when it cannot tell. `seen`'s fingerprint when the run loaded
+ * exactly the files and bytes the up-to-date check hashed.
+ */
+function inputRecord(
+  outDir: string,
+  inputs: readonly string[],
+  loaded: ReadonlyMap<string, Uint8Array>,
+  seen: Seen | undefined,
+  configText: string,
+  prettier: PrettierOptions | undefined,
+  libraries: Readonly<Record<string, string>>,
+): InputRecord | undefined {
+  const names = inputs.map((p) => ({ name: relative(outDir, p).split(sep).join('/'), bytes: loaded.get(p) }));
+  if (!names.every((n): n is InputBytes => n.bytes !== undefined)) return undefined;
+  const same = seen !== undefined && names.length === seen.inputs.length && seen.inputs.every((i) => names.some((n) => n.name === i.name && n.bytes === i.bytes));
+  return { files: names.map((n) => n.name).sort(), fingerprint: same ? seen.fingerprint : fingerprint(names, configText, prettier, libraries), libraries };
+}
+
+/** The files' bytes by path, as they are on disk now; undefined when one cannot be read. */
+function readInputs(inputs: readonly { readonly path: string }[]): Map<string, Uint8Array> | undefined {
+  try {
+    return new Map(inputs.map((i) => [i.path, readFileSync(i.path)]));
+  } catch {
+    return undefined;
+  }
 }
 
 function mtimeOf(file: string): number | undefined {
@@ -584,7 +641,8 @@ async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: M
   try {
     // Against the output folder itself, a file's digest there tells whether it changed.
     const same = inv.against === undefined ? (f: OutputFile) => disk.digest(f.path) === digestOf(f) : undefined;
-    const report = compareOutput(baseline(outDir, io.cwd, inv.against), plan.files, same);
+    const before = baseline(outDir, io.cwd, inv.against);
+    const report = compareOutput(inv.against === undefined ? seenTree(before, disk) : before, plan.files, same);
     const quiet = !full && !report.changes.length;
     lines = quiet ? [] : reportLines(report, full, inv.json).map((l, i) => (inv.json || i ? l : `lathe: ${l}`));
     if (inv.verbose && !inv.json) lines.push(`lathe: API report took ${Math.round(report.ms)} ms (${report.analysed.length} module(s) analysed)`);
@@ -600,6 +658,16 @@ async function surfaceReport(inv: Invocation, io: CliIO, outDir: string, plan: M
       return code;
     },
   };
+}
+
+/**
+ * The output folder as this run has seen it: its manifest as read, and a file's text as this
+ * process wrote it while its stamp vouches for it (write/on-disk.ts), else read (the report keeps
+ * what it reads while it needs it; the run need not keep 4.4 MB of old src/openapi.ts past it).
+ */
+function seenTree(folder: Tree, disk: OnDisk): Tree {
+  const read = (p: string) => (p === MANIFEST && disk.manifest ? disk.manifest.text : disk.text(p));
+  return { paths: () => folder.paths(), read, holds: (p, c) => read(p) === c };
 }
 
 function reportConflicts(outDir: string, rel: string, plan: MergePlan, io: CliIO): number {

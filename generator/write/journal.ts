@@ -14,7 +14,7 @@
  * run (any command) removes; killed after it, the next run finishes the journal. Either way the
  * output ends up exactly the old or exactly the new one.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pidAlive } from './lock.js';
 import { assertInside } from './paths.js';
@@ -29,9 +29,14 @@ interface Journal {
   readonly removals: readonly string[];
 }
 
+/** A file written part by part (a pristine pack: no copy of it in one string), `bytes` long in all. */
+export interface PackContent {
+  readonly parts: readonly string[];
+  readonly bytes: number;
+}
+
 export interface Transaction {
-  /** A content in parts is written part by part (a pristine pack: no copy of it in one string). */
-  readonly writes: readonly { readonly path: string; readonly content: string | readonly string[] }[];
+  readonly writes: readonly { readonly path: string; readonly content: string | PackContent }[];
   readonly removals: readonly string[];
 }
 
@@ -63,15 +68,14 @@ export function stageAndCommit(outDir: string, tx: Transaction): string {
   return staging;
 }
 
-function writeParts(path: string, content: string | readonly string[]): void {
+function writeParts(path: string, content: string | PackContent): void {
   if (typeof content === 'string') return writeFileSync(path, content);
   const fd = openSync(path, 'w');
   try {
-    for (const part of content) {
-      // As writeFileSync does: a write may take fewer bytes than it was given.
-      const bytes = Buffer.from(part);
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-    }
+    // Each part is encoded as it is written, into no Buffer of ours (a pack's part can be megabytes).
+    for (const part of content.parts) writeSync(fd, part);
+    // A write may take fewer bytes than it was given (a full disk): a short pack is no pack.
+    if (fstatSync(fd).size !== content.bytes) throw new Error(`short write of ${path}`);
   } finally {
     closeSync(fd);
   }

@@ -10,7 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { digestOf } from '../emit/output.js';
-import { assertInside, hash, readIfExists } from './index.js';
+import { hash, readIfExists } from './content.js';
+import { assertInside } from './paths.js';
 import { OnDisk } from './on-disk.js';
 import { pristineBlobs, readPending, readPristine, savePending, type PristineIndex } from './pristine.js';
 

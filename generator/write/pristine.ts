@@ -16,7 +16,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOf, type OutputFile } from '../emit/output.js';
-import { hash } from './index.js';
+import { hash } from './content.js';
+import type { PackContent } from './journal.js';
 
 export const STATE_DIR = '.lathe';
 const BLOBS = `${STATE_DIR}/pristine`;
@@ -49,9 +50,32 @@ function parsePlace(text: unknown): Place | undefined {
 }
 
 export function readPristine(outDir: string): PristineIndex | undefined {
+  return findPristine(outDir)?.index;
+}
+
+/** The index with its text, as read or written. */
+export interface FoundPristine {
+  readonly index: PristineIndex;
+  readonly text: string;
+  /** `index.packed` parsed, when the index was made by this process (pristineChange). */
+  readonly places?: ReadonlyMap<string, Place>;
+}
+
+/**
+ * The store's index, if it has a valid one. `known`: the one a run of this process last read or
+ * wrote, whose parse (up to ~1 MB of JSON on a big spec) is taken again while the text is the same.
+ */
+export function findPristine(outDir: string, known?: FoundPristine): FoundPristine | undefined {
+  let text: string;
   try {
-    const index = JSON.parse(readFileSync(join(outDir, INDEX), 'utf8')) as PristineIndex;
-    return index && typeof index.files === 'object' && (index.packed === undefined || typeof index.packed === 'object') ? index : undefined;
+    text = readFileSync(join(outDir, INDEX), 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (text === known?.text) return known;
+  try {
+    const index = JSON.parse(text) as PristineIndex;
+    return index && typeof index.files === 'object' && (index.packed === undefined || typeof index.packed === 'object') ? { index, text } : undefined;
   } catch {
     return undefined;
   }
@@ -142,18 +166,31 @@ function writeAtomic(target: string, content: string): void {
 
 /** What a run changes in lathe's own state folder, committed in one journal with the output. */
 export interface StateChange {
-  /** A pack's content is its blobs' texts, written one after the other. */
-  readonly writes: readonly { readonly path: string; readonly content: string | readonly string[] }[];
+  readonly writes: readonly { readonly path: string; readonly content: string | PackContent }[];
   readonly removals: readonly string[];
 }
 
+/** A change of the store, and its index as the change leaves it. */
+export interface PristineChange extends StateChange {
+  readonly pristine: FoundPristine;
+}
+
 /**
- * `files` as the next pristine output: a pack of the blobs it lacks, its index, and the packs and
- * blob files (and conflict record) it no longer needs. Nothing is written here: the caller commits
- * these in the same journal as the output (write/index.ts), so a run killed at any point leaves
- * the base and the output of one and the same run. `index`: the store's index, if the caller has read it.
+ * `files` as the next pristine output: a pack of the blobs it lacks, its index (unless the one on
+ * disk already says it all), and the packs and blob files (and conflict record) it no longer needs.
+ * Nothing is written here: the caller commits these in the same journal as the output
+ * (write/index.ts), so a run killed at any point leaves the base and the output of one and the
+ * same run. `current`: the store's index as the caller has read it, if it has; `sizes`: the byte
+ * length of a text by its digest, where the caller knows it (the run memory: counting the bytes of
+ * src/openapi.ts, 4.4 MB on Cloudflare's spec, takes milliseconds).
  */
-export function pristineChange(outDir: string, files: readonly OutputFile[], index: PristineIndex | undefined = readPristine(outDir)): StateChange {
+export function pristineChange(
+  outDir: string,
+  files: readonly OutputFile[],
+  current: FoundPristine | undefined = findPristine(outDir),
+  sizes?: Pick<PristineBlobs, 'size'>,
+): PristineChange {
+  const index = current?.index;
   const blobs = join(outDir, BLOBS);
   const onDisk = new Set(existsSync(blobs) ? readdirSync(blobs) : []);
   const digests = new Map<string, OutputFile>();
@@ -166,9 +203,8 @@ export function pristineChange(outDir: string, files: readonly OutputFile[], ind
   // Bytes in use of each pack on disk, against its size (the bytes of every blob the index put there).
   const placed = new Map<string, Place>();
   const size = new Map<string, number>();
-  for (const [digest, text] of Object.entries(index?.packed ?? {})) {
-    const place = parsePlace(text);
-    if (!place || !onDisk.has(place[0])) continue;
+  for (const [digest, place] of current?.places ?? parsePlaces(index?.packed)) {
+    if (!onDisk.has(place[0])) continue;
     size.set(place[0], (size.get(place[0]) ?? 0) + place[2]);
     if (digests.has(digest)) placed.set(digest, place);
   }
@@ -176,35 +212,51 @@ export function pristineChange(outDir: string, files: readonly OutputFile[], ind
   for (const [, [pack, , length]] of placed) used.set(pack, (used.get(pack) ?? 0) + length);
   const kept = new Set([...used].filter(([pack, bytes]) => bytes >= KEEP_SHARE * size.get(pack)!).map(([pack]) => pack));
 
-  const packed: Record<string, Place> = {};
+  const places = new Map<string, Place>();
+  const packed: Record<string, string> = {};
+  // A kept place's text as this process wrote it last time (an edit keeps 2,400 of them); one read from disk is written as parsed.
+  const ownText = current?.places ? index?.packed : undefined;
   const loose = new Set<string>();
   const added: [string, OutputFile][] = [];
   for (const [digest, f] of digests) {
     const place = placed.get(digest);
-    if (place && kept.has(place[0])) packed[digest] = place;
-    else if (onDisk.has(digest)) loose.add(digest);
+    if (place && kept.has(place[0])) {
+      places.set(digest, place);
+      packed[digest] = ownText?.[digest] ?? place.join(' ');
+    } else if (onDisk.has(digest)) loose.add(digest);
     else added.push([digest, f]);
   }
-  const writes: { path: string; content: string | readonly string[] }[] = [];
+  const writes: { path: string; content: string | PackContent }[] = [];
   if (added.length) {
     // Named by the digests it holds: the same blobs make the same pack.
     const name = `${hash(added.map(([d]) => d).join('\n'))}.pack`;
     let offset = 0;
     const parts: string[] = [];
     for (const [digest, f] of added) {
-      const length = Buffer.byteLength(f.content);
-      packed[digest] = [name, offset, length];
+      const place = [name, offset, sizes?.size(digest) ?? Buffer.byteLength(f.content)] as const;
+      places.set(digest, place);
+      packed[digest] = place.join(' ');
       parts.push(f.content);
-      offset += length;
+      offset += place[2];
     }
     kept.add(name);
-    writes.push({ path: `${BLOBS}/${name}`, content: parts });
+    writes.push({ path: `${BLOBS}/${name}`, content: { parts, bytes: offset } });
   }
-  const places = Object.fromEntries(Object.entries(packed).map(([digest, place]) => [digest, place.join(' ')]));
-  writes.push({ path: INDEX, content: `${JSON.stringify({ files: paths, ...(added.length || Object.keys(places).length ? { packed: places } : {}) }, null, 1)}\n` });
+  const next: PristineIndex = { files: paths, ...(places.size ? { packed } : {}) };
+  const text = `${JSON.stringify(next, null, 1)}\n`;
+  if (text !== current?.text) writes.push({ path: INDEX, content: text });
   const removals = [...onDisk].filter((name) => (PACK.test(name) ? !kept.has(name) : !loose.has(name))).map((name) => `${BLOBS}/${name}`);
   if (existsSync(join(outDir, PENDING))) removals.push(PENDING);
-  return { writes, removals };
+  return { writes, removals, pristine: { index: next, text, places } };
+}
+
+function parsePlaces(packed: PristineIndex['packed']): Map<string, Place> {
+  const places = new Map<string, Place>();
+  for (const [digest, text] of Object.entries(packed ?? {})) {
+    const place = parsePlace(text);
+    if (place) places.set(digest, place);
+  }
+  return places;
 }
 
 export function hasPristine(outDir: string): boolean {

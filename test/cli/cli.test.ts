@@ -68,6 +68,23 @@ describe('lathe generate / check', () => {
     expect(wire).toBe(readFileSync(join(dir, 'fresh', 'src', 'openapi.ts'), 'utf8'));
   });
 
+  it('records the fingerprint of the files the run loaded when the spec comes to refer to one more', () => {
+    expect(lathe(['generate'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'spec', 'content.yaml'), 'type: string\ndescription: Content of a NOTE.\n');
+    const referring = SPEC.replace(
+      /cloudforce-one-requests_message-content:\n(\s+)description: Content of message\.\n\s+type: string\n\s+example: [^\n]*\n\s+x-auditable: true\n/,
+      'cloudforce-one-requests_message-content:\n$1$ref: "./content.yaml"\n',
+    );
+    expect(referring).not.toBe(SPEC);
+    writeFileSync(join(dir, 'spec', 'api.yaml'), referring);
+    expect(lathe(['generate'], dir).stdout).toMatch(/wrote generated: [1-9]\d* changed/);
+    expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');
+    writeFileSync(join(dir, 'spec', 'content.yaml'), 'type: string\ndescription: Content of a LINE.\n');
+    const check = lathe(['check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('Content of a LINE');
+  });
+
   it('check takes the fast path only while the output is untouched', () => {
     expect(lathe(['generate'], dir).code).toBe(0);
     expect(lathe(['check'], dir).stdout).toContain('inputs unchanged');

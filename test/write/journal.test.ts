@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stageAndCommit } from '../../generator/write/journal.js';
 import { recover, writeOutput } from '../../generator/write/index.js';
+import { pristineChange } from '../../generator/write/pristine.js';
 import { tempDir } from '../helpers.js';
 
 const DEAD = 99999999;
@@ -107,5 +108,39 @@ describe('symbolic links in the output folder', () => {
     symlinkSync(outside, join(out, 'lib'));
     expect(() => writeOutput(out, [{ path: 'new.ts', content: 'n' }])).toThrow(/refusing to write 'lib': it is a symbolic link/);
     expect(readFileSync(join(outside, 'old.ts'), 'utf8')).toBe('old');
+  });
+
+  it('a link to a copy of a folder whose files are all unchanged is left as it is: nothing is written through it', () => {
+    const root = tempDir();
+    const out = join(root, 'out');
+    const outside = join(root, 'outside');
+    const files = [
+      { path: 'a.ts', content: 'a' },
+      { path: 'lib/b.ts', content: 'b' },
+    ];
+    writeOutput(out, files);
+    renameSync(join(out, 'lib'), outside);
+    symlinkSync(outside, join(out, 'lib'));
+    const next = [{ path: 'a.ts', content: 'new a' }, files[1]!];
+    expect(writeOutput(out, next).changed).toEqual(['a.ts']);
+    expect(tree(outside)).toEqual({ 'b.ts': 'b' });
+    // Once one of them changes, the run is refused.
+    expect(() => writeOutput(out, [next[0]!, { path: 'lib/b.ts', content: 'new b' }])).toThrow(/refusing to write 'lib': it is a symbolic link/);
+    expect(tree(outside)).toEqual({ 'b.ts': 'b' });
+  });
+
+  it("lathe's own state folder as a link is refused too (the pristine store would be written where it leads)", () => {
+    const root = tempDir();
+    const out = join(root, 'out');
+    const outside = join(root, 'outside');
+    const files = [{ path: 'a.ts', content: 'a' }];
+    writeOutput(out, files, { state: pristineChange(out, files) });
+    renameSync(join(out, '.lathe'), outside);
+    symlinkSync(outside, join(out, '.lathe'));
+    const before = tree(outside);
+    const next = [{ path: 'a.ts', content: 'new a' }];
+    expect(() => writeOutput(out, next, { state: pristineChange(out, next) })).toThrow(/refusing to write '\.lathe': it is a symbolic link/);
+    expect(tree(outside)).toEqual(before);
+    expect(readFileSync(join(out, 'a.ts'), 'utf8')).toBe('a');
   });
 });

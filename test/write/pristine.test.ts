@@ -6,14 +6,14 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hash, writeOutput } from '../../generator/write/index.js';
-import { pristineBlobs, pristineChange, readPristine } from '../../generator/write/pristine.js';
+import { pristineBlobs, pristineChange, readPristine, type FoundPristine } from '../../generator/write/pristine.js';
 import { tempDir } from '../helpers.js';
 
 type File = { path: string; content: string };
 
 /** A run as the CLI writes it: the output and its pristine change in one journal. */
 function run(out: string, files: File[]): void {
-  writeOutput(out, files, undefined, undefined, pristineChange(out, files));
+  writeOutput(out, files, { state: pristineChange(out, files) });
 }
 
 const store = (out: string) => readdirSync(join(out, '.lathe', 'pristine')).sort();
@@ -86,6 +86,21 @@ describe('the pristine store', () => {
     run(out, next);
     expect(store(out)).toEqual([...new Set(FIRST.filter((f) => f.path !== 'b.ts').map((f) => hash(f.content)))].concat(packs(out)).sort());
     expect(contents(out)).toEqual(asRecord(next));
+  });
+
+  it('makes the same store from the index this process last made (--watch) as from the index on disk', () => {
+    const [kept, read] = [join(tempDir(), 'out'), join(tempDir(), 'out')];
+    const runs = [FIRST, FIRST.map((f) => (f.path === 'c/d.ts' ? { ...f, content: 'edited\n' } : f)), [{ path: 'a.ts', content: big('A') }, FIRST[2]!]];
+    let last: FoundPristine | undefined;
+    for (const files of runs) {
+      const change = pristineChange(kept, files, last);
+      writeOutput(kept, files, { state: change });
+      last = change.pristine;
+      run(read, files);
+      expect(readFileSync(join(kept, '.lathe', 'pristine.json'), 'utf8')).toBe(readFileSync(join(read, '.lathe', 'pristine.json'), 'utf8'));
+      expect(store(kept)).toEqual(store(read));
+      expect(contents(kept)).toEqual(asRecord(files));
+    }
   });
 
   it('gives no base from a damaged pack', () => {

@@ -1,11 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertInside, diffOutput, snapshotWritten, writeOutput } from '../../generator/write/index.js';
+import { assertInside, diffOutput, hash, writeOutput } from '../../generator/write/index.js';
+import { OnDisk } from '../../generator/write/on-disk.js';
 import { tempDir } from '../helpers.js';
 
 /** A pid no process has (above Linux's largest pid_max). */
 const DEAD = 99999999;
+
+/** Waits until the file system's clock has moved past the folder's last change, and changes it (as a run's lock does). */
+async function tickPast(dir: string): Promise<void> {
+  const { ctimeMs } = statSync(dir);
+  const probe = join(dir, '.lathe-lock');
+  do {
+    await new Promise((r) => setTimeout(r, 5));
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } while (statSync(dir).ctimeMs <= ctimeMs);
+}
 
 describe('writeOutput', () => {
   it('writes, keeps unchanged files untouched, removes files it no longer produces, keeps foreign files', () => {
@@ -16,10 +28,12 @@ describe('writeOutput', () => {
     ]);
     writeFileSync(join(out, 'mine.txt'), 'user file');
     const mtime = statSync(join(out, 'a.ts')).mtimeMs;
-    const diff = writeOutput(out, [
+    // `known`: what the next run starts from (tested below).
+    const { known, ...diff } = writeOutput(out, [
       { path: 'a.ts', content: 'a' },
       { path: 'c.ts', content: 'c' },
     ]);
+    expect(Object.keys(known.manifest!.manifest.files).sort()).toEqual(['a.ts', 'c.ts']);
     expect(diff).toEqual({ changed: ['c.ts'], removed: ['dir/b.ts'], unchanged: ['a.ts'] });
     expect(statSync(join(out, 'a.ts')).mtimeMs).toBe(mtime);
     expect(existsSync(join(out, 'dir'))).toBe(false);
@@ -105,24 +119,43 @@ describe('writeOutput', () => {
     expect(readdirSync(out).filter((e) => e.startsWith('.lathe-') && e !== '.lathe-manifest.json')).toEqual([]);
   });
 
-  it('compares with what the last run wrote (kept in memory by --watch) while a file is untouched, and reads it once touched', () => {
+  it('finds a same-size edit with its mtime put back, made right after the write (within the clock tick that wrote the file)', () => {
     const out = join(tempDir(), 'out');
     const files = [
       { path: 'a.ts', content: 'aaaa' },
       { path: 'b.ts', content: 'bbbb' },
     ];
-    writeOutput(out, files);
-    const when = new Date('2026-01-01T00:00:00Z');
-    utimesSync(join(out, 'a.ts'), when, when);
-    const written = snapshotWritten(out, files);
-    // Same size, same mtime: only the memory can say it is unchanged, so it was not read.
+    const first = writeOutput(out, files);
+    const before = statSync(join(out, 'a.ts'));
     writeFileSync(join(out, 'a.ts'), 'AAAA');
-    utimesSync(join(out, 'a.ts'), when, when);
-    expect(diffOutput(out, files, written).unchanged).toContain('a.ts');
-    // A hand edit that changes the size is seen and undone.
-    writeFileSync(join(out, 'b.ts'), 'edited by hand');
-    expect(writeOutput(out, files, undefined, written).changed).toEqual(['b.ts']);
-    expect(readFileSync(join(out, 'b.ts'), 'utf8')).toBe('bbbb');
+    utimesSync(join(out, 'a.ts'), before.atime, before.mtime);
+    const next = writeOutput(out, files, { disk: new OnDisk(out, { known: first.known }) });
+    expect(next.changed).toEqual(['a.ts']);
+    expect(readFileSync(join(out, 'a.ts'), 'utf8')).toBe('aaaa');
+  });
+
+  it('takes a file its stamp vouches for as the manifest records it, without reading it, once the clock has moved past the stamp', async () => {
+    const out = join(tempDir(), 'out');
+    const files = [
+      { path: 'a.ts', content: 'aaaa' },
+      { path: 'b.ts', content: 'bbbb' },
+      // Names of an object's own keys and prototype: stamped like any other.
+      { path: '__proto__', content: 'p' },
+      { path: 'constructor', content: 'c' },
+    ];
+    writeOutput(out, files);
+    await tickPast(out);
+    // Nothing to write: the files are read, and their stamps kept as the clock is now past them.
+    const read = writeOutput(out, files);
+    expect(Object.keys(read.known.stamps!).sort()).toEqual(['__proto__', 'a.ts', 'b.ts', 'constructor']);
+    // A manifest that says a.ts holds 'zzzz': only a run that does not read a.ts can believe it.
+    const known = read.known.manifest!;
+    const lying = { ...known, manifest: { ...known.manifest, files: { ...known.manifest.files, 'a.ts': hash('zzzz') } } };
+    const disk = new OnDisk(out, { known: { ...read.known, manifest: lying } });
+    expect(diffOutput(out, [{ path: 'a.ts', content: 'zzzz' }, ...files.slice(1)], disk).unchanged).toEqual(['a.ts', 'b.ts', '__proto__', 'constructor']);
+    // A manifest of other content on disk than it knew: what it knew is not used.
+    writeFileSync(join(out, '.lathe-manifest.json'), `${known.text} `);
+    expect(diffOutput(out, [{ path: 'a.ts', content: 'zzzz' }, ...files.slice(1)], new OnDisk(out, { known: { ...read.known, manifest: lying } })).changed).toEqual(['a.ts']);
   });
 
   it.each(['../x', '/etc/passwd', 'a/../../x', 'a\\..\\x', '', '..', '.', 'a/..', 'a/b/../../..', 'a\0b'])('refuses the path %j', (p) => {
