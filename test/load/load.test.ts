@@ -213,6 +213,13 @@ describe('refs that cannot be followed', () => {
     ]);
   });
 
+  it('a $ref to a file that holds null is a problem of the schema, not a crash', () => {
+    const files = { '/v/api.yaml': "openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    A: {$ref: './n.json'}\n", '/v/n.json': 'null' };
+    expect(loadSpec('api.yaml', { host: memoryHost(files), cwd: '/v' }).diagnostics.map(formatDiagnostic)).toEqual([
+      'n.json:1:1: error: a schema must be an object or a boolean, not null (at #)',
+    ]);
+  });
+
   it('a property named `$ref` (its value a schema) is not a reference', () => {
     const files = {
       '/v/api.json': JSON.stringify({
