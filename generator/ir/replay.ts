@@ -164,7 +164,6 @@ export class Tape {
   /** Runs `work`, or replays what it did last time when nothing it depends on changed. */
   step<T>(id: string, inputs: readonly unknown[], work: () => T): T {
     const rec = this.last?.steps.get(id);
-    if (process.env.LATHE_DEBUG_REPLAY && rec) console.error(id, this.sameClaims, rec.claimsAt === this.claims.length, sameItems(rec.inputs, inputs), this.holds(rec.reads, true));
     if (rec && this.sameClaims && rec.claimsAt === this.claims.length && sameItems(rec.inputs, inputs) && this.holds(rec.reads)) {
       this.replay(rec);
       this.steps.set(id, rec);
@@ -220,12 +219,12 @@ export class Tape {
     r.writes.push({ map, key, value });
   }
 
-  private holds(reads: readonly Read[], debug = false): boolean {
+  private holds(reads: readonly Read[]): boolean {
     for (const r of reads) {
       if ('map' in r) {
         const m = this.maps[r.map]!;
         const now = m.snap(m.peek(r.key));
-        if (!sameItems(now, r.snap)) { if (debug) console.error('  map', r.key, now, r.snap); return false; }
+        if (!sameItems(now, r.snap)) return false;
       } else if ('deref' in r) {
         if (!this.sameTarget(r)) return false;
       } else {
