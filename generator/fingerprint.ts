@@ -92,16 +92,3 @@ export function fingerprint(inputs: readonly InputBytes[], configText: string, p
   for (const input of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) h.update('\0').update(input.name).update('\0').update(input.bytes);
   return h.digest('hex');
 }
-
-/** `fingerprint` of the files as they are on disk now; undefined when one cannot be read. */
-export function fingerprintOnDisk(
-  inputs: readonly { readonly name: string; readonly path: string }[],
-  configText: string,
-  prettier: Options | undefined,
-): string | undefined {
-  try {
-    return fingerprint(inputs.map((i) => ({ name: i.name, bytes: readFileSync(i.path) })), configText, prettier);
-  } catch {
-    return undefined;
-  }
-}

@@ -186,7 +186,7 @@ export class Tape {
       claimsAt,
       claims: recording.claims,
       reads: recording.reads,
-      writes: recording.writes.map((w) => ({ ...w, value: frozen(w.value) })),
+      writes: recording.writes.map((w) => ({ ...w, value: copied(w.value) })),
       diagnostics: this.diagnostics.slice(diagnosticsAt),
       result,
     });
@@ -264,7 +264,7 @@ export class Tape {
 
   private replay(rec: StepRecord): void {
     for (const name of rec.claims) this.names!.retake(name);
-    for (const w of rec.writes) this.maps[w.map]!.restore(w.key, thawed(w.value));
+    for (const w of rec.writes) this.maps[w.map]!.restore(w.key, copied(w.value));
     for (const d of rec.diagnostics) this.diagnostics.push(this.placed(d));
   }
 
@@ -342,12 +342,11 @@ function isDraft(v: unknown): v is Draft {
   return typeof v === 'object' && v !== null && 'name' in v && 'id' in v && 'loc' in v && !('kind' in v);
 }
 
-/** Drafts are finished (module, cycles) after the steps: what is kept is the draft as the step left it. */
-function frozen(v: unknown): unknown {
-  return isDraft(v) ? { ...v } : v;
-}
-
-function thawed(v: unknown): unknown {
+/**
+ * Drafts are finished (module, cycles) after the steps: a record keeps a copy of the draft as the
+ * step left it, and a replay puts a copy of that back.
+ */
+function copied(v: unknown): unknown {
   return isDraft(v) ? { ...v } : v;
 }
 
