@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { WATCH_FLAGS } from './v8-flags.js';
 import { emptyConfig, parseConfig, type ConfigResult, type LatheConfig } from './config.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
-import { fsHost } from './load/index.js';
+import { fsHost } from './load/host.js';
 import type { PipelineResult } from './pipeline.js';
 import { fingerprint, libraryVersions, type InputBytes } from './fingerprint.js';
 import { projectOptions } from './format/index.js';
@@ -21,7 +21,7 @@ import type { OutputFile } from './emit/modules.js';
 import type { SpecHost } from './load/types.js';
 import { OutputStamps } from './write/stamps.js';
 import { OnDisk, type Known } from './write/on-disk.js';
-import { RunMemory } from './run-memory.js';
+import type { RunMemory } from './run-memory.js';
 import { packageRoot } from './package-root.js';
 import { digestOf } from './emit/output.js';
 import {
@@ -403,7 +403,7 @@ async function lockedRun(job: Job): Promise<Run> {
       cwd: io.cwd,
       outDir,
       ...(cache ? { cacheDir: cache } : {}),
-      ...(inv.watch ? { memory: (memory ??= new RunMemory()) } : {}),
+      ...(inv.watch ? { memory: (memory ??= new (await import('./run-memory.js')).RunMemory()) } : {}),
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),
       ...(site.enabled ? { site: true } : {}),

@@ -5,12 +5,12 @@
  * git (Khanna, Kunal and Pierce's formalisation), by lines. A clean merge keeps the edit; a
  * conflict is written out with git's markers for the user to resolve.
  */
-import { mergeDiff3 } from 'node-diff3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/modules.js';
 import { digestOf } from '../emit/output.js';
 import { hash, readIfExists } from './content.js';
+import { diff3 } from '../on-first-use.js';
 import { assertInside } from './paths.js';
 import { OnDisk } from './on-disk.js';
 import { pristineBlobs, readPending, readPristine, savePending, type PristineIndex } from './pristine.js';
@@ -71,7 +71,7 @@ export function planMerge(outDir: string, files: readonly OutputFile[], options:
 
 export function merge3(ours: string, base: string, theirs: string): { conflict: boolean; text: string } {
   const lines = (s: string) => s.split('\n');
-  const { conflict, result } = mergeDiff3(lines(ours), lines(base), lines(theirs), {
+  const { conflict, result } = diff3().mergeDiff3(lines(ours), lines(base), lines(theirs), {
     label: { a: 'ours', o: 'base', b: 'theirs' },
   });
   return { conflict, text: result.join('\n') };
