@@ -36,7 +36,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
   const step = <T>(id: string, inputs: readonly unknown[], work: () => T): T => (tape ? tape.step(id, inputs, work) : work());
   // The steps read the spec through the tape, which records what they read.
   const steps = tape?.spec ?? spec;
-  const converter = new SchemaConverter(steps, names, diagnostics, declared);
+  const converter = new SchemaConverter(steps, names, diagnostics, declared, tape !== undefined);
   tape?.attach(names, converter.trackedState());
 
   const permissions = config.docs.permissionsExtension;
