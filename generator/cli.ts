@@ -391,6 +391,8 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   let result: PipelineResult;
   const { host, loaded } = recordingHost(seen?.bytes);
+  // Read once for the pipeline's emit cache and, after it, the merge (`disk` below starts from `before`).
+  const pristineIndex = cache ? before.pristine()?.index : undefined;
   try {
     if (cache) keepCompiledCode(join(cache, 'compile'));
     // Loaded past the fast path: the pipeline brings ts-morph (and TypeScript), half of an
@@ -403,6 +405,7 @@ async function lockedRun(job: Job): Promise<Run> {
       cwd: io.cwd,
       outDir,
       ...(cache ? { cacheDir: cache } : {}),
+      ...(pristineIndex ? { pristine: pristineIndex } : {}),
       ...(inv.watch ? { memory: (memory ??= new (await import('./run-memory.js')).RunMemory()) } : {}),
       ...(prettier ? { prettier } : {}),
       ...(io.progress && !inv.quiet ? { progress: io.progress } : {}),

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { EmitCache } from './emit/cache.js';
 import { DiskCache, type CacheStore } from './emit/disk-cache.js';
 import type { RunMemory } from './run-memory.js';
-import { pristineBlobs } from './write/pristine.js';
+import { pristineBlobs, type PristineIndex } from './write/pristine.js';
 import { generatorHash } from './fingerprint.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { placeInConfig, type LatheConfig } from './config.js';
@@ -35,6 +35,8 @@ export interface PipelineInput {
   readonly cacheDir?: string;
   /** The output folder of the last run, whose pristine store holds the disk cache's content. */
   readonly outDir?: string;
+  /** The output's pristine index as the caller has read it (else read here when first needed). */
+  readonly pristine?: PristineIndex;
   /** `--watch`'s memory of its last run, in front of the disk cache (run-memory.ts). */
   readonly memory?: RunMemory;
   /** The project's Prettier options when a Prettier config governs the output; none: no prettier. */
@@ -95,7 +97,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     return memory ? memory.store(namespace, disk) : disk;
   };
   // The last run's files by digest, what the entries point into: in memory, then the pristine store.
-  const pristine = cacheDir && outDir ? pristineBlobs(outDir) : undefined;
+  const pristine = cacheDir && outDir ? pristineBlobs(outDir, input.pristine) : undefined;
   const blobs = memory ? memory.blobs(pristine) : pristine;
   // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
