@@ -431,18 +431,31 @@ function placeWebhookModels(webhooks: IRWebhooks, converter: SchemaConverter): v
 
 /** Each model lives in the module of the first resource (in tree order) that uses it. */
 function assignModelModules(resources: readonly IRResource[], converter: SchemaConverter): void {
-  const visit = (id: string, module: string) => placeModel(converter, id, module);
   const walk = (r: IRResource) => {
-    for (const id of r.models) visit(id, r.module);
-    for (const op of r.operations) {
-      const fields = [...op.fields, ...(op.bodyVariants ?? []).flat()];
-      const schemas = [...fields.map((f) => f.schema), ...(op.returns.schema ? [op.returns.schema] : [])];
-      for (const s of schemas) for (const id of refsOf(s)) visit(id, r.module);
-    }
+    for (const id of modelsUsed(r)) placeModel(converter, id, r.module);
     r.children.forEach(walk);
   };
   resources.forEach(walk);
 }
+
+/**
+ * The models a resource's own methods use, in the order they are placed: its config models, then
+ * each operation's fields, body variants and result. Once per resource: a `--watch` rebuild keeps
+ * the resources an edit did not touch (replay.ts) and places the models again on every run.
+ */
+function modelsUsed(r: IRResource): readonly string[] {
+  let ids = usedByResource.get(r);
+  if (ids) return ids;
+  ids = [...r.models];
+  for (const op of r.operations) {
+    const schemas = [...op.fields, ...(op.bodyVariants ?? []).flat()].map((f) => f.schema);
+    if (op.returns.schema) schemas.push(op.returns.schema);
+    for (const s of schemas) ids.push(...refsOf(s));
+  }
+  usedByResource.set(r, ids);
+  return ids;
+}
+const usedByResource = new WeakMap<IRResource, string[]>();
 
 /** Config `docs.readmeExample`, when its endpoint is a method of the SDK. */
 function readmeExample(config: LatheConfig, resources: readonly IRResource[], diagnostics: Diagnostic[]): Pick<IR, 'readmeExample'> {
