@@ -2,7 +2,7 @@
  * An output file and its digest. Kept apart from the emit model (modules.ts loads ts-morph), so that
  * the write step and the up-to-date fast path load nothing heavy.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../text-chunks.js';
 
 /** A file of the output, path relative to the output folder, `/`-separated. */
 export interface OutputFile {
@@ -18,7 +18,7 @@ const digests = new WeakMap<OutputFile, string>();
  */
 export function digestOf(file: OutputFile): string {
   let digest = digests.get(file);
-  if (digest === undefined) digests.set(file, (digest = createHash('sha256').update(file.content).digest('hex')));
+  if (digest === undefined) digests.set(file, (digest = sha256(file.content)));
   return digest;
 }
 

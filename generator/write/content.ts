@@ -1,9 +1,9 @@
 /** Reading and hashing files of the output folder. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sha256 } from '../text-chunks.js';
 
 export function hash(content: string): string {
-  return createHash('sha256').update(content).digest('hex');
+  return sha256(content);
 }
 
 export function readIfExists(path: string): string | undefined {

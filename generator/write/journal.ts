@@ -18,6 +18,7 @@ import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readd
 import { basename, dirname, join } from 'node:path';
 import { pidAlive } from './lock.js';
 import { assertInside } from './paths.js';
+import { pieces } from '../text-chunks.js';
 
 const STAGING = /^\.lathe-tmp-\d+$/;
 const JOURNAL = 'journal.json';
@@ -69,13 +70,15 @@ export function stageAndCommit(outDir: string, tx: Transaction): string {
 }
 
 function writeParts(path: string, content: string | PackContent): void {
-  if (typeof content === 'string') return writeFileSync(path, content);
+  const parts = typeof content === 'string' ? pieces(content) : content.parts;
+  if (parts.length === 1 && typeof content === 'string') return writeFileSync(path, content);
   const fd = openSync(path, 'w');
   try {
-    // Each part is encoded as it is written, into no Buffer of ours (a pack's part can be megabytes).
-    for (const part of content.parts) writeSync(fd, part);
-    // A write may take fewer bytes than it was given (a full disk): a short pack is no pack.
-    if (fstatSync(fd).size !== content.bytes) throw new Error(`short write of ${path}`);
+    // Each piece is encoded as it is written (text-chunks.ts: a pack's part can be megabytes).
+    let bytes = 0;
+    for (const part of parts) for (const piece of pieces(part)) bytes += writeSync(fd, piece);
+    // A write may take fewer bytes than it was given (a full disk): a short file is no file.
+    if (fstatSync(fd).size !== (typeof content === 'string' ? bytes : content.bytes)) throw new Error(`short write of ${path}`);
   } finally {
     closeSync(fd);
   }
