@@ -17,7 +17,9 @@
 //   lathe-cold-v8default is lathe-cold with node's default interrupt budget given on its command
 //   line, so bin/lathe.js leaves it (it raises the budget otherwise; node 20 only: later V8s have
 //   no such flag). lathe-cold-baseline is lathe-cold with lathe as committed at `--baseline REV`
-//   (compiled into a snapshot of its own): two versions of lathe, alternated in one run.
+//   (compiled into a snapshot of its own): two versions of lathe, alternated in one run;
+//   lathe-edit-baseline, lathe-watch-baseline and lathe-check-baseline are the same for those tools,
+//   each with an output folder (and a --watch process) of its own.
 //   --node PATH runs every tool (lathe and the others alike) under that node binary instead of
 //   the one running the bench.
 //
@@ -54,7 +56,9 @@ const SPECS = {
   github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
 };
 const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
-const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch', 'lathe-check', 'openapi-typescript', 'hey-api'];
+const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-edit-baseline', 'lathe-watch', 'lathe-watch-baseline', 'lathe-check', 'lathe-check-baseline', 'openapi-typescript', 'hey-api'];
+/** The tools that run lathe as committed at `--baseline REV`. */
+const BASELINE_TOOLS = TOOLS.filter((t) => t.endsWith('-baseline'));
 const LATHE_TOOLS = TOOLS.filter((t) => t.startsWith('lathe'));
 const SLICES = [0.1, 0.5, 1.0];
 
@@ -104,8 +108,9 @@ function parseArgs(argv) {
   }
   if (!opts.baseline) {
     // Named on its own it is a mistake; within `lathe` or the default list it is left out.
-    if (argv.some((a, i) => argv[i - 1] === '--tools' && a.split(',').includes('lathe-cold-baseline'))) usage('lathe-cold-baseline needs --baseline REV');
-    opts.tools = (opts.tools ?? TOOLS).filter((t) => t !== 'lathe-cold-baseline');
+    const named = argv.find((a, i) => argv[i - 1] === '--tools' && a.split(',').some((t) => BASELINE_TOOLS.includes(t)));
+    if (named) usage(`${named.split(',').find((t) => BASELINE_TOOLS.includes(t))} needs --baseline REV`);
+    opts.tools = (opts.tools ?? TOOLS).filter((t) => !BASELINE_TOOLS.includes(t));
   }
   return opts;
 }
@@ -352,14 +357,18 @@ function commandFor(tool, spec, round, state) {
       mkdirSync(out);
       return { cmd: NODE, args: [LATHE, 'generate', '--spec', spec.specPath, '--out', out, '--verbose'], cwd: proj, cleanup: out };
     }
-    case 'lathe-edit': {
+    case 'lathe-edit':
+    case 'lathe-edit-baseline': {
       // a new one-operation edit on every run, relative to the output on disk (the previous edit's)
       state.edits = (state.edits ?? 0) + 1;
       writeFileSync(spec.editPath, spec.edit.apply(state.edits));
-      return { cmd: NODE, args: [LATHE, 'generate', '--spec', spec.editPath, '--out', join(proj, 'edit-out'), '--verbose'], cwd: proj };
+      const [bin, out] = tool === 'lathe-edit' ? [LATHE, 'edit-out'] : [LATHE_BASELINE, 'edit-out-baseline'];
+      return { cmd: NODE, args: [bin, 'generate', '--spec', spec.editPath, '--out', join(proj, out), '--verbose'], cwd: proj };
     }
     case 'lathe-check':
       return { cmd: NODE, args: [LATHE, 'check', '--spec', spec.specPath, '--out', join(proj, 'check-out')], cwd: proj };
+    case 'lathe-check-baseline':
+      return { cmd: NODE, args: [LATHE_BASELINE, 'check', '--spec', spec.specPath, '--out', join(proj, 'check-out-baseline')], cwd: proj };
     case 'openapi-typescript': {
       const out = join(d, `oat-${round}.ts`);
       rmSync(out, { force: true });
@@ -377,7 +386,7 @@ function commandFor(tool, spec, round, state) {
 function judge(tool, r) {
   if (r.timedOut) return { status: 'timeout' };
   if (r.code !== 0) return { status: 'failed', note: `exit ${r.code ?? r.signal}: ${tail(r.stderr || r.stdout)}` };
-  if (tool === 'lathe-edit') {
+  if (tool === 'lathe-edit' || tool === 'lathe-edit-baseline') {
     const m = /wrote .*?: (\d+) changed, (\d+) removed, (\d+) unchanged/.exec(r.stdout);
     if (m && Number(m[1]) === 0) return { status: 'ok', note: 'edit changed no file', changed: 0 };
     if (m) return { status: 'ok', changed: Number(m[1]), unchanged: Number(m[3]) };
@@ -428,9 +437,9 @@ function settle() {
 async function runOne(tool, spec, round, state, opts) {
   let r;
   let cleanup;
-  if (tool === 'lathe-watch') {
+  if (tool === 'lathe-watch' || tool === 'lathe-watch-baseline') {
     settle();
-    r = await spec.watcher.edit(spec.edit.apply(1000 + round), opts.timeout * 1000);
+    r = await (tool === 'lathe-watch' ? spec.watcher : spec.baselineWatcher).edit(spec.edit.apply(1000 + round), opts.timeout * 1000);
   } else {
     const command = commandFor(tool, spec, round, state);
     cleanup = command.cleanup;
@@ -463,13 +472,13 @@ async function runOne(tool, spec, round, state, opts) {
  * has printed its stages: wall time from the write, CPU time of the process meanwhile (from
  * /proc), and its peak RSS since it started (the untimed first run included).
  */
-async function startWatcher(spec, timeoutMs) {
-  const specPath = join(spec.dir, 'watch', basename(spec.specPath));
+async function startWatcher(spec, timeoutMs, bin = LATHE, name = 'watch') {
+  const specPath = join(spec.dir, name, basename(spec.specPath));
   mkdirSync(dirname(specPath), { recursive: true });
   writeFileSync(specPath, spec.original);
   const cwd = join(spec.dir, 'proj');
   const t0 = performance.now();
-  const child = spawn(NODE, [LATHE, 'generate', '--spec', specPath, '--out', join(cwd, 'watch-out'), '--watch', '--verbose'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [bin, 'generate', '--spec', specPath, '--out', join(cwd, `${name}-out`), '--watch', '--verbose'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let exited = null;
   child.stdout.on('data', (c) => (out += c));
@@ -534,7 +543,7 @@ async function benchSpec(key, work, opts) {
     tools: {},
   };
   // untimed setup (and warm-up): one lathe generate whose output seeds the edit and check folders
-  if (tools.some((t) => t === 'lathe-edit' || t === 'lathe-check' || t === 'lathe-warm')) {
+  if (tools.some((t) => ['lathe-edit', 'lathe-check', 'lathe-warm', 'lathe-edit-baseline', 'lathe-check-baseline'].includes(t))) {
     // also fills proj/'s format cache with the unedited spec's files
     const base = join(spec.dir, 'proj', 'base-out');
     const r = await measure(NODE, [LATHE, 'generate', '--spec', spec.specPath, '--out', base, '--verbose'], {
@@ -544,16 +553,20 @@ async function benchSpec(key, work, opts) {
     result.setup = { wall_ms: Math.round(r.wall_ms), rss_kb: r.rss_kb, exit: r.code, timedOut: r.timedOut };
     log(`  [${key}] setup: lathe generate (untimed warm-up) ${r.code === 0 ? `${fmtS(r.wall_ms)} s` : `FAILED (${r.timedOut ? 'timeout' : `exit ${r.code}`})`}`);
     if (r.code === 0) cpSync(base, join(spec.dir, 'proj', 'check-out'), { recursive: true, preserveTimestamps: true });
+    // The baseline's own outputs, each made by its own first (untimed) generate.
+    const untimed = (bin, spec_, out) => measure(NODE, [bin, 'generate', '--spec', spec_, '--out', join(spec.dir, 'proj', out)], { cwd: join(spec.dir, 'proj'), timeoutMs: opts.timeout * 1000 });
+    if (r.code === 0 && tools.includes('lathe-check-baseline')) await untimed(LATHE_BASELINE, spec.specPath, 'check-out-baseline');
     // The edit runs regenerate the file a user edits: its first generate, like this one, is untimed.
-    if (r.code === 0 && tools.includes('lathe-edit'))
-      await measure(NODE, [LATHE, 'generate', '--spec', spec.editPath, '--out', join(spec.dir, 'proj', 'edit-out')], {
-        cwd: join(spec.dir, 'proj'),
-        timeoutMs: opts.timeout * 1000,
-      });
+    if (r.code === 0 && tools.includes('lathe-edit')) await untimed(LATHE, spec.editPath, 'edit-out');
+    if (r.code === 0 && tools.includes('lathe-edit-baseline')) await untimed(LATHE_BASELINE, spec.editPath, 'edit-out-baseline');
   }
   if (tools.includes('lathe-watch')) {
     spec.watcher = await startWatcher(spec, opts.timeout * 1000);
     log(`  [${key}] setup: lathe generate --watch, first run (untimed) ${fmtS(spec.watcher.firstMs)} s`);
+  }
+  if (tools.includes('lathe-watch-baseline')) {
+    spec.baselineWatcher = await startWatcher(spec, opts.timeout * 1000, LATHE_BASELINE, 'watch-baseline');
+    log(`  [${key}] setup: baseline lathe generate --watch, first run (untimed) ${fmtS(spec.baselineWatcher.firstMs)} s`);
   }
   for (const t of tools) result.tools[t] = { runs: [] };
   const state = {};
@@ -563,6 +576,7 @@ async function benchSpec(key, work, opts) {
     for (const t of order) result.tools[t].runs.push(await runOne(t, spec, round, state, opts));
   }
   spec.watcher?.stop();
+  spec.baselineWatcher?.stop();
   for (const t of tools) result.tools[t].summary = summarize(result.tools[t].runs);
   // Outputs are deleted only once every round is done: deleting 2,400 files right before a run
   // slowed that run's writes here even after a sync (ext4 with `discard`), and more each round
@@ -664,10 +678,13 @@ function specTable(key, r) {
         'lathe-edit': 'lathe (one-op edit, warm cache)',
         'lathe-watch': 'lathe --watch (one-op edit, process kept)',
         'lathe-check': 'lathe check (fresh, warm cache)',
+        'lathe-edit-baseline': `lathe one-op edit at ${results.meta.baseline ?? 'the baseline'} (--baseline)`,
+        'lathe-watch-baseline': `lathe --watch edit at ${results.meta.baseline ?? 'the baseline'} (--baseline)`,
+        'lathe-check-baseline': `lathe check at ${results.meta.baseline ?? 'the baseline'} (--baseline)`,
       }[tool] ?? tool;
     lines.push(`| ${name}${failed} | ${fmtS(s.median_ms)} | ${s.min_ms == null ? '–' : `${fmtS(s.min_ms)}–${fmtS(s.max_ms)}`} | ${fmtMB(s.peak_rss_kb)} | ${ratio} | ${s.median_cpu_s == null ? '–' : s.median_cpu_s.toFixed(2)} | ${s.max_other_load == null ? '–' : `${Math.round(s.max_other_load * 100)} %`} |`);
   }
-  const stageRows = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-watch'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
+  const stageRows = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-edit-baseline', 'lathe-watch', 'lathe-watch-baseline'].filter((t) => r.tools[t]?.summary?.stages_median_ms);
   if (stageRows.length) {
     const names = [...new Set(stageRows.flatMap((t) => Object.keys(r.tools[t].summary.stages_median_ms)))];
     lines.push('');
