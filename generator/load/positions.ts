@@ -5,6 +5,7 @@ import { JsonIndex, type Step } from './json.js';
 import { parsePointer } from './pointer.js';
 import { YAML_OPTIONS } from './read.js';
 import { LineIndex, type TextEdit, type TextSource } from './text.js';
+import { YamlPlaces } from './yaml-places.js';
 import type { SpecFile } from './types.js';
 
 export interface Position {
@@ -42,6 +43,8 @@ export class Positions {
 /** The scans of one file's text that positions are found with, each made on first demand. */
 export class FilePlaces {
   private yaml?: { doc: Document; lines: LineCounter };
+  /** From js-yaml's events (yaml-places.ts); null when they do not cover the file. */
+  private yamlEvents?: YamlPlaces | null;
 
   constructor(
     readonly file: SpecFile,
@@ -51,6 +54,8 @@ export class FilePlaces {
 
   position(tokens: readonly string[]): Position {
     if (this.file.format === 'json') return this.lineIndex().position(this.jsonIndex().offset(tokens));
+    this.yamlEvents ??= YamlPlaces.of(this.file.text) ?? null;
+    if (this.yamlEvents) return this.lineIndex().position(this.yamlEvents.offset(tokens));
     const { doc, lines } = this.yamlTree();
     const { line, col } = lines.linePos(yamlNodeOffset(doc, tokens));
     return { line, column: col };
