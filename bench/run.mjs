@@ -7,7 +7,7 @@
 //
 //   --lathe head (default): measure the committed generator (git archive HEAD, compiled into a temp
 //   snapshot); --lathe worktree: measure the working tree's dist/ as last built.
-//   SPEC: fragment, cloudforce-one, cloudflare, github, scaling
+//   SPEC: fragment, cloudforce-one, cloudflare, cloudflare-yaml (the same spec written as YAML), github, scaling
 //   TOOL: lathe-cold, lathe-site, lathe-warm, lathe-edit, lathe-watch, lathe-check, openapi-typescript,
 //   hey-api (`lathe` for every lathe tool). lathe-site is lathe-cold with `--site DIR`: the HTML
 //   reference's added cold time is the difference of the two. lathe-watch is one `generate --watch`
@@ -53,9 +53,11 @@ const SPECS = {
   fragment: { file: join(ROOT, 'spec/cloudforce-one-message-create.yaml'), label: 'message-create fragment' },
   'cloudforce-one': { file: join(ROOT, 'examples/cloudforce-one/spec/cloudflare-cloudforce-one.yaml'), label: 'Cloudforce One' },
   cloudflare: { file: join(ROOT, 'test/fixtures/specs/cloudflare-openapi-2024-08.json.gz'), label: 'Cloudflare (full)' },
+  // The same document written as YAML (6 MB), the form most specs come in: what YAML reading costs.
+  'cloudflare-yaml': { file: join(ROOT, 'test/fixtures/specs/cloudflare-openapi-2024-08.json.gz'), label: 'Cloudflare (full, as YAML)', yaml: true },
   github: { file: join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'), label: 'GitHub REST (api.github.com)' },
 };
-const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'github', 'scaling'];
+const SPEC_ORDER = ['fragment', 'cloudforce-one', 'cloudflare', 'cloudflare-yaml', 'github', 'scaling'];
 const TOOLS = ['lathe-cold', 'lathe-cold-pool1', 'lathe-cold-v8default', 'lathe-cold-baseline', 'lathe-site', 'lathe-warm', 'lathe-edit', 'lathe-edit-baseline', 'lathe-watch', 'lathe-watch-baseline', 'lathe-check', 'lathe-check-baseline', 'openapi-typescript', 'hey-api'];
 /** The tools that run lathe as committed at `--baseline REV`. */
 const BASELINE_TOOLS = TOOLS.filter((t) => t.endsWith('-baseline'));
@@ -295,6 +297,10 @@ function prepareSpec(key, work) {
     text = gunzipSync(readFileSync(src)).toString('utf8');
     name = name.replace(/\.gz$/, '');
   } else text = readFileSync(src, 'utf8');
+  if (SPECS[key].yaml) {
+    text = YAML.stringify(JSON.parse(text));
+    name = name.replace(/\.json$/, '.yaml');
+  }
   const dir = join(work, key);
   mkdirSync(join(dir, 'edit'), { recursive: true });
   const specPath = join(dir, name);
