@@ -8,19 +8,6 @@
 import type { Event, ScalarEvent } from 'js-yaml';
 import { jsYaml } from '../on-first-use.js';
 
-/** A node: its offset, and its members (a mapping's by key, with the key's offset) or items. */
-interface Place {
-  readonly start: number;
-  readonly members?: Map<string, readonly [keyStart: number, value: Place]>;
-  readonly items?: Place[];
-}
-
-interface Frame {
-  readonly place: Place;
-  /** In a mapping: the key just read, waiting for its value. */
-  key?: readonly [key: string | undefined, start: number];
-}
-
 // js-yaml's EVENT_ID and SCALAR_STYLE, as literals: the module is loaded only when a place is asked for.
 const DOCUMENT = 1;
 const SEQUENCE = 2;
@@ -29,8 +16,20 @@ const SCALAR = 4;
 const POP = 6;
 const QUOTED = new Set([2, 3]);
 
+/**
+ * The events, and where each collection's ends (the index of its POP), so that a pointer is
+ * followed by skipping whole subtrees: only the keys on its way are decoded. Building a tree of
+ * every node's place instead took longer than parsing the events.
+ */
 export class YamlPlaces {
-  private constructor(private readonly root: Place) {}
+  private readonly keys = new Map<string, string | undefined>();
+
+  private constructor(
+    private readonly text: string,
+    private readonly events: readonly Event[],
+    private readonly ends: Int32Array,
+    private readonly root: number,
+  ) {}
 
   /** The places of `text`, or undefined when it has what only the `yaml` tree resolves (see above) or does not parse. */
   static of(text: string): YamlPlaces | undefined {
@@ -41,51 +40,22 @@ export class YamlPlaces {
     } catch {
       return undefined;
     }
-    const keys = new Map<string, string | undefined>();
-    const frames: Frame[] = [];
-    let root: Place | undefined;
+    const ends = new Int32Array(events.length);
+    const open: number[] = [];
     let documents = 0;
-    const add = (place: Place, event?: ScalarEvent) => {
-      const frame = frames[frames.length - 1];
-      if (!frame) {
-        root = place;
-        return;
-      }
-      if (frame.place.items) frame.place.items.push(place);
-      else if (!frame.key) frame.key = [event ? keyOf(text, event, keys) : undefined, place.start];
-      else {
-        const [key, start] = frame.key;
-        // A duplicate key is an error the load reports; a complex key is no member a pointer names.
-        if (key !== undefined && !frame.place.members!.has(key)) frame.place.members!.set(key, [start, place]);
-        frame.key = undefined;
-      }
-    };
-    for (const event of events) {
-      switch (event.type) {
-        case DOCUMENT:
-          if (++documents > 1) return undefined;
-          break;
-        case MAPPING:
-          frames.push({ place: { start: event.start, members: new Map() } });
-          break;
-        case SEQUENCE:
-          frames.push({ place: { start: event.start, items: [] } });
-          break;
-        case SCALAR:
-          add({ start: scalarStart(event) }, event);
-          break;
-        case POP: {
-          // The document's own end pops nothing of ours.
-          const frame = frames.pop();
-          if (frame) add(frame.place);
-          break;
-        }
-        default:
-          // An alias: its target's members are not where a pointer through it finds them.
-          return undefined;
-      }
+    let root = -1;
+    for (let i = 0; i < events.length; i++) {
+      const type = events[i]!.type;
+      if (type === DOCUMENT) {
+        if (++documents > 1) return undefined;
+        root = i + 1;
+        open.push(i);
+      } else if (type === MAPPING || type === SEQUENCE) open.push(i);
+      else if (type === POP) ends[open.pop()!] = i;
+      // An alias: its target's members are not where a pointer through it finds them.
+      else if (type !== SCALAR) return undefined;
     }
-    return root ? new YamlPlaces(root) : undefined;
+    return root > 0 && root < events.length && events[root]!.type !== POP ? new YamlPlaces(text, events, ends, root) : undefined;
   }
 
   /**
@@ -93,49 +63,75 @@ export class YamlPlaces {
    * goes on past what the file has, its deepest existing ancestor's.
    */
   offset(tokens: readonly string[]): number {
-    let place = this.root;
-    let offset = place.start;
+    const { events } = this;
+    let at = this.root;
+    let offset = startOf(events[at]!);
     for (const token of tokens) {
-      if (place.members) {
-        const member = place.members.get(token);
-        if (!member) break;
-        [offset, place] = member;
-      } else if (place.items) {
-        const item = /^(0|[1-9]\d*)$/.test(token) ? place.items[Number(token)] : undefined;
-        if (!item) break;
-        place = item;
-        offset = item.start;
-      } else break;
+      const node = events[at]!;
+      let found = -1;
+      if (node.type === MAPPING) {
+        for (let key = at + 1; key < this.ends[at]!; ) {
+          const value = this.next(key);
+          const e = events[key]!;
+          if (e.type === SCALAR && this.keyOf(e) === token) {
+            offset = startOf(e);
+            found = value;
+            break;
+          }
+          key = this.next(value);
+        }
+      } else if (node.type === SEQUENCE && /^(0|[1-9]\d*)$/.test(token)) {
+        let item = at + 1;
+        for (let n = Number(token); n > 0 && item < this.ends[at]!; n--) item = this.next(item);
+        if (item < this.ends[at]!) {
+          found = item;
+          offset = startOf(events[item]!);
+        }
+      }
+      if (found < 0) break;
+      at = found;
     }
     return offset;
   }
+
+  /** The index of the node after the one at `i` (past its whole subtree). */
+  private next(i: number): number {
+    const type = this.events[i]!.type;
+    return (type === MAPPING || type === SEQUENCE ? this.ends[i]! : i) + 1;
+  }
+
+  /**
+   * A key as the loaded tree has it: a plain scalar resolved by the core schema (`010` is the key
+   * `10`, `~` the key ''), which is what a pointer names; undefined for a tagged key.
+   */
+  private keyOf(event: ScalarEvent): string | undefined {
+    if (event.tagStart >= 0) return undefined;
+    const raw = jsYaml().getScalarValue(this.text, event);
+    // Most keys cannot resolve to anything but themselves: no need to ask the schema.
+    if (event.style !== 1 || !/^[-+.0-9~nNtTfF]/.test(raw)) return raw;
+    if (!this.keys.has(raw)) {
+      let key: string | undefined;
+      try {
+        // A null key is '' in the tree, as `yaml` makes it (read.ts leaves such files to it).
+        const value = jsYaml().load(raw);
+        key = value === null ? '' : String(value);
+      } catch {
+        key = undefined;
+      }
+      this.keys.set(raw, key);
+    }
+    return this.keys.get(raw);
+  }
+}
+
+/** Where a node starts: a collection at its start, a scalar at its first character (its opening quote, its tag or anchor if it has one). */
+function startOf(event: Event): number {
+  if (event.type === MAPPING || event.type === SEQUENCE) return event.start;
+  return event.type === SCALAR ? scalarStart(event) : 0;
 }
 
 /** A scalar's first character: its opening quote, its tag or anchor if it has one. */
 function scalarStart(event: ScalarEvent): number {
   const value = QUOTED.has(event.style) ? event.valueStart - 1 : event.valueStart;
   return Math.min(value, ...[event.tagStart, event.anchorStart].filter((o) => o >= 0));
-}
-
-/**
- * A key as the loaded tree has it: a plain scalar resolved by the core schema (`010` is the key
- * `10`, `~` the key ''), which is what a pointer names; undefined for a tagged key.
- */
-function keyOf(text: string, event: ScalarEvent, known: Map<string, string | undefined>): string | undefined {
-  const raw = jsYaml().getScalarValue(text, event);
-  if (event.tagStart >= 0) return undefined;
-  // Most keys cannot resolve to anything but themselves: no need to ask the schema.
-  if (event.style !== 1 || !/^[-+.0-9~nNtTfF]/.test(raw)) return raw;
-  if (!known.has(raw)) {
-    let key: string | undefined;
-    try {
-      // A null key is '' in the tree, as `yaml` makes it (read.ts leaves such files to it).
-      const value = jsYaml().load(raw);
-      key = value === null ? '' : String(value);
-    } catch {
-      key = undefined;
-    }
-    known.set(raw, key);
-  }
-  return known.get(raw);
 }
