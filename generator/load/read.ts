@@ -144,18 +144,36 @@ function readYaml(path: string, displayPath: string, text: string): ReadResult {
  * as before, all it might read otherwise or not at all: an error of any kind (the
  * `yaml` path words and places them), an alias (`yaml` bounds their expansion against "billion
  * laughs" documents), a merge key (`<<`: js-yaml's core schema has no merging), a key that
- * resolves to null (`~:`, `null:`: `yaml` makes it the key '', js-yaml 'null').
+ * resolves to null (`~:`, `null:`: `yaml` makes it the key '', js-yaml 'null'; see hasKeyNull).
  */
-/** A plain key that resolves to null, or an empty key, where a mapping entry can start (or text that looks like one). */
-const NULL_KEY = /(?:^|[{,])[ \t]*(?:-[ \t]+)*(?:\?[ \t]+)?(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m;
-
 export function quickYaml(text: string): { root: unknown } | undefined {
-  if (text.includes('<<') || NULL_KEY.test(text)) return undefined;
+  if (text.includes('<<')) return undefined;
+  let root: unknown;
   try {
-    return { root: jsYaml().load(text, { schema: jsYaml().CORE_SCHEMA, maxAliases: 0 }) };
+    root = jsYaml().load(text, { schema: jsYaml().CORE_SCHEMA, maxAliases: 0 });
   } catch {
     return undefined;
   }
+  return hasKeyNull(root) ? undefined : { root };
+}
+
+/**
+ * Whether a mapping has the key 'null': js-yaml's name for a key that resolves to null (`~:`,
+ * `null :`, `? ` with nothing), and for a quoted 'null', which it cannot tell apart. Looked for in
+ * the tree (no aliases: a tree, not a graph), since in the text they take too many forms.
+ */
+function hasKeyNull(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) stack.push(item);
+    else {
+      if (Object.hasOwn(value, 'null')) return true;
+      for (const key in value) stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }
 
 /** The source text of the key at `offset`, unquoted when it is a plain one-line scalar. */
