@@ -391,8 +391,9 @@ async function lockedRun(job: Job): Promise<Run> {
   }
   let result: PipelineResult;
   const { host, loaded } = recordingHost(seen?.bytes);
-  // Read once for the pipeline's emit cache and, after it, the merge (`disk` below starts from `before`).
-  const pristineIndex = cache ? before.pristine()?.index : undefined;
+  // Read once for the pipeline's emit cache and, after it, the merge (`disk` below starts from
+  // `before`). Not under --watch: its memory answers the cache, and the merge's look confirms the index.
+  const pristineIndex = cache && !inv.watch ? before.pristine()?.index : undefined;
   try {
     if (cache) keepCompiledCode(join(cache, 'compile'));
     // Loaded past the fast path: the pipeline brings ts-morph (and TypeScript), half of an

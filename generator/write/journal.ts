@@ -75,10 +75,10 @@ function writeParts(path: string, content: string | PackContent): void {
   const fd = openSync(path, 'w');
   try {
     // Each piece is encoded as it is written (text-chunks.ts: a pack's part can be megabytes).
-    let bytes = 0;
-    for (const part of parts) for (const piece of pieces(part)) bytes += writeSync(fd, piece);
+    for (const part of parts) for (const piece of pieces(part)) writeSync(fd, piece);
     // A write may take fewer bytes than it was given (a full disk): a short file is no file.
-    if (fstatSync(fd).size !== (typeof content === 'string' ? bytes : content.bytes)) throw new Error(`short write of ${path}`);
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.bytes;
+    if (fstatSync(fd).size !== bytes) throw new Error(`short write of ${path}`);
   } finally {
     closeSync(fd);
   }
