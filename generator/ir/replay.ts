@@ -12,7 +12,7 @@
  * last run's objects in the state, so the steps after it still find what they found.
  */
 import type { Diagnostic, Loc } from '../diagnostics.js';
-import { valueAt } from '../load/pointer.js';
+import { parsePointer, valueAt } from '../load/pointer.js';
 import type { LoadedSpec, Resolved } from '../load/types.js';
 import type { NameRegistry } from './names.js';
 
@@ -68,7 +68,7 @@ interface AnyMap {
 /** Maps are named by their place in `attach`'s list: each build has maps of its own. */
 type Read =
   | { readonly map: number; readonly key: unknown; readonly snap: readonly unknown[] }
-  | { readonly deref: unknown; readonly loc: Loc; readonly value: unknown; readonly at?: Loc }
+  | { readonly deref: unknown; readonly loc: Loc; readonly value: unknown; readonly at?: Loc; readonly direct?: readonly string[] }
   | { readonly get: Loc; readonly value: unknown; readonly at?: Loc; readonly locate: boolean };
 
 interface Write {
@@ -240,14 +240,13 @@ export class Tape {
 
   /**
    * Whether a recorded `$ref` still leads where it led. A ref straight to a value of its own file
-   * (no ref on the way or at the end: it was found where the ref points) still does when that
-   * place holds the same object: no need to ask the ref graph, which starts empty every load.
+   * (`direct`: no ref on the way or at the end, it was found where the ref points) still does when
+   * that place holds the same object: no need to ask the ref graph, which starts empty every load.
    */
-  private sameTarget(r: { readonly deref: unknown; readonly loc: Loc; readonly value: unknown; readonly at?: Loc }): boolean {
-    const ref = (r.deref as { $ref?: unknown }).$ref;
-    if (r.at && r.at.file === r.loc.file && ref === r.at.pointer) {
+  private sameTarget(r: { readonly deref: unknown; readonly loc: Loc; readonly value: unknown; readonly at?: Loc; readonly direct?: readonly string[] }): boolean {
+    if (r.at && r.direct) {
       const root = this.base.files.get(r.at.file)?.root;
-      return root !== undefined && valueAt(root, r.at.pointer) === r.value;
+      return root !== undefined && valueAt(root, r.direct) === r.value;
     }
     return sameFound(this.resolved(r.deref, r.loc), r);
   }
@@ -310,7 +309,10 @@ export class Tape {
         // Only a `$ref` depends on the rest of the spec; any other value comes back as it is.
         if (r && isRefLike(value) && !r.derefs.has(value)) {
           r.derefs.add(value);
-          r.reads.push({ deref: value, loc, value: found?.value, ...(found ? { at: found.loc } : {}) });
+          // A direct ref's pointer, parsed once here rather than on every check of the step.
+          const ref = (value as { $ref?: unknown }).$ref;
+          const direct = found && found.loc.file === loc.file && ref === found.loc.pointer ? parsePointer(ref) : undefined;
+          r.reads.push({ deref: value, loc, value: found?.value, ...(found ? { at: found.loc } : {}), ...(direct ? { direct } : {}) });
         }
         return found;
       },

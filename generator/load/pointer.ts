@@ -15,11 +15,12 @@ export function parsePointer(pointer: string): string[] | undefined {
 }
 
 /**
- * The value at `pointer` in `root`, through own members only (a `$ref` on the way is not followed:
- * undefined). For a ref straight to its target, what the ref graph would answer, without its work.
+ * The value at `pointer` (its text, or its tokens as `parsePointer` gives them) in `root`, through
+ * own members only (a `$ref` on the way is not followed: undefined). For a ref straight to its
+ * target, what the ref graph would answer, without its work.
  */
-export function valueAt(root: unknown, pointer: string): unknown {
-  const tokens = tokensOf(pointer);
+export function valueAt(root: unknown, pointer: string | readonly string[]): unknown {
+  const tokens = typeof pointer === 'string' ? parsePointer(pointer) : pointer;
   if (!tokens) return undefined;
   let node = root;
   for (const token of tokens) {
@@ -27,23 +28,6 @@ export function valueAt(root: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[token];
   }
   return node;
-}
-
-/**
- * `parsePointer`, remembered: `valueAt` is asked for the same few thousand refs on every `--watch`
- * run (each replayed IR step checks its direct refs). Forgotten wholesale past a bound, so a
- * long session of changing specs does not keep every pointer it ever met.
- */
-const parsed = new Map<string, readonly string[] | undefined>();
-const MAX_PARSED = 100_000;
-
-function tokensOf(pointer: string): readonly string[] | undefined {
-  let tokens = parsed.get(pointer);
-  if (tokens === undefined && !parsed.has(pointer)) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    parsed.set(pointer, (tokens = parsePointer(pointer)));
-  }
-  return tokens;
 }
 
 /** The canonical `Loc` pointer for a list of unescaped tokens. */
