@@ -110,7 +110,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   });
   const raw = await time('emit', () => {
     const entries = blobs && store('emit');
-    const cache = entries ? new EmitCache(entries, ir, generatorHash(), blobs!) : undefined;
+    const cache = entries ? new EmitCache(entries, ir, generatorHash(), outDir ?? '', blobs!) : undefined;
     const files = emit(ir, cache);
     if (!input.dryRun) cache?.save();
     return files;

@@ -8,6 +8,10 @@
  * An entry holds only the paths, digests and sizes of the resource's files: their content is in the
  * output's pristine store (write/pristine.ts), which keeps every file of the last run by digest
  * anyway. A cold run so writes no second copy of the output, and an entry whose blobs are gone is a miss.
+ *
+ * The entries of an output are one record in the store, as the wire cache's are: Cloudflare's
+ * spec has 869 resources, and a file for each cost a cold run ~350 ms of creating files (measured
+ * on 2026-12-07) where one ~400 KB file costs a few. The record holds the entries the last run used.
  */
 import type { IR, IRResource, IRSchema } from '../ir/types.js';
 import { cacheKey, onceEach, type CacheStore } from './disk-cache.js';
@@ -30,18 +34,27 @@ const resourceKey = onceEach((resource: IRResource) => {
   return cacheKey({ ...resource, children });
 });
 
+/** One entry: the resource's files as [path, sha256, bytes]. */
+type Entry = readonly (readonly [path: string, digest: string, bytes: number])[];
+
 export class EmitCache {
   private readonly base: string;
-  private readonly made = new Map<string, OutputFile[]>();
+  private readonly recordKey: string;
+  private record: ReadonlyMap<string, Entry> | undefined;
+  /** The entries this run used or made: the next record. */
+  private readonly used = new Map<string, Entry>();
+  private made = false;
 
   /**
    * @param store the `emit` entries (disk cache, `--watch`'s memory, or both).
    * @param codeHash identifies lathe's code (a new version reuses nothing).
+   * @param outDir the output folder whose pristine store `blobs` is: one record per output.
    */
-  constructor(private readonly store: CacheStore, ir: IR, codeHash: string, private readonly blobs: BlobStore) {
+  constructor(private readonly store: CacheStore, ir: IR, codeHash: string, outDir: string, private readonly blobs: BlobStore) {
     const { resources: _, models, ...facts } = ir;
     const modelKeys = [...models.values()].map((m) => [m.id, m.name, m.module, schemaKey(m.schema)]);
     this.base = cacheKey(codeHash, facts, modelKeys);
+    this.recordKey = cacheKey(codeHash, outDir);
   }
 
   /** The key of `resource` reached as `access` (its children only by name: they have keys of their own). */
@@ -55,19 +68,10 @@ export class EmitCache {
   }
 
   lookup(key: string): OutputFile[] | undefined {
-    const text = this.store.get(key);
-    if (text === undefined) return undefined;
-    let entries: unknown;
-    try {
-      entries = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-    if (!Array.isArray(entries)) return undefined;
+    const entry = (this.record ??= this.read()).get(key);
+    if (entry === undefined) return undefined;
     const files: OutputFile[] = [];
-    for (const entry of entries) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string' || typeof entry[2] !== 'number') return undefined;
-      const [path, digest, bytes] = entry as [string, string, number];
+    for (const [path, digest, bytes] of entry) {
       // A blob gone or cut short is a miss. Its content is read (and checked) only if asked for:
       // an edit compares most files by digest and never reads them.
       if (this.blobs.size(digest) !== bytes) return undefined;
@@ -79,16 +83,38 @@ export class EmitCache {
         }),
       );
     }
+    this.used.set(key, entry);
     return files;
   }
 
   remember(key: string, files: OutputFile[]): void {
-    this.made.set(key, files);
+    this.used.set(key, files.map((f) => [f.path, digestOf(f), Buffer.byteLength(f.content)] as const));
+    this.made = true;
   }
 
-  /** Writes what this run made (after emit, so a run that fails early writes nothing). */
+  /** Writes what this run used and made (after emit, so a run that fails early writes nothing). */
   save(): void {
-    for (const [key, files] of this.made) this.store.set(key, JSON.stringify(files.map((f) => [f.path, digestOf(f), Buffer.byteLength(f.content)])));
-    this.made.clear();
+    // A run that made nothing and used every entry leaves the record as it was.
+    if (!this.made && this.used.size === this.record?.size) return;
+    this.store.set(this.recordKey, JSON.stringify(Object.fromEntries(this.used)));
+  }
+
+  /** The record's entries; one that cannot be read is no record, and an entry not of this shape no entry. */
+  private read(): ReadonlyMap<string, Entry> {
+    const text = this.store.get(this.recordKey);
+    if (text === undefined) return new Map();
+    const entries = new Map<string, Entry>();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return entries;
+    }
+    if (typeof parsed !== 'object' || parsed === null) return entries;
+    for (const [key, entry] of Object.entries(parsed)) {
+      const valid = Array.isArray(entry) && entry.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'string' && typeof f[2] === 'number');
+      if (valid) entries.set(key, entry as Entry);
+    }
+    return entries;
   }
 }

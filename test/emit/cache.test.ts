@@ -33,8 +33,8 @@ function irOf(text: string): IR {
 type Blobs = Map<string, string>;
 
 /** Emits through a cache in `dir`, counting the resources it reused; `blobs` then holds this run's files. */
-function emitCached(ir: IR, dir: string, code = 'code-1', blobs: Blobs = blobsOf(dir)): { files: ReturnType<typeof emit>; hits: number } {
-  const cache = new EmitCache(new DiskCache(dir, 'emit'), ir, code, {
+function emitCached(ir: IR, dir: string, code = 'code-1', out = OUT, blobs: Blobs = blobsOf(`${dir}:${out}`)): { files: ReturnType<typeof emit>; hits: number } {
+  const cache = new EmitCache(new DiskCache(dir, 'emit'), ir, code, out, {
     size: (digest) => {
       const content = blobs.get(digest);
       return content === undefined ? undefined : Buffer.byteLength(content);
@@ -58,6 +58,15 @@ function emitCached(ir: IR, dir: string, code = 'code-1', blobs: Blobs = blobsOf
   blobs.clear();
   for (const [digest, content] of next) blobs.set(digest, content);
   return { files, hits };
+}
+
+/** The output folder the entries are for (the tests' pristine stores are in memory). */
+const OUT = '/out';
+
+/** The texts of the cache's files, each an output's record. */
+function records(dir: string): string[] {
+  const entries = join(dir, 'emit');
+  return readdirSync(entries).filter((s) => s !== '.pruned').flatMap((shard) => readdirSync(join(entries, shard)).map((f) => join(entries, shard, f)));
 }
 
 const stores = new Map<string, Blobs>();
@@ -103,8 +112,7 @@ describe('EmitCache', () => {
     expect(model).not.toBe(text);
     expect(emitCached(irOf(model), dir).hits).toBe(0);
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
-    const entries = join(dir, 'emit');
-    for (const shard of readdirSync(entries).filter((s) => s !== '.pruned')) for (const f of readdirSync(join(entries, shard))) writeFileSync(join(entries, shard, f), '{"broken');
+    for (const file of records(dir)) writeFileSync(file, '{"broken');
     expect(emitCached(irOf(text), dir, 'code-2').hits).toBe(0);
   });
 
@@ -112,18 +120,50 @@ describe('EmitCache', () => {
     const dir = tempDir();
     const ir = irOf(text);
     const first = emitCached(ir, dir);
-    // Only paths and digests are cached: no entry holds a file's content.
-    const entries = join(dir, 'emit');
-    const sizes = readdirSync(entries).filter((s) => s !== '.pruned').flatMap((shard) => readdirSync(join(entries, shard)).map((f) => readFileSync(join(entries, shard, f), 'utf8')));
-    expect(sizes.length).toBe(resourceCount(ir) + WHOLE);
-    for (const entry of sizes) expect(entry).toMatch(/^\[\["[^"]+","[0-9a-f]{64}",\d+\]/);
+    // One record for the output, whose entries hold only paths and digests: no file's content.
+    const [record, ...more] = records(dir);
+    expect(more).toEqual([]);
+    const entries = Object.values(JSON.parse(readFileSync(record!, 'utf8')) as Record<string, unknown[]>);
+    expect(entries.length).toBe(resourceCount(ir) + WHOLE);
+    for (const entry of entries) {
+      expect(entry.length).toBeGreaterThan(0);
+      for (const file of entry) expect(file).toEqual([expect.stringMatching(/^(src|docs)\//), expect.stringMatching(/^[0-9a-f]{64}$/), expect.any(Number)]);
+    }
     const message = first.files.find((f) => f.path.endsWith('requests/message.ts'))!;
-    const blobs = blobsOf(dir);
+    const blobs = blobsOf(`${dir}:${OUT}`);
     blobs.delete(digestOf(message));
     expect(emitCached(irOf(text), dir).hits).toBe(resourceCount(ir) - 1 + WHOLE);
     blobs.set(digestOf(message), `${message.content}// damaged\n`);
     const again = emitCached(irOf(text), dir);
     expect(again.hits).toBe(resourceCount(ir) - 1 + WHOLE);
+    expect(again.files).toEqual(emit(ir));
+  });
+});
+
+describe('EmitCache records', () => {
+  it('keeps a record per output folder: two outputs in one project do not take each other\'s entries', () => {
+    const dir = tempDir();
+    const edited = text.replace('summary: Create a New Request Message', 'summary: Create a New Request Message (edited)');
+    expect(edited).not.toBe(text);
+    const ir = irOf(text);
+    emitCached(ir, dir, 'code-1', '/out/a');
+    emitCached(irOf(edited), dir, 'code-1', '/out/b');
+    expect(records(dir)).toHaveLength(2);
+    expect(emitCached(irOf(text), dir, 'code-1', '/out/a').hits).toBe(resourceCount(ir) + WHOLE);
+    expect(emitCached(irOf(edited), dir, 'code-1', '/out/b').hits).toBe(resourceCount(ir) + WHOLE);
+  });
+
+  it('reads the entries of a record that are whole, and misses the ones that are not', () => {
+    const dir = tempDir();
+    const ir = irOf(text);
+    emitCached(ir, dir);
+    const [file] = records(dir);
+    const record = JSON.parse(readFileSync(file!, 'utf8')) as Record<string, unknown>;
+    const [damaged] = Object.keys(record);
+    record[damaged!] = [['src/x.ts', 42]];
+    writeFileSync(file!, JSON.stringify(record));
+    const again = emitCached(irOf(text), dir);
+    expect(again.hits).toBe(resourceCount(ir) + WHOLE - 1);
     expect(again.files).toEqual(emit(ir));
   });
 });
