@@ -40,11 +40,31 @@ export class Positions {
   }
 }
 
+/**
+ * A YAML entry read alone after an edit (yaml-edit.ts): its way from the root (its key last), where
+ * its key is in the new text and at what column, and its new text as read (`col` spaces off each
+ * line after the first).
+ */
+export interface EditedEntry {
+  readonly way: readonly string[];
+  readonly start: number;
+  readonly col: number;
+  readonly text: string;
+}
+
 /** The scans of one file's text that positions are found with, each made on first demand. */
 export class FilePlaces {
   private yaml?: { doc: Document; lines: LineCounter };
   /** From js-yaml's events (yaml-places.ts); null when they do not cover the file. */
   private yamlEvents?: YamlPlaces | null;
+  /**
+   * YAML: the offsets found, by pointer (tokens joined by NUL). An edit read in part keeps those
+   * outside its entry (`editedYaml`): the diagnostics of the next run, mostly the same, are placed
+   * without reading the events of the whole file again.
+   */
+  private readonly offsets = new Map<string, number>();
+  /** YAML read in part: the entry read, whose nodes are found in its own text. */
+  private entry?: EditedEntry;
 
   constructor(
     readonly file: SpecFile,
@@ -54,11 +74,53 @@ export class FilePlaces {
 
   position(tokens: readonly string[]): Position {
     if (this.file.format === 'json') return this.lineIndex().position(this.jsonIndex().offset(tokens));
-    this.yamlEvents ??= YamlPlaces.of(this.file.text) ?? null;
-    if (this.yamlEvents) return this.lineIndex().position(this.yamlEvents.offset(tokens));
+    const offset = this.yamlOffset(tokens);
+    if (offset !== undefined) return this.lineIndex().position(offset);
     const { doc, lines } = this.yamlTree();
     const { line, col } = lines.linePos(yamlNodeOffset(doc, tokens));
     return { line, column: col };
+  }
+
+  /**
+   * The places of `file`, this one's file with `edit` (to the text `changed`) made inside `entry`,
+   * which was read alone: the offsets found outside the entry are kept, moved past the edit.
+   */
+  editedYaml(file: SpecFile, edit: TextEdit, changed: string, entry: EditedEntry): FilePlaces {
+    const next = new FilePlaces(file, undefined, this.lines?.edited(file.text, edit, changed));
+    const within = entry.way.join('\0');
+    const delta = edit.newEnd - edit.oldEnd;
+    for (const [key, offset] of this.offsets) {
+      if (key === within || key.startsWith(`${within}\0`)) continue;
+      next.offsets.set(key, offset < edit.start ? offset : offset + delta);
+    }
+    next.entry = entry;
+    return next;
+  }
+
+  private yamlOffset(tokens: readonly string[]): number | undefined {
+    const key = tokens.join('\0');
+    let offset = this.offsets.get(key);
+    if (offset === undefined) {
+      const { entry } = this;
+      const inEntry = entry && tokens.length >= entry.way.length && entry.way.every((t, i) => tokens[i] === t);
+      offset = (inEntry ? this.entryOffset(entry, tokens) : undefined) ?? (this.yamlEvents ??= YamlPlaces.of(this.file.text) ?? null)?.offset(tokens);
+      if (offset === undefined) return undefined;
+      this.offsets.set(key, offset);
+    }
+    return offset;
+  }
+
+  /** The offset in the file of the node at `tokens`, found in the text of `entry`, which holds it. */
+  private entryOffset(entry: EditedEntry, tokens: readonly string[]): number | undefined {
+    const at = YamlPlaces.of(entry.text)?.offset(tokens.slice(entry.way.length - 1));
+    if (at === undefined) return undefined;
+    const lineStart = entry.text.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart === 0) return entry.start + at;
+    // The same line of the file (as many lines below the key's), with the `col` spaces taken off put back.
+    let below = 0;
+    for (let i = entry.text.indexOf('\n'); i !== -1 && i < lineStart; i = entry.text.indexOf('\n', i + 1)) below++;
+    const lines = this.lineIndex();
+    return lines.startOfLine(lines.position(entry.start).line + below) + entry.col + (at - lineStart);
   }
 
   jsonIndex(): JsonIndex {

@@ -28,6 +28,8 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[];
   /** True when the host has no such file (the caller words that error, it knows who asked). */
   readonly missing?: boolean;
+  /** A YAML file js-yaml read (`quickYaml`): an edit of it may be read in part (yaml-edit.ts). */
+  readonly quickYaml?: true;
 }
 
 /**
@@ -99,7 +101,7 @@ function jsonProblem(text: string, message: string): [string, { line: number; co
 
 function readYaml(path: string, displayPath: string, text: string): ReadResult {
   const quick = quickYaml(text);
-  if (quick) return { file: { path, displayPath, text, root: quick.root, format: 'yaml' }, diagnostics: [] };
+  if (quick) return { file: { path, displayPath, text, root: quick.root, format: 'yaml' }, diagnostics: [], quickYaml: true };
   const lineCounter = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const at = (offset: number) => {

@@ -1,14 +1,15 @@
 /**
  * Reading a spec file again, from what the last read of it kept: the same bytes give the same
- * result (the same `SpecFile`), and a JSON file changed inside one value is parsed only there.
+ * result (the same `SpecFile`), and a file changed inside one value is parsed only there.
  *
  * A save in an editor changes a few bytes of a spec; reading the whole 4 MB file again (decode,
- * JSON.parse) is a third of a load. Here the changed bytes are decoded alone (edit.ts), the
- * deepest value of the last text holding the change is found from the scans positions keep
- * (json.ts), its new text is parsed, and the value is replaced in a copy of the path to it
- * (tree.ts). Anything else (YAML; a change only the root holds, such as a top-level key; a BOM;
- * bytes that are not UTF-8; a value whose new text does not parse alone) is read whole and merged
- * into the last tree.
+ * JSON.parse) is a third of a load, and a YAML file costs more. Here the changed bytes are decoded
+ * alone (edit.ts); in JSON, the deepest value of the last text holding the change is found from
+ * the scans positions keep (json.ts), in YAML the innermost block mapping entry from its lines
+ * (yaml-edit.ts); its new text is parsed, and the value is replaced in a copy of the path to it
+ * (tree.ts). Anything else (a change only the root holds, such as a top-level key; a BOM; bytes
+ * that are not UTF-8; a value whose new text does not parse alone; YAML that js-yaml does not read
+ * or that is not in block style there) is read whole and merged into the last tree.
  */
 import { Pieces, sameBytes, textEdit } from './edit.js';
 import { FilePlaces } from './positions.js';
@@ -16,6 +17,7 @@ import { readBytes, readSpecBytes, type ReadResult } from './read.js';
 import { reuseUnchanged, withMember } from './tree.js';
 import type { Step } from './json.js';
 import type { SpecFile, SpecHost } from './types.js';
+import { yamlEntryEdit } from './yaml-edit.js';
 
 /** One read of a file. */
 export interface Read {
@@ -23,7 +25,7 @@ export interface Read {
   readonly result: ReadResult;
   /** The scans positions are found with, for a file that parsed; made on first demand. */
   places?: FilePlaces;
-  /** The text as an edit made it, for a JSON file parsed in part. */
+  /** The text as an edit made it, for a file parsed in part. */
   readonly pieces?: Pieces;
 }
 
@@ -41,7 +43,7 @@ export function reread(host: SpecHost, path: string, displayPath: string, kept: 
   const before = kept.get(path);
   if (before && sameBytes(before.last.bytes, bytes)) return before.last.result;
   const good = before?.good;
-  const read = (good && reparseJson(good, bytes)) ?? readWhole(bytes, path, displayPath, good);
+  const read = (good && (reparseJson(good, bytes) ?? reparseYaml(good, bytes))) ?? readWhole(bytes, path, displayPath, good);
   kept.set(path, { last: read, good: read.result.file ? read : good });
   return read.result;
 }
@@ -85,18 +87,33 @@ function reparseJson(good: Read, bytes: Uint8Array): Read | undefined {
     }
     const way = steps.slice(0, depth);
     const pieces = old.edited(edit, changed);
-    const file: SpecFile = { ...before, text: pieces.toString(), root: replaced(before.root, way, value) };
+    const file: SpecFile = { ...before, text: pieces.toString(), root: replaced(before.root, way.map((s) => s.token), value) };
     return { bytes, result: { file, diagnostics: [] }, places: places.edited(file, pieces, edit, changed, way), pieces };
   }
   return undefined;
 }
 
-/** `root` with the value at the end of `steps` replaced by `value`, sharing all the rest. */
-function replaced(root: unknown, steps: readonly Step[], value: unknown): unknown {
+function reparseYaml(good: Read, bytes: Uint8Array): Read | undefined {
+  const before = good.result.file!;
+  if (before.format !== 'yaml' || !good.result.quickYaml) return undefined;
+  const old = good.pieces ?? Pieces.of(before.text);
+  const spliced = textEdit(good.bytes, old.length, bytes);
+  if (!spliced) return undefined;
+  const { edit, changed } = spliced;
+  const entry = yamlEntryEdit(old, before.root, edit, changed);
+  if (!entry) return undefined;
+  const pieces = old.edited(edit, changed);
+  const file: SpecFile = { ...before, text: pieces.toString(), root: replaced(before.root, entry.path, entry.value) };
+  const places = good.places?.editedYaml(file, edit, changed, { way: entry.path.map(String), start: entry.start, col: entry.col, text: entry.text });
+  return { bytes, result: { file, diagnostics: [], quickYaml: true }, pieces, ...(places ? { places } : {}) };
+}
+
+/** `root` with the value at the end of `way` replaced by `value`, sharing all the rest. */
+function replaced(root: unknown, way: readonly (string | number)[], value: unknown): unknown {
   const containers: unknown[] = [root];
-  for (const step of steps) containers.push((containers[containers.length - 1] as Record<string | number, unknown>)[step.token]);
-  let next = reuseUnchanged(containers[steps.length], value);
-  if (Object.is(next, containers[steps.length])) return root;
-  for (let d = steps.length - 1; d >= 0; d--) next = withMember(containers[d], steps[d]!.token, next);
+  for (const token of way) containers.push((containers[containers.length - 1] as Record<string | number, unknown>)[token]);
+  let next = reuseUnchanged(containers[way.length], value);
+  if (Object.is(next, containers[way.length])) return root;
+  for (let d = way.length - 1; d >= 0; d--) next = withMember(containers[d], way[d]!, next);
   return next;
 }

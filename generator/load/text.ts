@@ -65,20 +65,29 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-/** Line starts of a text, found once, for many offset -> line/column lookups. */
+/**
+ * Line starts of a text, found once, for many offset -> line/column lookups. An index of an edited
+ * text is the index before the edit and the edit: a 6 MB spec has 170,000 lines, and copying their
+ * starts took 20 ms on every `--watch` edit, for the few positions its diagnostics ask.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts?: number[];
+  /**
+   * For an index made by `edited`: the index of the text before the edit, the edit, and the
+   * starts it made. No text is kept: a chain of indexes must not keep the texts of a session.
+   */
+  private readonly before?: { readonly index: LineIndex; readonly edit: TextEdit; readonly added: readonly number[]; readonly depth: number };
+  private readonly length: number;
 
-  constructor(
-    private readonly text: string,
-    starts?: number[],
-  ) {
-    if (starts) {
-      this.starts = starts;
+  constructor(text: string, before?: LineIndex['before']) {
+    this.length = text.length;
+    if (before) {
+      this.before = before;
       return;
     }
-    this.starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
   }
 
   /**
@@ -87,19 +96,46 @@ export class LineIndex {
    * is read.
    */
   edited(text: string, edit: TextEdit, changed = text.slice(edit.start, edit.newEnd)): LineIndex {
-    const delta = edit.newEnd - edit.oldEnd;
-    const starts = this.starts.filter((s) => s <= edit.start);
-    for (let i = changed.indexOf('\n'); i !== -1; i = changed.indexOf('\n', i + 1)) starts.push(edit.start + i + 1);
-    for (const s of this.starts) if (s > edit.oldEnd) starts.push(s + delta);
-    return new LineIndex(text, starts);
+    const added: number[] = [];
+    for (let i = changed.indexOf('\n'); i !== -1; i = changed.indexOf('\n', i + 1)) added.push(edit.start + i + 1);
+    const depth = (this.before?.depth ?? 0) + 1;
+    // A long chain of edits is read from the text again, once in so many edits.
+    return depth > MAX_EDITS ? new LineIndex(text) : new LineIndex(text, { index: this, edit, added, depth });
   }
 
   position(offset: number): { line: number; column: number } {
-    const end = Math.min(offset, this.text.length);
-    const line = lastAtOrBefore(this.starts, end);
-    return { line: line + 1, column: end - this.starts[line]! + 1 };
+    const end = Math.min(offset, this.length);
+    const line = this.count(end) - 1;
+    return { line: line + 1, column: end - this.startOf(line) + 1 };
+  }
+
+  /** Where the line numbered `line` (from 1) starts. */
+  startOfLine(line: number): number {
+    return this.startOf(line - 1);
+  }
+
+  /** How many lines start at or before `offset`. */
+  private count(offset: number): number {
+    if (this.starts) return lastAtOrBefore(this.starts, offset) + 1;
+    const { index, edit, added } = this.before!;
+    if (offset <= edit.start) return index.count(offset);
+    const moved = offset - (edit.newEnd - edit.oldEnd);
+    return index.count(edit.start) + lastAtOrBefore(added, offset) + 1 + (moved > edit.oldEnd ? index.count(moved) - index.count(edit.oldEnd) : 0);
+  }
+
+  /** Where line `k` (from 0) starts. */
+  private startOf(k: number): number {
+    if (this.starts) return this.starts[k]!;
+    const { index, edit, added } = this.before!;
+    const head = index.count(edit.start);
+    if (k < head) return index.startOf(k);
+    if (k < head + added.length) return added[k - head]!;
+    return index.startOf(k - head - added.length + index.count(edit.oldEnd)) + edit.newEnd - edit.oldEnd;
   }
 }
+
+/** Edits an index keeps as a chain before it finds its starts again. */
+const MAX_EDITS = 32;
 
 /** The index of the last of `sorted` (ascending) that is at most `x`; -1 when there is none. */
 export function lastAtOrBefore(sorted: readonly number[], x: number): number {

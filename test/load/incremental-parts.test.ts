@@ -191,6 +191,28 @@ describe('LineIndex after an edit', () => {
       { seed: 7, numRuns: 1000 },
     );
   });
+
+  it('and after edits one after the other, past the chain it keeps', () => {
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 8 }), put: fc.string({ unit: fc.constantFrom('a', '\n', '€'), maxLength: 6 }) });
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 33, maxLength: 45 }), (first, edits) => {
+        let now = first;
+        let index = new LineIndex(now);
+        for (const e of edits) {
+          const start = e.at % (now.length + 1);
+          const oldEnd = Math.min(now.length, start + e.cut);
+          now = now.slice(0, start) + e.put + now.slice(oldEnd);
+          index = index.edited(now, { start, oldEnd, newEnd: start + e.put.length });
+          const fresh = new LineIndex(now);
+          const offsets = Array.from({ length: now.length + 1 }, (_, i) => i);
+          expect(offsets.map((i) => index.position(i))).toEqual(offsets.map((i) => fresh.position(i)));
+          const lines = Array.from({ length: fresh.position(now.length).line }, (_, i) => i + 1);
+          expect(lines.map((l) => index.startOfLine(l))).toEqual(lines.map((l) => fresh.startOfLine(l)));
+        }
+      }),
+      { seed: 8, numRuns: 25 },
+    );
+  });
 });
 
 /** `value` with a few of its scalars changed, by `seed`. */

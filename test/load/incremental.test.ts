@@ -106,6 +106,34 @@ describe('a load through the memory equals a fresh load, edit after edit', () =>
     }
   });
 
+  it('a YAML spec edited in its text, as an editor does: diagnostics placed as a fresh load places them', () => {
+    // Each edit is read in part (yaml-edit.ts): places found before it are moved, those in its entry found again.
+    // `type: 'null'` is a warning before 3.1: a diagnostic in every load.
+    const doc = petstore() as { components: { schemas: Record<string, unknown> } };
+    doc.components.schemas.Bad = { type: 'object', properties: { a: { type: 'null' }, b: { $ref: '#/components/schemas/Named' } } };
+    doc.components.schemas.Named = { type: 'null' };
+    const ws = new Workspace();
+    ws.write('/w/api.yaml', stringifyYaml(doc));
+    const watch = new Watcher(ws, '/w/api.yaml', '/w');
+    const file = new EditedFile(ws, '/w/api.yaml', 'yaml');
+    expect(watch.load('first load').diagnostics.length).toBeGreaterThan(1);
+    const edits: [string | RegExp, string][] = [
+      ['summary: Do getPet', 'summary: Do getPet, now'],
+      [/summary: Do addToy\n/, 'summary: Do addToy\n      description: |\n        Two\n        lines\n'],
+      [/a:\n( +)type: "null"/, 'a:\n$1description: first\n$1type: "null"'],
+      ['schemas/Named', 'schemas/Nope'],
+      ['title: Pets', 'title: Pets and more'],
+      ['schemas/Nope', 'schemas/Named'],
+      [/a:\n( +)description: first\n/, 'a:\n'],
+    ];
+    for (const [find, by] of edits) {
+      expect(file.replace(find, by), String(find)).toBe(true);
+      watch.load(`${String(find)} -> ${by}`);
+    }
+    // The broken ref refuses two loads; the places are compared all the same.
+    expect(watch.outcomes).toEqual({ loaded: edits.length - 1, refused: 2 });
+  });
+
   it('targeted edits: an error brought in, then taken out again', () => {
     const ws = new Workspace();
     ws.write('/w/openapi.json', JSON.stringify(petstore(), null, 2));
