@@ -3,7 +3,7 @@ import { yaml } from '../on-first-use.js';
 import type { Loc } from '../diagnostics.js';
 import { JsonIndex, type Step } from './json.js';
 import { parsePointer } from './pointer.js';
-import { YAML_OPTIONS } from './read.js';
+import { parsedEventsOf, YAML_OPTIONS } from './read.js';
 import { LineIndex, type TextEdit, type TextSource } from './text.js';
 import { YamlPlaces } from './yaml-places.js';
 import type { SpecFile } from './types.js';
@@ -103,11 +103,17 @@ export class FilePlaces {
     if (offset === undefined) {
       const { entry } = this;
       const inEntry = entry && tokens.length >= entry.way.length && entry.way.every((t, i) => tokens[i] === t);
-      offset = (inEntry ? this.entryOffset(entry, tokens) : undefined) ?? (this.yamlEvents ??= YamlPlaces.of(this.file.text) ?? null)?.offset(tokens);
+      offset = (inEntry ? this.entryOffset(entry, tokens) : undefined) ?? this.events()?.offset(tokens);
       if (offset === undefined) return undefined;
       this.offsets.set(key, offset);
     }
     return offset;
+  }
+
+  private events(): YamlPlaces | null {
+    const { text } = this.file;
+    const parsed = parsedEventsOf(this.file);
+    return (this.yamlEvents ??= (parsed ? YamlPlaces.fromEvents(text, parsed) : YamlPlaces.of(text)) ?? null);
   }
 
   /** The offset in the file of the node at `tokens`, found in the text of `entry`, which holds it. */

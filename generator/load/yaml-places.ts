@@ -40,6 +40,11 @@ export class YamlPlaces {
     } catch {
       return undefined;
     }
+    return YamlPlaces.fromEvents(text, events);
+  }
+
+  /** The places of `text` from its events, as a read of it parsed them (read.ts). */
+  static fromEvents(text: string, events: readonly Event[]): YamlPlaces | undefined {
     const ends = new Int32Array(events.length);
     const open: number[] = [];
     let documents = 0;
