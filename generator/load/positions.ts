@@ -42,11 +42,11 @@ export class Positions {
 
 /**
  * A YAML entry read alone after an edit (yaml-edit.ts): its way from the root (its key last), where
- * its key is in the new text and at what column, and its new text as read (`col` spaces off each
- * line after the first).
+ * its key is (before the edit, so in both texts) and at what column, and its new text as read
+ * (`col` spaces off each line after the first).
  */
 export interface EditedEntry {
-  readonly way: readonly string[];
+  readonly path: readonly (string | number)[];
   readonly start: number;
   readonly col: number;
   readonly text: string;
@@ -87,7 +87,7 @@ export class FilePlaces {
    */
   editedYaml(file: SpecFile, edit: TextEdit, changed: string, entry: EditedEntry): FilePlaces {
     const next = new FilePlaces(file, undefined, this.lines?.edited(file.text, edit, changed));
-    const within = entry.way.join('\0');
+    const within = entry.path.join('\0');
     const delta = edit.newEnd - edit.oldEnd;
     for (const [key, offset] of this.offsets) {
       if (key === within || key.startsWith(`${within}\0`)) continue;
@@ -102,7 +102,7 @@ export class FilePlaces {
     let offset = this.offsets.get(key);
     if (offset === undefined) {
       const { entry } = this;
-      const inEntry = entry && tokens.length >= entry.way.length && entry.way.every((t, i) => tokens[i] === t);
+      const inEntry = entry && tokens.length >= entry.path.length && entry.path.every((t, i) => tokens[i] === String(t));
       offset = (inEntry ? this.entryOffset(entry, tokens) : undefined) ?? this.events()?.offset(tokens);
       if (offset === undefined) return undefined;
       this.offsets.set(key, offset);
@@ -118,7 +118,7 @@ export class FilePlaces {
 
   /** The offset in the file of the node at `tokens`, found in the text of `entry`, which holds it. */
   private entryOffset(entry: EditedEntry, tokens: readonly string[]): number | undefined {
-    const at = YamlPlaces.of(entry.text)?.offset(tokens.slice(entry.way.length - 1));
+    const at = YamlPlaces.of(entry.text)?.offset(tokens.slice(entry.path.length - 1));
     if (at === undefined) return undefined;
     const lineStart = entry.text.lastIndexOf('\n', at - 1) + 1;
     if (lineStart === 0) return entry.start + at;

@@ -1,5 +1,4 @@
 import type { Event } from 'js-yaml';
-import type { LineCounter } from 'yaml';
 import { jsYaml, yaml } from '../on-first-use.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { jsonErrorOffset } from './json.js';

@@ -15,7 +15,6 @@ import { Pieces, sameBytes, textEdit } from './edit.js';
 import { FilePlaces } from './positions.js';
 import { readBytes, readSpecBytes, type ReadResult } from './read.js';
 import { reuseUnchanged, withMember } from './tree.js';
-import type { Step } from './json.js';
 import type { SpecFile, SpecHost } from './types.js';
 import { yamlEntryEdit } from './yaml-edit.js';
 
@@ -71,7 +70,6 @@ function reparseJson(good: Read, bytes: Uint8Array): Read | undefined {
   const { edit, changed } = spliced;
   const places = (good.places ??= new FilePlaces(before));
   const { steps } = places.jsonIndex().enclosing(edit.start, edit.oldEnd);
-  const delta = edit.newEnd - edit.oldEnd;
   for (let depth = steps.length; depth > 0; depth--) {
     const last = steps[depth - 1]!;
     const start = last.at + last.container.valueAt[last.member]!;
@@ -104,7 +102,7 @@ function reparseYaml(good: Read, bytes: Uint8Array): Read | undefined {
   if (!entry) return undefined;
   const pieces = old.edited(edit, changed);
   const file: SpecFile = { ...before, text: pieces.toString(), root: replaced(before.root, entry.path, entry.value) };
-  const places = good.places?.editedYaml(file, edit, changed, { way: entry.path.map(String), start: entry.start, col: entry.col, text: entry.text });
+  const places = good.places?.editedYaml(file, edit, changed, entry);
   return { bytes, result: { file, diagnostics: [], quickYaml: true }, pieces, ...(places ? { places } : {}) };
 }
 

@@ -12,21 +12,17 @@
  * the last tree holds at the way the lines gave, its new text is still one entry of the same key
  * whose further lines are all indented past the key, and js-yaml reads it as it reads a whole file
  * (`quickYaml`: no alias, no merge key, no null key). Otherwise the next entry out is tried, and
- * past a few, or anything unusual in the lines (a tab in an indent, a sequence at its key's
- * indent, a document marker), the whole file is read as before.
+ * past a few, or anything unusual in the lines (a tab in an indent, a document marker, a flow
+ * collection over several lines), the whole file is read as before.
  */
+import type { EditedEntry } from './positions.js';
 import { quickYaml } from './read.js';
 import type { TextEdit, TextSource } from './text.js';
 import { reuseUnchanged } from './tree.js';
 
-/** The entry whose value changed: the way to it from the root (its key last), and the new value. */
-export interface EntryEdit {
-  readonly path: readonly (string | number)[];
+/** The entry whose value changed (its way, where it is, its new text), and the new value. */
+export interface EntryEdit extends EditedEntry {
   readonly value: unknown;
-  /** Where its key is (before the edit, so in both texts), its column, and its new text as read. */
-  readonly start: number;
-  readonly col: number;
-  readonly text: string;
 }
 
 /** Entries tried, innermost first: past these, a whole read costs less than reading ever larger ones alone. */
