@@ -418,57 +418,62 @@ async function lockedRun(job: Job): Promise<Run> {
     io.err(`lathe: internal error (please report it with the spec that caused it):\n${(e as Error).stack ?? String(e)}`);
     return { code: 70, watched: [specArg] };
   }
-  const watched = [...result.inputs, ...(configFile ? [configFile] : [])];
-  print(result.diagnostics, io, inv.quiet);
-  if (!result.files || hasErrors(result.diagnostics)) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
-    return { code: 1, watched };
-  }
-  // Made now, so that the spec's bytes are not held through the rest of the run.
-  const record = inv.command === 'generate' ? inputRecord(outDir, result.inputs, loaded, seen, config.text ?? '', prettier, libraries) : undefined;
-  seen = undefined;
-  const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
-  const mergeStart = performance.now();
-  // What the output folder holds, by digest where stat stamps vouch for it: looked at once, for all below.
-  const disk = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), known: before.known() });
-  // The last run's pristine index (up to ~1 MB of JSON on a big spec): read once for the merge and the next one.
-  const pristine = disk.pristine();
-  const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine?.index }, disk);
-  if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
-  if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true, disk)).show(), watched };
-  if (inv.command === 'check') {
-    const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose, disk)).show();
-    const stale = reportStale(job, plan, watched, disk, site.dir === undefined ? undefined : { dir: site.dir, files: siteFiles });
-    return stale.code ? stale : { code: api, watched };
-  }
-  if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
-  // Not on a first run: everything would be "added".
-  const api = hasPristine(outDir) || existsSync(resolve(outDir, MANIFEST)) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
-  const start = performance.now();
-  let diff: OutputDiff;
+  // The caches' records are written once the output is (and its lines printed): nobody waits for them.
   try {
-    const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine, memory?.blobs()), disk });
-    if (inv.watch) held = { outDir, known: written.known };
-    diff = written;
-    if (site.dir !== undefined) {
-      const written = writeOutput(site.dir, siteFiles);
-      diff = { ...diff, changed: [...diff.changed, ...written.changed], removed: [...diff.removed, ...written.removed], unchanged: [...diff.unchanged, ...written.unchanged] };
+    const watched = [...result.inputs, ...(configFile ? [configFile] : [])];
+    print(result.diagnostics, io, inv.quiet);
+    if (!result.files || hasErrors(result.diagnostics)) {
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      io.err(`lathe: ${errors} error${errors === 1 ? '' : 's'}; ${rel} left untouched`);
+      return { code: 1, watched };
     }
-  } catch (e) {
-    held = undefined;
-    // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
-    io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
-    return { code: 1, watched };
+    // Made now, so that the spec's bytes are not held through the rest of the run.
+    const record = inv.command === 'generate' ? inputRecord(outDir, result.inputs, loaded, seen, config.text ?? '', prettier, libraries) : undefined;
+    seen = undefined;
+    const [files, siteFiles] = site.dir === undefined ? [result.files, []] : splitSite(result.files);
+    const mergeStart = performance.now();
+    // What the output folder holds, by digest where stat stamps vouch for it: looked at once, for all below.
+    const disk = new OnDisk(outDir, { ...(stamps ? { stamps } : {}), known: before.known() });
+    // The last run's pristine index (up to ~1 MB of JSON on a big spec): read once for the merge and the next one.
+    const pristine = disk.pristine();
+    const plan = planMerge(outDir, files, { mergedOnly: inv.command === 'check', index: pristine?.index }, disk);
+    if (inv.verbose) io.out(`lathe: hand-edit check took ${Math.round(performance.now() - mergeStart)} ms`);
+    if (inv.command === 'diff') return { code: (await surfaceReport(inv, io, outDir, plan, true, disk)).show(), watched };
+    if (inv.command === 'check') {
+      const api = (await surfaceReport(inv, io, outDir, plan, inv.verbose, disk)).show();
+      const stale = reportStale(job, plan, watched, disk, site.dir === undefined ? undefined : { dir: site.dir, files: siteFiles });
+      return stale.code ? stale : { code: api, watched };
+    }
+    if (plan.conflicts.length || plan.unresolved.length) return { code: reportConflicts(outDir, rel, plan, io), watched };
+    // Not on a first run: everything would be "added".
+    const api = hasPristine(outDir) || existsSync(resolve(outDir, MANIFEST)) ? await surfaceReport(inv, io, outDir, plan, inv.verbose, disk) : undefined;
+    const start = performance.now();
+    let diff: OutputDiff;
+    try {
+      const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine, memory?.blobs()), disk });
+      if (inv.watch) held = { outDir, known: written.known };
+      diff = written;
+      if (site.dir !== undefined) {
+        const written = writeOutput(site.dir, siteFiles);
+        diff = { ...diff, changed: [...diff.changed, ...written.changed], removed: [...diff.removed, ...written.removed], unchanged: [...diff.unchanged, ...written.unchanged] };
+      }
+    } catch (e) {
+      held = undefined;
+      // A folder lathe may not write to, a full disk: the user's to fix, so a message, not a stack trace.
+      io.err(`lathe: cannot write ${rel}: ${(e as Error).message}; the previous output is left as it was`);
+      return { code: 1, watched };
+    }
+    const timings = { ...result.timings, write: performance.now() - start };
+    if (!inv.quiet)
+      io.out(
+        `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged${plan.merged.length ? `, ${plan.merged.length} hand-edited kept (${plan.merged.join(', ')})` : ''} (${Math.round(performance.now() - started)} ms)`,
+      );
+    api?.show();
+    if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
+    return { code: 0, watched };
+  } finally {
+    result.persist?.();
   }
-  const timings = { ...result.timings, write: performance.now() - start };
-  if (!inv.quiet)
-    io.out(
-      `lathe: wrote ${rel}: ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged.length} unchanged${plan.merged.length ? `, ${plan.merged.length} hand-edited kept (${plan.merged.join(', ')})` : ''} (${Math.round(performance.now() - started)} ms)`,
-    );
-  api?.show();
-  if (inv.verbose) io.out(`lathe: stages: ${Object.entries(timings).map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}`);
-  return { code: 0, watched };
 }
 
 /** `site`: the HTML reference when it goes to a folder of its own, checked with the output. */

@@ -60,6 +60,12 @@ export interface PipelineResult {
   readonly timings: Partial<Record<Stage, number>>;
   /** Every spec file that was read (the entry and all it refers to), for --watch. */
   readonly inputs: string[];
+  /**
+   * Records what the run made for the next one (the emit and wire caches' records, `--watch`'s
+   * memory). Left to the caller, to run once the output is written: under `--watch` it is ~20 ms
+   * of an edit on Cloudflare's spec that nobody waits for. A run that made no files has none.
+   */
+  readonly persist?: () => void;
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -99,20 +105,22 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   // The last run's files by digest, what the entries point into: in memory, then the pristine store.
   const pristine = cacheDir && outDir ? pristineBlobs(outDir, input.pristine) : undefined;
   const blobs = memory ? memory.blobs(pristine) : pristine;
+  /** The caches' records of this run, written by `persist`. */
+  const saves: (() => void)[] = [];
   // Printed by ts-morph; prettier formats it only under a project Prettier config (below).
   const wire = ir.wireTypes === false ? undefined : await time('wire', () => {
     // Under prettier the pristine store holds the formatted file, which no entry could point into.
     const entries = outDir && blobs && (memory || !input.prettier) ? store('wire') : undefined;
     const cache = entries ? new WireCache(entries, generatorHash(), outDir!, blobs!) : undefined;
     const { file, units } = wireFile(spec, HEADER, cache && { last: cache.earlier(), record: !input.dryRun });
-    if (cache && units) cache.save(file, units);
+    if (cache && units) saves.push(() => cache.save(file, units));
     return file;
   });
   const raw = await time('emit', () => {
     const entries = blobs && store('emit');
     const cache = entries ? new EmitCache(entries, ir, generatorHash(), outDir ?? '', blobs!) : undefined;
     const files = emit(ir, cache);
-    if (!input.dryRun) cache?.save();
+    if (!input.dryRun && cache) saves.push(() => cache.save());
     return files;
   });
   // What the memory's entries point to: the files as emitted, before prettier.
@@ -141,6 +149,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   if (wire) files.push(...(input.prettier ? await formatFiles([wire], { prettier: input.prettier }) : [wire]));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (!input.dryRun) memory?.settle(made);
-  return { files, diagnostics, timings, inputs };
+  const persist = () => {
+    for (const save of saves.splice(0)) save();
+    if (!input.dryRun) memory?.settle(made);
+  };
+  return { files, diagnostics, timings, inputs, persist };
 }

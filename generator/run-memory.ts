@@ -9,7 +9,7 @@
  */
 import type { BlobStore } from './emit/cache.js';
 import type { CacheStore } from './emit/disk-cache.js';
-import { digestOf, type OutputFile } from './emit/output.js';
+import { bytesOf, digestOf, type OutputFile } from './emit/output.js';
 import { LoadMemory } from './load/memory.js';
 import { IRMemory } from './ir/replay.js';
 
@@ -65,7 +65,7 @@ export class RunMemory {
     for (const f of files) {
       const digest = digestOf(f);
       // A cache hit's content is read here, from the memory still in place, once per file.
-      if (!held.has(digest)) held.set(digest, this.files.get(digest) ?? { content: f.content, bytes: Buffer.byteLength(f.content) });
+      if (!held.has(digest)) held.set(digest, this.files.get(digest) ?? { content: f.content, bytes: bytesOf(f) });
     }
     this.files = held;
     this.last = this.current;

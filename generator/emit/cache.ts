@@ -15,7 +15,7 @@
  */
 import type { IR, IRResource, IRSchema } from '../ir/types.js';
 import { cacheKey, onceEach, type CacheStore } from './disk-cache.js';
-import { digestOf, lazyFile, type OutputFile } from './modules.js';
+import { bytesOf, digestOf, lazyFile, type OutputFile } from './modules.js';
 import { moduleNames } from './surface.js';
 
 /** The store of file contents by sha256 (the output's pristine store, write/pristine.ts). */
@@ -76,7 +76,7 @@ export class EmitCache {
       // an edit compares most files by digest and never reads them.
       if (this.blobs.size(digest) !== bytes) return undefined;
       files.push(
-        lazyFile(path, digest, () => {
+        lazyFile(path, digest, bytes, () => {
           const content = this.blobs.read(digest);
           if (content === undefined) throw new Error(`lathe's copy of ${path} (${digest}) changed while lathe ran; run again`);
           return content;
@@ -88,7 +88,7 @@ export class EmitCache {
   }
 
   remember(key: string, files: OutputFile[]): void {
-    this.used.set(key, files.map((f) => [f.path, digestOf(f), Buffer.byteLength(f.content)] as const));
+    this.used.set(key, files.map((f) => [f.path, digestOf(f), bytesOf(f)] as const));
     this.made = true;
   }
 

@@ -2,7 +2,7 @@ import type { ImportDeclarationStructure, SourceFileStructure, StatementStructur
 import { printStructure, StructureKind } from '../ts-morph.js';
 import { HEADER } from './header.js';
 
-export { digestOf, lazyFile, type OutputFile } from './output.js';
+export { bytesOf, digestOf, lazyFile, type OutputFile } from './output.js';
 import type { OutputFile } from './output.js';
 
 /** Relative ESM specifier from one module (relative to src/, no extension) to another. */

@@ -22,12 +22,21 @@ export function digestOf(file: OutputFile): string {
   return digest;
 }
 
+const sizes = new WeakMap<OutputFile, number>();
+
+/** The byte length of a file's content as UTF-8, counted once per file (the caches, the memory and the pristine store all record it). */
+export function bytesOf(file: OutputFile): number {
+  let bytes = sizes.get(file);
+  if (bytes === undefined) sizes.set(file, (bytes = Buffer.byteLength(file.content)));
+  return bytes;
+}
+
 /**
  * A file known by its digest whose content is read only when something asks for it: an emit-cache
  * hit, most of which an edit never reads (the write step compares digests). `read` must give
- * the content whose sha256 is `digest`, or throw.
+ * the content whose sha256 is `digest` and UTF-8 length `bytes`, or throw.
  */
-export function lazyFile(path: string, digest: string, read: () => string): OutputFile {
+export function lazyFile(path: string, digest: string, bytes: number, read: () => string): OutputFile {
   let content: string | undefined;
   const file: OutputFile = {
     path,
@@ -36,5 +45,6 @@ export function lazyFile(path: string, digest: string, read: () => string): Outp
     },
   };
   digests.set(file, digest);
+  sizes.set(file, bytes);
   return file;
 }

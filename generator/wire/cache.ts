@@ -7,7 +7,7 @@
  */
 import type { BlobStore } from '../emit/cache.js';
 import { cacheKey, type CacheStore } from '../emit/disk-cache.js';
-import { digestOf, type OutputFile } from '../emit/output.js';
+import { bytesOf, digestOf, type OutputFile } from '../emit/output.js';
 import type { UnitSpans, UnitText } from './index.js';
 
 /** A ref a unit was read through, with the digest of what it resolved to then (wire/build.ts). */
@@ -75,7 +75,7 @@ export class WireCache {
   save(file: OutputFile, units: readonly UnitRecord[]): void {
     const entry: Entry = {
       digest: digestOf(file),
-      bytes: Buffer.byteLength(file.content),
+      bytes: bytesOf(file),
       units: units.flatMap((u) => (u.spans.operations.every((o) => o) ? [[u.key, u.deps, u.withRequired, u.spans.at, u.spans.operations.map((o) => o!)] as const] : [])),
     };
     this.store.set(this.key, JSON.stringify(entry));

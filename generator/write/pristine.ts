@@ -15,7 +15,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { digestOf, type OutputFile } from '../emit/output.js';
+import { bytesOf, digestOf, type OutputFile } from '../emit/output.js';
 import { hash } from './content.js';
 import type { PackContent } from './journal.js';
 
@@ -233,7 +233,7 @@ export function pristineChange(
     let offset = 0;
     const parts: string[] = [];
     for (const [digest, f] of added) {
-      const place = [name, offset, sizes?.size(digest) ?? Buffer.byteLength(f.content)] as const;
+      const place = [name, offset, sizes?.size(digest) ?? bytesOf(f)] as const;
       places.set(digest, place);
       packed[digest] = place.join(' ');
       parts.push(f.content);

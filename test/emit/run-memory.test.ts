@@ -35,6 +35,8 @@ async function run(text: string, memory: RunMemory | undefined, outDir: string):
   const paths = vi.spyOn(WireBuilder.prototype, 'path');
   const config = parseConfig(read(CONFIG), CONFIG, 'lathe.config.yaml', dirname(CONFIG)).config!;
   const result = await runPipeline({ specPath: SPEC, host: memoryHost({ [SPEC]: text }), config, cwd: dirname(SPEC), outDir, ...(memory ? { memory } : {}) });
+  // As the CLI does once the output is written.
+  result.persist?.();
   const counted = {
     result,
     lookups: lookup.mock.results.length,

@@ -20,7 +20,10 @@ interface Case {
 }
 
 async function run(c: Case, text: string, memory?: RunMemory): Promise<PipelineResult> {
-  return runPipeline({ specPath: c.spec, host: memoryHost({ [c.spec]: text }), config: c.config, cwd: dirname(c.spec), ...(memory ? { memory } : {}) });
+  const result = await runPipeline({ specPath: c.spec, host: memoryHost({ [c.spec]: text }), config: c.config, cwd: dirname(c.spec), ...(memory ? { memory } : {}) });
+  // As the CLI does once the output is written.
+  result.persist?.();
+  return result;
 }
 
 function outcome(r: PipelineResult) {
