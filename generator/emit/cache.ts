@@ -24,6 +24,8 @@ export interface BlobStore {
   size(digest: string): number | undefined;
   /** The content whose sha256 is `digest`, checked, or undefined. */
   read(digest: string): string | undefined;
+  /** The texts that content was made of, in order, where the store holds it so (emit/output.ts's partsFile). */
+  parts?(digest: string): readonly string[] | undefined;
 }
 
 /** Each model's schema, and each resource, is serialized once (the IR is never changed once built). */

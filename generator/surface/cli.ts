@@ -1,7 +1,7 @@
 /** The surface report as the CLI shows it: which trees to compare, how to print, what exit code. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { OutputFile } from '../emit/modules.js';
+import { bytesOf, type OutputFile } from '../emit/output.js';
 import { folderTree, gitTree, surfaceDiff, type Tree } from './index.js';
 
 export { GitRefError } from './tree.js';
@@ -25,7 +25,15 @@ export function baseline(outDir: string, cwd: string, against: string | undefine
 export function compareOutput(before: Tree, files: readonly OutputFile[], same?: (file: OutputFile) => boolean): SurfaceReport {
   const byPath = new Map(files.map((f) => [f.path, f]));
   // Contents are read only for the files the diff looks into (a cache hit's is read lazily).
-  const after: Tree = { paths: () => [...byPath.keys()], read: (p) => byPath.get(p)?.content, holds: (p, c) => byPath.get(p)?.content === c };
+  const after: Tree = {
+    paths: () => [...byPath.keys()],
+    read: (p) => byPath.get(p)?.content,
+    holds: (p, c) => byPath.get(p)?.content === c,
+    bytes: (p) => {
+      const file = byPath.get(p);
+      return file && bytesOf(file);
+    },
+  };
   return surfaceDiff(before, after, same && ((p) => same(byPath.get(p)!)));
 }
 

@@ -53,10 +53,12 @@ export function surfaceDiff(before: Tree, after: Tree, same?: (path: string) => 
 
   const analysed: string[] = [];
   for (const p of differing.sort()) {
-    const n = read.new(p);
-    // A new side over the limit settles it: the old one (4.4 MB of src/openapi.ts) is not read.
-    const o = (n?.length ?? 0) > MAX_ANALYSED_BYTES ? undefined : read.old(p);
-    const size = Math.max(o?.length ?? 0, n?.length ?? 0);
+    // A new side over the limit settles it: the other (4.4 MB of src/openapi.ts) is not read, nor
+    // this one where the tree knows its size.
+    const known = after.bytes?.(p) ?? 0;
+    const n = known > MAX_ANALYSED_BYTES ? undefined : read.new(p);
+    const o = known > MAX_ANALYSED_BYTES || (n?.length ?? 0) > MAX_ANALYSED_BYTES ? undefined : read.old(p);
+    const size = Math.max(known, o?.length ?? 0, n?.length ?? 0);
     if (size > MAX_ANALYSED_BYTES) {
       changes.push({ impact: 'internal', subject: p, message: `changed; not analysed (${(size / 2 ** 20).toFixed(1)} MB, over the 1 MB limit)`, file: p });
     } else if (o !== undefined && n !== undefined && tokens(o) === tokens(n)) {

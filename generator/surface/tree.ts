@@ -15,6 +15,8 @@ export interface Tree {
   read(path: string): string | undefined;
   /** Whether `path` holds exactly `content` (cheaper than read for a git tree: blob ids). */
   holds(path: string, content: string): boolean;
+  /** The file's size in UTF-8 bytes, where the tree knows it without reading the file. */
+  bytes?(path: string): number | undefined;
 }
 
 export function memoryTree(files: ReadonlyMap<string, string>): Tree {

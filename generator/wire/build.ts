@@ -6,7 +6,7 @@
  * operation, one path item is made and printed.
  */
 import { cacheKey, onceEach } from '../emit/disk-cache.js';
-import type { OutputFile } from '../emit/output.js';
+import { partsFile, type OutputFile } from '../emit/output.js';
 import { WireBuilder, type WireUnit } from '../ir/wire.js';
 import { valueAt } from '../load/pointer.js';
 import type { LoadedSpec } from '../load/types.js';
@@ -76,8 +76,8 @@ export function wireFile(spec: LoadedSpec, header: string, cache?: { readonly la
   // Printed after the paths: in a multi-file spec, they may meet more schemas of other files.
   const components: Made = oldComponents ?? { key: componentsKey, text: printComponents(componentsUnit!, builder.moreSchemas()), deps: held(componentsUnit!) };
 
-  const { text, spans } = assemble(header, { paths: paths.map((p) => p.text), ...(webhooks ? { webhooks: webhooks.map((w) => w.text) } : {}), components: components.text });
-  const file = { path: WIRE_FILE, content: text };
+  const { parts, spans } = assemble(header, { paths: paths.map((p) => p.text), ...(webhooks ? { webhooks: webhooks.map((w) => w.text) } : {}), components: components.text });
+  const file = partsFile(WIRE_FILE, parts);
   if (!record) return { file };
   const units = [...paths, ...(webhooks ?? []), components].flatMap((u, i) => (u.key === undefined ? [] : [{ key: u.key, deps: u.deps, withRequired: u.text.withRequired, spans: spans[i]! }]));
   return { file, units };

@@ -49,10 +49,26 @@ export class WireCache {
   earlier(): Map<string, EarlierUnit> | undefined {
     const entry = this.entry();
     if (!entry || this.blobs.size(entry.digest) !== entry.bytes) return undefined;
-    const text = this.blobs.read(entry.digest);
-    if (text === undefined) return undefined;
+    // Under --watch, the last file as the parts it was made of: each unit's text is one of them.
+    const parts = this.blobs.parts?.(entry.digest);
+    const byStart = new Map<number, string>();
+    let length = 0;
+    for (const part of parts ?? []) {
+      byStart.set(length, part);
+      length += part.length;
+    }
+    let text: string | undefined;
+    if (!parts) {
+      text = this.blobs.read(entry.digest);
+      if (text === undefined) return undefined;
+      length = text.length;
+    }
     const slice = ([start, end]: readonly [number, number]) => {
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) throw new RangeError('span');
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > length) throw new RangeError('span');
+      const part = byStart.get(start);
+      if (part !== undefined && part.length === end - start) return part;
+      text ??= this.blobs.read(entry.digest);
+      if (text === undefined) throw new RangeError('gone');
       return text.slice(start, end);
     };
     const units = new Map<string, EarlierUnit>();

@@ -58,8 +58,11 @@ export interface UnitSpans {
   readonly operations: readonly ((readonly [id: string, start: number, end: number]) | undefined)[];
 }
 
-/** The file, in openapi-typescript's order; each unit's place in it, in the order of `paths`, `webhooks`, `components`. */
-export function assemble(header: string, parts: { readonly paths: readonly UnitText[]; readonly webhooks?: readonly UnitText[]; readonly components: UnitText }): { text: string; spans: UnitSpans[] } {
+/**
+ * The file, in openapi-typescript's order, as the texts it is made of (each unit's text is one of
+ * them); each unit's place in it, in the order of `paths`, `webhooks`, `components`.
+ */
+export function assemble(header: string, parts: { readonly paths: readonly UnitText[]; readonly webhooks?: readonly UnitText[]; readonly components: UnitText }): { parts: string[]; spans: UnitSpans[] } {
   const out: string[] = [];
   let length = 0;
   const put = (text: string): [number, number] => {
@@ -93,7 +96,7 @@ export function assemble(header: string, parts: { readonly paths: readonly UnitT
   const operations = units.map((u, i) => u.operations.map(([id, text], j) => (kept[i]![j] ? ([id, ...put(text)] as const) : undefined)));
   if (seen.size) put('}\n');
   if (units.some((u) => u.withRequired)) put(`\n${WITH_REQUIRED}\n`);
-  return { text: out.join(''), spans: units.map((u, i) => ({ at: at.get(u)!, operations: operations[i]! })) };
+  return { parts: out, spans: units.map((u, i) => ({ at: at.get(u)!, operations: operations[i]! })) };
 }
 
 function printMember(m: WireMember, level: number): string {

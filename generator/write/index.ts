@@ -9,9 +9,9 @@
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { digestOf, type OutputFile } from '../emit/output.js';
+import { bytesOf, digestOf, partsOf, type OutputFile } from '../emit/output.js';
 import { hash } from './content.js';
-import { commit, lstatSafe, recover } from './journal.js';
+import { commit, lstatSafe, recover, type PackContent } from './journal.js';
 import { manifestText, MANIFEST, type FoundManifest, type InputRecord, type Manifest } from './manifest.js';
 import { OnDisk, type Known } from './on-disk.js';
 import type { PristineChange, StateChange } from './pristine.js';
@@ -158,7 +158,13 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
   const byPath = new Map(files.map((f) => [f.path, f]));
   const changed = diff.changed.map((path) => byPath.get(path)!);
   // The manifest goes last: until it is replaced, it does not vouch for files that are not yet there.
-  const writes = [...changed.map((f) => ({ path: f.path, content: f.content })), ...state.writes, { path: MANIFEST, content: text }];
+  const writes = [...changed.map((f) => ({ path: f.path, content: contentOf(f) })), ...state.writes, { path: MANIFEST, content: text }];
   commit(outDir, { writes, removals: [...diff.removed, ...state.removals] });
   return settle(changed);
+}
+
+/** What the journal writes for a file: the parts it was made of, if it was (emit/output.ts's partsFile), else its text. */
+function contentOf(file: OutputFile): string | PackContent {
+  const parts = partsOf(file);
+  return parts ? { parts, bytes: bytesOf(file) } : file.content;
 }

@@ -18,7 +18,7 @@ import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readd
 import { basename, dirname, join } from 'node:path';
 import { pidAlive } from './lock.js';
 import { assertInside } from './paths.js';
-import { pieces } from '../text-chunks.js';
+import { chunks, pieces } from '../text-chunks.js';
 
 const STAGING = /^\.lathe-tmp-\d+$/;
 const JOURNAL = 'journal.json';
@@ -75,7 +75,7 @@ function writeParts(path: string, content: string | PackContent): void {
   const fd = openSync(path, 'w');
   try {
     // Each piece is encoded as it is written (text-chunks.ts: a pack's part can be megabytes).
-    for (const part of parts) for (const piece of pieces(part)) writeSync(fd, piece);
+    for (const piece of chunks(parts)) writeSync(fd, piece);
     // A write may take fewer bytes than it was given (a full disk): a short file is no file.
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.bytes;
     if (fstatSync(fd).size !== bytes) throw new Error(`short write of ${path}`);

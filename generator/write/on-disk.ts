@@ -13,7 +13,7 @@
  * the same, a file's digest or text while its stamp is.
  */
 import { join } from 'node:path';
-import { digestOf, type OutputFile } from '../emit/output.js';
+import { digestOf, partsOf, type OutputFile } from '../emit/output.js';
 import { hash, readIfExists } from './content.js';
 import { readManifest, type FoundManifest } from './manifest.js';
 import { findPristine, type FoundPristine } from './pristine.js';
@@ -150,8 +150,21 @@ export class OnDisk {
       }
     }
     if (manifest.digest !== this.manifest?.digest || this.reads || written.length) this.options.stamps?.save(manifest.digest, stamps);
-    // Plain texts, not the files: a file of the emit cache keeps what it reads from alive.
-    const texts = new Map(written.map((f) => [f.path, { digest: digestOf(f), content: f.content }]));
+    // Plain texts, not the files: a file of the emit cache keeps what it reads from alive. A file of
+    // parts (src/openapi.ts) is kept as it is, joined only if the next run reads it.
+    const texts = new Map(written.map((f) => [f.path, keptText(f)]));
     return { manifest, stamps, ...(pristine ? { pristine } : {}), ...(texts.size ? { written: texts } : {}) };
   }
+}
+
+/** A written file's digest and text, for the next run: a file of parts (emit/output.ts) is joined only if that run reads it. */
+function keptText(file: OutputFile): { readonly digest: string; readonly content: string } {
+  const digest = digestOf(file);
+  if (!partsOf(file)) return { digest, content: file.content };
+  return {
+    digest,
+    get content() {
+      return file.content;
+    },
+  };
 }

@@ -15,7 +15,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesOf, digestOf, type OutputFile } from '../emit/output.js';
+import { bytesOf, digestOf, partsOf, type OutputFile } from '../emit/output.js';
 import { hash } from './content.js';
 import type { PackContent } from './journal.js';
 
@@ -236,7 +236,7 @@ export function pristineChange(
       const place = [name, offset, sizes?.size(digest) ?? bytesOf(f)] as const;
       places.set(digest, place);
       packed[digest] = place.join(' ');
-      parts.push(f.content);
+      parts.push(...(partsOf(f) ?? [f.content]));
       offset += place[2];
     }
     kept.add(name);

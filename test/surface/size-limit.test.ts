@@ -4,6 +4,8 @@
  * all: reading 4.4 MB of the last output back from disk was most of a one-edit run's report.
  */
 import { describe, expect, it } from 'vitest';
+import { partsFile } from '../../generator/emit/output.js';
+import { compareOutput } from '../../generator/surface/cli.js';
 import { memoryTree, surfaceDiff, type Tree } from '../../generator/surface/index.js';
 
 const INDEX = "export * from './small.js';\n";
@@ -31,5 +33,19 @@ describe('surface diff: modules over the size limit', () => {
     const after = memoryTree(new Map([['src/index.ts', INDEX], ['src/openapi.ts', 'export type paths = Record<string, never>;\n']]));
     const report = surfaceDiff(before, after, (p) => p !== 'src/openapi.ts');
     expect(report.changes.find((c) => c.subject === 'src/openapi.ts')?.message).toMatch(/not analysed \(\d+\.\d MB/);
+  });
+
+  it('reads neither side of a generated file over the limit whose size it knows (src/openapi.ts made of parts)', () => {
+    const reads = new Map<string, number>();
+    const before = counted(memoryTree(new Map([['src/index.ts', INDEX], ['src/openapi.ts', big('old')]])), reads);
+    const text = big('new');
+    let joined = 0;
+    const parts = new Proxy([text.slice(0, 1000), text.slice(1000)], {
+      get: (target, key, receiver) => (key === 'join' ? (...args: [string?]) => (joined++, target.join(...args)) : Reflect.get(target, key, receiver)),
+    });
+    const report = compareOutput(before, [{ path: 'src/index.ts', content: INDEX }, partsFile('src/openapi.ts', parts)], (f) => f.path === 'src/index.ts');
+    expect(report.changes.find((c) => c.subject === 'src/openapi.ts')?.message).toBe(`changed; not analysed (${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB, over the 1 MB limit)`);
+    expect(reads.get('src/openapi.ts')).toBeUndefined();
+    expect(joined).toBe(0);
   });
 });

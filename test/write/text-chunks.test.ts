@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { pieces, sha256 } from '../../generator/text-chunks.js';
+import { describe, expect, it, vi } from 'vitest';
+import { bytesOf, digestOf, partsFile } from '../../generator/emit/output.js';
+import { chunks, pieces, sha256 } from '../../generator/text-chunks.js';
+import { writeOutput } from '../../generator/write/index.js';
 import { commit } from '../../generator/write/journal.js';
 
 const whole = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -39,5 +41,40 @@ describe('text pieces', () => {
     commit(out, { writes: [{ path: 'big.ts', content: text }, { path: 'pack', content: { parts: ['a', text], bytes: Buffer.byteLength(text) + 1 } }], removals: [] });
     expect(readFileSync(join(out, 'big.ts'), 'utf8')).toBe(text);
     expect(readFileSync(join(out, 'pack'), 'utf8')).toBe(`a${text}`);
+  });
+});
+
+describe('texts made of parts', () => {
+  // Many short parts (as src/openapi.ts's units are), a long one with surrogate pairs, empty ones.
+  const parts = ['// head\n', ...Array.from({ length: 3000 }, (_, i) => `  p${i}: { a: 'é${i}' };\n`), '', `x${'😀'.repeat(40_000)}`, 'tail\n', ''];
+  const text = parts.join('');
+
+  it('are put together in pieces of at most 32 K units that join back to the text', () => {
+    const out = [...chunks(parts)];
+    expect(out.join('')).toBe(text);
+    // Short parts are put together: far fewer pieces than parts.
+    expect(out.length).toBeLessThan(20);
+    for (const p of out) {
+      expect(p.length).toBeLessThanOrEqual(1 << 15);
+      expect(Buffer.from(p).toString()).toBe(p);
+    }
+    expect(sha256(parts)).toBe(whole(text));
+    expect(sha256([])).toBe(whole(''));
+  });
+
+  it('give a file whose digest, size and written bytes are those of the joined text, without joining it', () => {
+    const file = partsFile('src/openapi.ts', parts);
+    const joined = vi.spyOn(Array.prototype, 'join');
+    try {
+      expect(digestOf(file)).toBe(whole(text));
+      expect(bytesOf(file)).toBe(Buffer.byteLength(text));
+      const out = mkdtempSync(join(tmpdir(), 'lathe-parts-'));
+      writeOutput(out, [file]);
+      expect(joined.mock.calls.filter((c) => c[0] === '')).toEqual([]);
+      expect(readFileSync(join(out, 'src/openapi.ts'), 'utf8')).toBe(text);
+    } finally {
+      joined.mockRestore();
+    }
+    expect(file.content).toBe(text);
   });
 });
