@@ -236,7 +236,8 @@ export function pristineChange(
       const place = [name, offset, sizes?.size(digest) ?? bytesOf(f)] as const;
       places.set(digest, place);
       packed[digest] = place.join(' ');
-      parts.push(...(partsOf(f) ?? [f.content]));
+      // A loop, not push(...): a file can be made of more parts than a call takes arguments.
+      for (const part of partsOf(f) ?? [f.content]) parts.push(part);
       offset += place[2];
     }
     kept.add(name);
