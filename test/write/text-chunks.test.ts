@@ -4,13 +4,13 @@
  * the digest and the bytes written.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { bytesOf, digestOf, partsFile } from '../../generator/emit/output.js';
 import { chunks, pieces, sha256 } from '../../generator/text-chunks.js';
 import { writeOutput } from '../../generator/write/index.js';
+import { tempDir } from '../helpers.js';
 import { commit } from '../../generator/write/journal.js';
 
 const whole = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -37,7 +37,7 @@ describe('text pieces', () => {
   });
 
   it('writes a long file byte for byte', () => {
-    const out = mkdtempSync(join(tmpdir(), 'lathe-pieces-'));
+    const out = tempDir('lathe-pieces-');
     commit(out, { writes: [{ path: 'big.ts', content: text }, { path: 'pack', content: { parts: ['a', text], bytes: Buffer.byteLength(text) + 1 } }], removals: [] });
     expect(readFileSync(join(out, 'big.ts'), 'utf8')).toBe(text);
     expect(readFileSync(join(out, 'pack'), 'utf8')).toBe(`a${text}`);
@@ -68,7 +68,7 @@ describe('texts made of parts', () => {
     try {
       expect(digestOf(file)).toBe(whole(text));
       expect(bytesOf(file)).toBe(Buffer.byteLength(text));
-      const out = mkdtempSync(join(tmpdir(), 'lathe-parts-'));
+      const out = tempDir('lathe-parts-');
       writeOutput(out, [file]);
       expect(joined.mock.calls.filter((c) => c[0] === '')).toEqual([]);
       expect(readFileSync(join(out, 'src/openapi.ts'), 'utf8')).toBe(text);
