@@ -450,7 +450,7 @@ async function lockedRun(job: Job): Promise<Run> {
     const start = performance.now();
     let diff: OutputDiff;
     try {
-      const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine, memory?.blobs()), disk });
+      const written = writeOutput(outDir, plan.files, { ...(record ? { inputs: record } : {}), state: pristineChange(outDir, files, pristine), disk });
       if (inv.watch) held = { outDir, known: written.known };
       diff = written;
       if (site.dir !== undefined) {

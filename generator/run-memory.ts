@@ -9,15 +9,13 @@
  */
 import type { BlobStore } from './emit/cache.js';
 import type { CacheStore } from './emit/disk-cache.js';
-import { bytesOf, digestOf, partsOf, type OutputFile } from './emit/output.js';
+import { bytesOf, detached, digestOf, partsOf, type OutputFile } from './emit/output.js';
 import { LoadMemory } from './load/memory.js';
 import { IRMemory } from './ir/replay.js';
 
 interface Held {
-  readonly content: string;
+  readonly file: OutputFile;
   readonly bytes: number;
-  /** The parts it was made of, if it was (emit/output.ts's partsFile): its content is joined only if asked for. */
-  readonly parts?: readonly string[];
 }
 
 export class RunMemory {
@@ -54,8 +52,11 @@ export class RunMemory {
   blobs(under?: BlobStore): BlobStore {
     return {
       size: (digest) => this.files.get(digest)?.bytes ?? under?.size(digest),
-      read: (digest) => this.files.get(digest)?.content ?? under?.read(digest),
-      parts: (digest) => this.files.get(digest)?.parts,
+      read: (digest) => this.files.get(digest)?.file.content ?? under?.read(digest),
+      parts: (digest) => {
+        const held = this.files.get(digest);
+        return held && partsOf(held.file);
+      },
     };
   }
 
@@ -68,23 +69,10 @@ export class RunMemory {
     for (const f of files) {
       const digest = digestOf(f);
       // A cache hit's content is read here, from the memory still in place, once per file.
-      if (!held.has(digest)) held.set(digest, this.files.get(digest) ?? hold(f));
+      if (!held.has(digest)) held.set(digest, this.files.get(digest) ?? { file: detached(f), bytes: bytesOf(f) });
     }
     this.files = held;
     this.last = this.current;
     this.current = new Map();
   }
-}
-
-/** A file's content to keep: a plain text (a cache hit's read now, so that its reader is not kept), or a file of parts as it is. */
-function hold(file: OutputFile): Held {
-  const parts = partsOf(file);
-  if (!parts) return { content: file.content, bytes: bytesOf(file) };
-  return {
-    get content() {
-      return file.content;
-    },
-    bytes: bytesOf(file),
-    parts,
-  };
 }

@@ -61,6 +61,14 @@ export function partsOf(file: OutputFile): readonly string[] | undefined {
 }
 
 /**
+ * `file` to keep past its run: a copy with its text, read now (a cache hit's reader, and what that
+ * reads from, is not kept alive), or a file of parts as it is (joined only if the next run reads it).
+ */
+export function detached(file: OutputFile): OutputFile {
+  return partsOf(file) ? file : { path: file.path, content: file.content };
+}
+
+/**
  * A file known by its digest whose content is read only when something asks for it: an emit-cache
  * hit, most of which an edit never reads (the write step compares digests). `read` must give
  * the content whose sha256 is `digest` and UTF-8 length `bytes`, or throw.

@@ -13,7 +13,7 @@
  * the same, a file's digest or text while its stamp is.
  */
 import { join } from 'node:path';
-import { digestOf, partsOf, type OutputFile } from '../emit/output.js';
+import { detached, digestOf, type OutputFile } from '../emit/output.js';
 import { hash, readIfExists } from './content.js';
 import { readManifest, type FoundManifest } from './manifest.js';
 import { findPristine, type FoundPristine } from './pristine.js';
@@ -29,7 +29,7 @@ export interface Known {
    * and the API report compares their old text with the new (4.4 MB of src/openapi.ts, read back
    * from disk otherwise). The run memory (run-memory.ts) holds most of these texts as well.
    */
-  readonly written?: ReadonlyMap<string, { readonly digest: string; readonly content: string }>;
+  readonly written?: ReadonlyMap<string, { readonly digest: string; readonly file: OutputFile }>;
 }
 
 export class OnDisk {
@@ -84,7 +84,7 @@ export class OnDisk {
   /** The file's content, not kept: the text this process wrote there while its stamp vouches for it, else read. */
   text(path: string): string | undefined {
     const written = this.options.known?.written?.get(path);
-    return written && this.vouches(path) && this.recorded[path] === written.digest ? written.content : this.read(path);
+    return written && this.vouches(path) && this.recorded[path] === written.digest ? written.file.content : this.read(path);
   }
 
   /** Whether the file's stamp is one recorded when it held what the manifest says. */
@@ -150,21 +150,7 @@ export class OnDisk {
       }
     }
     if (manifest.digest !== this.manifest?.digest || this.reads || written.length) this.options.stamps?.save(manifest.digest, stamps);
-    // Plain texts, not the files: a file of the emit cache keeps what it reads from alive. A file of
-    // parts (src/openapi.ts) is kept as it is, joined only if the next run reads it.
-    const texts = new Map(written.map((f) => [f.path, keptText(f)]));
+    const texts = new Map(written.map((f) => [f.path, { digest: digestOf(f), file: detached(f) }]));
     return { manifest, stamps, ...(pristine ? { pristine } : {}), ...(texts.size ? { written: texts } : {}) };
   }
-}
-
-/** A written file's digest and text, for the next run: a file of parts (emit/output.ts) is joined only if that run reads it. */
-function keptText(file: OutputFile): { readonly digest: string; readonly content: string } {
-  const digest = digestOf(file);
-  if (!partsOf(file)) return { digest, content: file.content };
-  return {
-    digest,
-    get content() {
-      return file.content;
-    },
-  };
 }

@@ -180,16 +180,9 @@ export interface PristineChange extends StateChange {
  * disk already says it all), and the packs and blob files (and conflict record) it no longer needs.
  * Nothing is written here: the caller commits these in the same journal as the output
  * (write/index.ts), so a run killed at any point leaves the base and the output of one and the
- * same run. `current`: the store's index as the caller has read it, if it has; `sizes`: the byte
- * length of a text by its digest, where the caller knows it (the run memory: counting the bytes of
- * src/openapi.ts, 4.4 MB on Cloudflare's spec, takes milliseconds).
+ * same run. `current`: the store's index as the caller has read it, if it has.
  */
-export function pristineChange(
-  outDir: string,
-  files: readonly OutputFile[],
-  current: FoundPristine | undefined = findPristine(outDir),
-  sizes?: Pick<PristineBlobs, 'size'>,
-): PristineChange {
+export function pristineChange(outDir: string, files: readonly OutputFile[], current: FoundPristine | undefined = findPristine(outDir)): PristineChange {
   const index = current?.index;
   const blobs = join(outDir, BLOBS);
   const onDisk = new Set(existsSync(blobs) ? readdirSync(blobs) : []);
@@ -233,7 +226,7 @@ export function pristineChange(
     let offset = 0;
     const parts: string[] = [];
     for (const [digest, f] of added) {
-      const place = [name, offset, sizes?.size(digest) ?? bytesOf(f)] as const;
+      const place = [name, offset, bytesOf(f)] as const;
       places.set(digest, place);
       packed[digest] = place.join(' ');
       // A loop, not push(...): a file can be made of more parts than a call takes arguments.
