@@ -4,11 +4,13 @@
  * it (its parent may not be writable).
  *
  * 1. Every new file goes into a staging folder inside the output (`.lathe-tmp-<pid>`), under a
- *    number; nothing in the output has changed yet.
+ *    number, or, if its top-level folder is not in the output yet, under `tree/` at its own path,
+ *    so that the folder moves in whole (a first run: a few moves instead of one per file); nothing
+ *    in the output has changed yet.
  * 2. A journal listing the moves and removals is written into the staging folder under a
  *    temporary name and renamed to `journal.json`: that rename is the commit.
- * 3. The journal is carried out (removals, then each staged file renamed over its target, the
- *    manifest last) and the staging folder removed.
+ * 3. The journal is carried out (removals, then each staged file or new folder renamed to its
+ *    target, the manifest last) and the staging folder removed.
  *
  * A run killed before the commit leaves the output as it was plus a staging folder, which the next
  * run (any command) removes; killed after it, the next run finishes the journal. Either way the
@@ -22,9 +24,11 @@ import { chunks, pieces } from '../text-chunks.js';
 
 const STAGING = /^\.lathe-tmp-\d+$/;
 const JOURNAL = 'journal.json';
+/** The staging folder's copy of the output's new top-level folders. */
+const TREE = 'tree';
 
 interface Journal {
-  /** [staged file name, target path relative to the output], the manifest last. */
+  /** [staged file name or `tree/<folder>`, target path relative to the output], the manifest last. */
   readonly moves: readonly (readonly [string, string])[];
   /** Paths (relative to the output) of files lathe no longer writes. */
   readonly removals: readonly string[];
@@ -51,10 +55,31 @@ export function stageAndCommit(outDir: string, tx: Transaction): string {
   const staging = join(outDir, `.lathe-tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const moves: [string, string][] = [];
+  /** Top-level folder -> whether the output lacks it (then it is staged whole). */
+  const fresh = new Map<string, boolean>();
+  /** Folders made in the staging tree. */
+  const made = new Set<string>();
   try {
     mkdirSync(staging);
     for (const w of tx.writes) {
       assertInside(outDir, w.path);
+      const slash = w.path.indexOf('/');
+      const top = slash < 0 ? undefined : w.path.slice(0, slash);
+      let whole = top !== undefined && fresh.get(top);
+      if (top !== undefined && whole === undefined) {
+        fresh.set(top, (whole = lstatSafe(join(outDir, top)) === undefined));
+        if (whole) moves.push([`${TREE}/${top}`, top]);
+      }
+      if (whole) {
+        const path = join(staging, TREE, w.path);
+        const dir = dirname(path);
+        if (!made.has(dir)) {
+          mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
+        writeParts(path, w.content);
+        continue;
+      }
       const name = String(moves.length);
       writeParts(join(staging, name), w.content);
       moves.push([name, w.path]);
@@ -126,7 +151,11 @@ function carryOut(outDir: string, staging: string): void {
   const journal = JSON.parse(readFileSync(join(staging, JOURNAL), 'utf8')) as Journal;
   for (const path of journal.removals) rmSync(assertInside(outDir, path), { force: true });
   pruneEmpty(outDir, journal.removals);
-  for (const [name, path] of journal.moves) moveInto(join(staging, name), assertInside(outDir, path));
+  for (const [name, path] of journal.moves) {
+    const target = assertInside(outDir, path);
+    if (name.startsWith(`${TREE}/`)) moveFolder(join(staging, name), target, path);
+    else moveInto(join(staging, name), target);
+  }
   rmSync(staging, { recursive: true, force: true });
 }
 
@@ -148,6 +177,29 @@ function moveInto(from: string, target: string): void {
     else throw e;
   }
   renameSync(from, target);
+}
+
+/**
+ * Moves a staged folder in whole. Something put in its place since the run staged it (the output
+ * had no such folder then) is merged into, file by file, if it is a folder; anything else (a file,
+ * a link) is refused: lathe never writes through a link.
+ */
+function moveFolder(from: string, target: string, rel: string): void {
+  try {
+    renameSync(from, target);
+    return;
+  } catch (e) {
+    // Moved by an earlier attempt at this journal.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(from)) return;
+    const st = lstatSafe(target);
+    if (!st) throw e;
+    if (!st.isDirectory()) throw new Error(`refusing to write '${rel}': something that is not a folder was put there while lathe wrote it`);
+  }
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const to = join(target, entry.name);
+    if (entry.isDirectory()) moveFolder(join(from, entry.name), to, `${rel}/${entry.name}`);
+    else moveInto(join(from, entry.name), to);
+  }
 }
 
 /** Drops the folders that removals left empty (never the output folder itself). */

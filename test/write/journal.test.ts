@@ -71,6 +71,57 @@ describe('the write journal', () => {
     expect(tree(out)).toEqual(before);
   });
 
+  /** A first write into an empty folder, staged and committed but not carried out. */
+  function firstCommitted(): { out: string; staging: string; files: { path: string; content: string }[] } {
+    const out = join(tempDir(), 'out');
+    mkdirSync(out);
+    const files = [
+      { path: 'README.md', content: 'readme' },
+      { path: 'docs/a/get.md', content: 'get' },
+      { path: 'src/index.ts', content: 'index' },
+      { path: 'src/resources/a.ts', content: 'a' },
+      { path: 'src/resources/b/c.ts', content: 'c' },
+    ];
+    const staging = stageAndCommit(out, { writes: [...files, { path: '.lathe-manifest.json', content: '{}' }], removals: [] });
+    return { out, staging, files };
+  }
+
+  it('a folder the output does not have yet is moved in whole, not file by file', () => {
+    const { out, staging, files } = firstCommitted();
+    const { moves } = JSON.parse(readFileSync(join(staging, 'journal.json'), 'utf8')) as { moves: [string, string][] };
+    // README.md, docs/, src/ and the manifest (last): 4 moves for 6 files.
+    expect(moves.map(([, to]) => to)).toEqual(['README.md', 'docs', 'src', '.lathe-manifest.json']);
+    recover(out);
+    expect(tree(out)).toEqual({ ...Object.fromEntries(files.map((f) => [f.path, f.content])), '.lathe-manifest.json': '{}' });
+    expect(readdirSync(out).filter((e) => e.startsWith('.lathe-tmp'))).toEqual([]);
+  });
+
+  it('a folder that appears between the commit and the moves is merged into, its own files kept', () => {
+    const { out, files } = firstCommitted();
+    mkdirSync(join(out, 'src', 'resources'), { recursive: true });
+    writeFileSync(join(out, 'src', 'resources', 'mine.ts'), 'mine');
+    writeFileSync(join(out, 'src', 'index.ts'), 'theirs');
+    recover(out);
+    const expected = { ...Object.fromEntries(files.map((f) => [f.path, f.content])), '.lathe-manifest.json': '{}', 'src/resources/mine.ts': 'mine' };
+    expect(tree(out)).toEqual(expected);
+  });
+
+  it('a folder moved in before the run stopped is not moved again', () => {
+    const { out, staging, files } = firstCommitted();
+    renameSync(join(staging, 'tree', 'src'), join(out, 'src'));
+    recover(out);
+    expect(tree(out)).toEqual({ ...Object.fromEntries(files.map((f) => [f.path, f.content])), '.lathe-manifest.json': '{}' });
+  });
+
+  it('a link put where a new folder goes after the commit is not written through', () => {
+    const { out } = firstCommitted();
+    const outside = join(tempDir(), 'outside');
+    mkdirSync(outside);
+    symlinkSync(outside, join(out, 'src'));
+    expect(() => recover(out)).toThrow(/'src'.*not a folder/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
   it('removes the debris of earlier versions beside the output (dead runs only)', () => {
     const root = tempDir();
     const out = join(root, 'out');
