@@ -253,8 +253,10 @@ function signatureParams(op: IROperation): Param[] {
   return out;
 }
 
+/** Whether a field of the params, or of one of its body variants, is named like an Object.prototype member. */
 function hasPrototypeNames(op: IROperation): boolean {
-  return op.fields.some((f) => f.name in Object.prototype);
+  const named = (fields: readonly IRField[]) => fields.some((f) => f.name in Object.prototype);
+  return named(op.fields) || (op.bodyVariants ?? []).some(named);
 }
 
 /** Path params are scalars on the wire; enums keep their literal union. */
