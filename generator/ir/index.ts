@@ -54,7 +54,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
   const webhooks = readWebhooks(spec, converter, names, built, diagnostics);
   if (webhooks) placeWebhookModels(webhooks, converter);
 
-  const schemes = securitySchemes(root, config, clientName, diagnostics);
+  const schemes = securitySchemes(spec, config, clientName, diagnostics);
   const security = Array.isArray(root.security) ? securityOf(root.security) : [];
   const resources = widenSecurity(built, spec, config, schemes, security, diagnostics);
   diagnostics.push(...skippedParts(spec));
@@ -493,7 +493,11 @@ function reportLeftOut(plan: readonly ResourcePlan[], ops: readonly RawOperation
   });
 }
 
-function securitySchemes(root: Record<string, unknown>, config: LatheConfig, clientName: string, diagnostics: Diagnostic[]): IRSecurityScheme[] {
+/** An HTTP auth scheme name (RFC 9110's token): what goes before the credential in `Authorization`. */
+const AUTH_SCHEME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function securitySchemes(spec: LoadedSpec, config: LatheConfig, clientName: string, diagnostics: Diagnostic[]): IRSecurityScheme[] {
+  const root = spec.entry.root as Record<string, unknown>;
   const taken = new Set(RESERVED_OPTIONS);
   const option = (wanted: string) => {
     let name = wanted;
@@ -504,6 +508,7 @@ function securitySchemes(root: Record<string, unknown>, config: LatheConfig, cli
   const components = isRecord(root.components) ? root.components : {};
   // Swagger 2.0 keeps them in securityDefinitions, with `basic` for http basic.
   const raw = isRecord(components.securitySchemes) ? components.securitySchemes : isRecord(root.securityDefinitions) ? root.securityDefinitions : {};
+  const section = isRecord(components.securitySchemes) ? '#/components/securitySchemes' : '#/securityDefinitions';
   for (const key of Object.keys(config.auth))
     if (!Object.hasOwn(raw, key))
       diagnostics.push({
@@ -511,9 +516,27 @@ function securitySchemes(root: Record<string, unknown>, config: LatheConfig, cli
         message: `\`auth\` names the security scheme '${key}', which the spec does not define${Object.keys(raw).length ? ` (it has: ${Object.keys(raw).join(', ')})` : ''}`,
         loc: { file: config.file ?? 'lathe.config.yaml', pointer: joinPointer('#/auth', key) },
       });
-  return Object.entries(raw).flatMap(([key, value]) => {
-    if (!isRecord(value) || typeof value.type !== 'string') return [];
+  return Object.entries(raw).flatMap(([key, given]) => {
+    // A Reference Object is the scheme it refers to (an unresolvable one was reported by the load).
+    const found = spec.deref(given, { file: spec.entry.path, pointer: joinPointer(section, key) });
+    if (!found) return [];
+    const value = found.value;
+    if (!isRecord(value) || typeof value.type !== 'string') {
+      diagnostics.push({
+        severity: 'warning',
+        message: `security scheme '${key}' has no \`type\`: the client has no option for it, and an operation that needs it cannot be sent with credentials`,
+        loc: found.loc,
+      });
+      return [];
+    }
     const s: Record<string, unknown> = value.type === 'basic' ? { ...value, type: 'http', scheme: 'basic' } : value;
+    const scheme = typeof s.scheme === 'string' && AUTH_SCHEME.test(s.scheme) ? s.scheme.toLowerCase() : undefined;
+    if (s.type === 'http' && s.scheme !== undefined && scheme === undefined)
+      diagnostics.push({
+        severity: 'warning',
+        message: `http security scheme '${key}' has the scheme ${JSON.stringify(s.scheme)}, which is not an auth scheme name (such as bearer or basic): the client sends its credential as a bearer token`,
+        loc: { file: found.loc.file, pointer: joinPointer(found.loc.pointer, 'scheme') },
+      });
     const c = config.auth[key] ?? {};
     const description = c.description ?? (typeof s.description === 'string' ? s.description : undefined);
     return [
@@ -522,7 +545,7 @@ function securitySchemes(root: Record<string, unknown>, config: LatheConfig, cli
         type: s.type as IRSecurityScheme['type'],
         ...(s.in === 'header' || s.in === 'query' || s.in === 'cookie' ? { in: s.in } : {}),
         ...(typeof s.name === 'string' ? { name: s.name } : {}),
-        ...(typeof s.scheme === 'string' ? { scheme: s.scheme.toLowerCase() } : {}),
+        ...(scheme ? { scheme } : {}),
         ...(description ? { description } : {}),
         option: c.option ?? option(safeIdentifier(camelCase(key))),
         env: c.env ?? `${upperSnake(clientName)}_${upperSnake(key)}`,

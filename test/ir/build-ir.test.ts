@@ -175,3 +175,56 @@ components:
     ]);
   });
 });
+
+describe('http security schemes', () => {
+  it('a scheme given by `$ref` is the scheme it refers to; one without a `type` is warned about, not dropped silently', async () => {
+    const { generate } = await import('../../generator/index.js');
+    const spec = `openapi: 3.0.3
+info: { title: Auth, version: '1' }
+components:
+  securitySchemes:
+    token: { $ref: '#/components/securitySchemes/shared' }
+    shared: { type: http, scheme: bearer }
+    typeless: { scheme: bearer }
+security: [{ token: [] }]
+paths:
+  /a:
+    get: { tags: [a], responses: { '200': { description: ok } } }
+`;
+    const { files, diagnostics } = await generate({ spec, specPath: 'api.yaml' });
+    expect(diagnostics.filter((d) => /security scheme/.test(d.message)).map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([
+      ['warning', '#/components/securitySchemes/typeless', 7],
+    ]);
+    const client = files.find((f) => f.path === 'src/client.ts')!.content;
+    expect(client).toContain(`token: { type: 'http', scheme: 'bearer' }`);
+    expect(client).toMatch(/\btoken\?: string/);
+  });
+
+  it("a `scheme` that is no auth scheme name is warned about at its place, and the credential goes as a bearer token (it crashed the client's emit)", async () => {
+    const { generate } = await import('../../generator/index.js');
+    const spec = `openapi: 3.0.3
+info: { title: Auth, version: '1' }
+components:
+  securitySchemes:
+    empty: { type: http, scheme: '' }
+    spaced: { type: http, scheme: 'my scheme' }
+    numbered: { type: http, scheme: 7 }
+    basic: { type: http, scheme: Basic }
+security: [{ empty: [] }]
+paths:
+  /a:
+    get: { tags: [a], responses: { '200': { description: ok } } }
+`;
+    const { files, diagnostics } = await generate({ spec, specPath: 'api.yaml' });
+    const warnings = diagnostics.filter((d) => /security scheme/.test(d.message));
+    expect(warnings.map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([
+      ['warning', '#/components/securitySchemes/empty/scheme', 5],
+      ['warning', '#/components/securitySchemes/spaced/scheme', 6],
+      ['warning', '#/components/securitySchemes/numbered/scheme', 7],
+    ]);
+    const client = files.find((f) => f.path === 'src/client.ts')!.content;
+    expect(client).toContain(`empty: { type: 'http', scheme: 'bearer' }`);
+    expect(client).toContain(`spaced: { type: 'http', scheme: 'bearer' }`);
+    expect(client).toContain(`basic: { type: 'http', scheme: 'basic' }`);
+  });
+});
