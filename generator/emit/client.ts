@@ -11,6 +11,7 @@ import { importDecl, printModule, specifier, specifierList, type OutputFile } fr
 import { destructure, e, exprWriter, t, type Expr, type Prop } from './syntax.js';
 import { childSurface, mergedNamespace, moduleNames } from './surface.js';
 import { docsAt, interfaceWriter, type Member } from './types.js';
+import { sentSecurity } from './security.js';
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
 function schemeDoc(s: IRSecurityScheme): string {
@@ -91,7 +92,7 @@ export function clientFile(ir: IR): OutputFile {
     // A key named like an Object.prototype member (`constructor`) gets no contextual type from the
     // index signature, so its literals would widen to `string`: `as const` keeps them.
     e.prop('securitySchemes', e.object(schemes.map((s) => e.prop(s.key, s.key in Object.prototype ? asConst(runtimeScheme(s)) : runtimeScheme(s))))),
-    e.prop('defaultSecurity', e.data(ir.security)),
+    e.prop('defaultSecurity', e.data(sentSecurity(ir, ir.security))),
     ...(ir.anyAuth ? [e.prop('authMode', e.literal('any'))] : []),
     ...(envelope.length ? [e.prop('envelope', e.object(envelope))] : []),
     e.prop('userAgent', e.literal(`${ir.client.packageName}/${ir.client.packageVersion}`)),

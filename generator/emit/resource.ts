@@ -12,6 +12,7 @@ import { cleanText, docLines, jsDoc } from './jsdoc.js';
 import { importDecl, printModule, specifier, specifierList, type OutputFile, type Specifier } from './modules.js';
 import { childSurface, mergedNamespace, moduleNames, pageClassDeclarations, pageClasses } from './surface.js';
 import { itemsOf } from '../ir/page-names.js';
+import { sentSecurity } from './security.js';
 import { destructure, e, exprText, exprWriter, t, typeText, type Expr, type Prop, type TypeNode } from './syntax.js';
 import { declaration, docsAt, interfaceDeclaration, variantsDeclaration, type Decl, type Member, type TypeContext } from './types.js';
 
@@ -46,7 +47,7 @@ export function resourceFile(ir: IR, resource: IRResource, accessPath: string[])
   // Everything about one operation in one place: what it takes, how its request is built, what it returns.
   for (const op of resource.operations) {
     if (op.paramsType) statements.push(...paramsDeclaration(op, req));
-    statements.push(builderFunction(op, coreValues, ir.strictValidation === true), operationConstant(op));
+    statements.push(builderFunction(op, coreValues, ir.strictValidation === true), operationConstant(ir, op));
     if (op.body?.encoding === 'binary') coreTypes.add('Uploadable');
     coreTypes.add('BuiltRequest').add('OperationSpec');
     if (op.returns.typeName && op.returns.schema)
@@ -309,9 +310,9 @@ function operationConstName(op: IROperation): string {
 }
 
 /** The operation's descriptor, a statement of its own (ts-morph hangs a multi-line initializer one level deeper). */
-function operationConstant(op: IROperation): WriterFunction {
+function operationConstant(ir: IR, op: IROperation): WriterFunction {
   const spec: Record<string, unknown> = { id: op.id };
-  if (op.security) spec.security = op.security;
+  if (op.security) spec.security = sentSecurity(ir, op.security);
   if (op.returns.unwrap) spec.unwrap = op.returns.unwrap;
   // The runtime checks the answer's media type against it (a 200 HTML page is an error, not data).
   if (op.returns.mediaType) spec.responseMediaType = op.returns.mediaType;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyConfig, parseConfig } from '../../generator/config.js';
 import { buildIR } from '../../generator/ir/index.js';
+import { generate } from '../../generator/index.js';
 import type { IR, IROperation } from '../../generator/ir/types.js';
 import { loadSpec, memoryHost } from '../../generator/load/index.js';
 import { read } from '../helpers.js';
@@ -178,7 +179,6 @@ components:
 
 describe('http security schemes', () => {
   it('a scheme given by `$ref` is the scheme it refers to; one without a `type` is warned about, not dropped silently', async () => {
-    const { generate } = await import('../../generator/index.js');
     const spec = `openapi: 3.0.3
 info: { title: Auth, version: '1' }
 components:
@@ -201,7 +201,6 @@ paths:
   });
 
   it("a `scheme` that is no auth scheme name is warned about at its place, and the credential goes as a bearer token (it crashed the client's emit)", async () => {
-    const { generate } = await import('../../generator/index.js');
     const spec = `openapi: 3.0.3
 info: { title: Auth, version: '1' }
 components:
@@ -226,5 +225,25 @@ paths:
     expect(client).toContain(`empty: { type: 'http', scheme: 'bearer' }`);
     expect(client).toContain(`spaced: { type: 'http', scheme: 'bearer' }`);
     expect(client).toContain(`basic: { type: 'http', scheme: 'basic' }`);
+  });
+
+  it("a mutualTLS scheme asks nothing of the client (the certificate is the transport's): an operation that needs only it is sent, not refused for want of credentials", async () => {
+    const spec = `openapi: 3.1.0
+info: { title: Auth, version: '1' }
+components:
+  securitySchemes:
+    mtls: { type: mutualTLS }
+    key: { type: apiKey, in: header, name: x-key }
+security: [{ mtls: [] }]
+paths:
+  /a:
+    get: { tags: [a], responses: { '200': { description: ok } } }
+    post: { tags: [a], security: [{ mtls: [], key: [] }], responses: { '200': { description: ok } } }
+`;
+    const { files } = await generate({ spec, specPath: 'api.yaml' });
+    const client = files.find((f) => f.path === 'src/client.ts')!.content;
+    expect(client).toContain('defaultSecurity: [[]]');
+    const resource = files.find((f) => f.path === 'src/resources/a.ts')!.content;
+    expect(resource).toContain(`{ id: 'post /a', security: [['key']] }`);
   });
 });
