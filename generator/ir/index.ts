@@ -2,7 +2,7 @@
  * load -> **ir**: builds the IR from a loaded spec and the config. Decides every name of the SDK
  * surface (resources, methods, params and response types, builders) so emitters only print.
  */
-import { joinPointer, type Diagnostic } from '../diagnostics.js';
+import { joinPointer, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { LatheConfig } from '../config.js';
 import type { LoadedSpec } from '../load/types.js';
 import { BUILDER_HELPERS, camelCase, isIdentifier, kebabCase, NameRegistry, pascalCase, safeIdentifier, singular, words } from './names.js';
@@ -56,6 +56,7 @@ export function buildIR(spec: LoadedSpec, config: LatheConfig, reserved: readonl
 
   const schemes = securitySchemes(spec, config, clientName, diagnostics);
   const security = Array.isArray(root.security) ? securityOf(root.security) : [];
+  reportUndefinedSchemes(spec, rawOps, diagnostics);
   const resources = widenSecurity(built, spec, config, schemes, security, diagnostics);
   diagnostics.push(...skippedParts(spec));
   const ir: IR = {
@@ -493,6 +494,34 @@ function reportLeftOut(plan: readonly ResourcePlan[], ops: readonly RawOperation
   });
 }
 
+/**
+ * The security schemes the document defines: 3.x's `components.securitySchemes`, or Swagger 2.0's
+ * `securityDefinitions` (with `basic` for http basic).
+ */
+function schemesSection(root: Record<string, unknown>): { readonly raw: Record<string, unknown>; readonly pointer: string } {
+  const components = isRecord(root.components) ? root.components : {};
+  if (isRecord(components.securitySchemes)) return { raw: components.securitySchemes, pointer: '#/components/securitySchemes' };
+  return { raw: isRecord(root.securityDefinitions) ? root.securityDefinitions : {}, pointer: '#/securityDefinitions' };
+}
+
+/** A requirement naming a scheme the document does not define can never be met: the SDK has no option for it. */
+function reportUndefinedSchemes(spec: LoadedSpec, ops: readonly RawOperation[], diagnostics: Diagnostic[]): void {
+  const { raw } = schemesSection(spec.entry.root as Record<string, unknown>);
+  const check = (requirements: readonly (readonly string[])[], at: Loc) =>
+    requirements.forEach((names, i) => {
+      for (const name of names)
+        if (!Object.hasOwn(raw, name))
+          diagnostics.push({
+            severity: 'warning',
+            message: `the security requirement names '${name}', which is not a security scheme of the document: the client has no option for it, so a call that needs it fails with MissingCredentialsError`,
+            loc: { file: at.file, pointer: joinPointer(joinPointer(joinPointer(at.pointer, 'security'), String(i)), name) },
+          });
+    });
+  const root = spec.entry.root as Record<string, unknown>;
+  if (Array.isArray(root.security)) check(securityOf(root.security), { file: spec.entry.path, pointer: '#' });
+  for (const op of ops) if (op.security) check(op.security, op.loc);
+}
+
 /** An HTTP auth scheme name (RFC 9110's token): what goes before the credential in `Authorization`. */
 const AUTH_SCHEME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -505,10 +534,7 @@ function securitySchemes(spec: LoadedSpec, config: LatheConfig, clientName: stri
     taken.add(name);
     return name;
   };
-  const components = isRecord(root.components) ? root.components : {};
-  // Swagger 2.0 keeps them in securityDefinitions, with `basic` for http basic.
-  const raw = isRecord(components.securitySchemes) ? components.securitySchemes : isRecord(root.securityDefinitions) ? root.securityDefinitions : {};
-  const section = isRecord(components.securitySchemes) ? '#/components/securitySchemes' : '#/securityDefinitions';
+  const { raw, pointer: section } = schemesSection(root);
   for (const key of Object.keys(config.auth))
     if (!Object.hasOwn(raw, key))
       diagnostics.push({

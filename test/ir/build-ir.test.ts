@@ -246,4 +246,22 @@ paths:
     const resource = files.find((f) => f.path === 'src/resources/a.ts')!.content;
     expect(resource).toContain(`{ id: 'post /a', security: [['key']] }`);
   });
+
+  it('a security requirement naming a scheme the document does not define is warned about at its place (the call could never be sent)', async () => {
+    const spec = `openapi: 3.0.3
+info: { title: Auth, version: '1' }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: x-key }
+security: [{ nope: [] }, { key: [] }]
+paths:
+  /a:
+    get: { tags: [a], security: [{ key: [], missing: [] }], responses: { '200': { description: ok } } }
+`;
+    const { diagnostics } = await generate({ spec, specPath: 'api.yaml' });
+    expect(diagnostics.filter((d) => /security/.test(d.message)).map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([
+      ['warning', '#/security/0/nope', 6],
+      ['warning', '#/paths/~1a/get/security/0/missing', 9],
+    ]);
+  });
 });
