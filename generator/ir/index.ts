@@ -522,6 +522,9 @@ function reportUndefinedSchemes(spec: LoadedSpec, ops: readonly RawOperation[], 
   for (const op of ops) if (op.security) check(op.security, op.loc);
 }
 
+/** The security scheme types OpenAPI defines (`basic` is Swagger 2.0's http basic). */
+const SCHEME_TYPES: ReadonlySet<string> = new Set(['apiKey', 'http', 'oauth2', 'openIdConnect', 'mutualTLS', 'basic']);
+
 /** An HTTP auth scheme name (RFC 9110's token): what goes before the credential in `Authorization`. */
 const AUTH_SCHEME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -552,6 +555,14 @@ function securitySchemes(spec: LoadedSpec, config: LatheConfig, clientName: stri
         severity: 'warning',
         message: `security scheme '${key}' has no \`type\`: the client has no option for it, and an operation that needs it cannot be sent with credentials`,
         loc: found.loc,
+      });
+      return [];
+    }
+    if (!SCHEME_TYPES.has(value.type)) {
+      diagnostics.push({
+        severity: 'warning',
+        message: `security scheme '${key}' has the type '${value.type}', which is none of ${[...SCHEME_TYPES].join(', ')}: the client has no option for it, and an operation that needs it cannot be sent with credentials`,
+        loc: { file: found.loc.file, pointer: joinPointer(found.loc.pointer, 'type') },
       });
       return [];
     }

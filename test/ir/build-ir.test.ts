@@ -178,7 +178,7 @@ components:
 });
 
 describe('http security schemes', () => {
-  it('a scheme given by `$ref` is the scheme it refers to; one without a `type` is warned about, not dropped silently', async () => {
+  it('a scheme given by `$ref` is the scheme it refers to; one without a `type`, or of a type OpenAPI does not define, is warned about, not dropped silently', async () => {
     const spec = `openapi: 3.0.3
 info: { title: Auth, version: '1' }
 components:
@@ -186,6 +186,7 @@ components:
     token: { $ref: '#/components/securitySchemes/shared' }
     shared: { type: http, scheme: bearer }
     typeless: { scheme: bearer }
+    lowercase: { type: apikey, in: header, name: x-key }
 security: [{ token: [] }]
 paths:
   /a:
@@ -194,6 +195,7 @@ paths:
     const { files, diagnostics } = await generate({ spec, specPath: 'api.yaml' });
     expect(diagnostics.filter((d) => /security scheme/.test(d.message)).map((d) => [d.severity, d.loc?.pointer, d.line])).toEqual([
       ['warning', '#/components/securitySchemes/typeless', 7],
+      ['warning', '#/components/securitySchemes/lowercase/type', 8],
     ]);
     const client = files.find((f) => f.path === 'src/client.ts')!.content;
     expect(client).toContain(`token: { type: 'http', scheme: 'bearer' }`);
