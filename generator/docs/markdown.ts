@@ -9,7 +9,9 @@ import { cleanText } from '../emit/jsdoc.js';
 import type { OutputFile } from '../emit/modules.js';
 import { webhooksApiLines, webhooksReadmeLines } from './webhooks.js';
 import { modelsByModule } from '../emit/surface.js';
+import { hasClientOption } from '../emit/security.js';
 import {
+  CERTIFICATE_NOTE,
   clientSetup,
   docPath,
   eachResource,
@@ -106,8 +108,12 @@ function securitySection(doc: OperationDoc): string[] {
     lines.push(`### ${alt.title}`, '');
     for (const s of alt.schemes) {
       if (s.description) lines.push(cleanText(s.description), '');
-      lines.push(`Example: \`${s.example}\``, '');
-      lines.push(`Client option \`${s.option}\`, default \`process.env['${s.env}']\`.`, '');
+      if (!s.credential) {
+        lines.push(CERTIFICATE_NOTE, '');
+        continue;
+      }
+      lines.push(`Example: \`${s.credential.example}\``, '');
+      lines.push(`Client option \`${s.credential.option}\`, default \`process.env['${s.credential.env}']\`.`, '');
     }
   }
   return lines;
@@ -192,7 +198,8 @@ export function packageReadme(ir: IR): OutputFile {
     const op = wanted ? r.operations.find((o) => o.method === wanted.method && o.path === wanted.path) : r.operations[0];
     if (!first && op) first = { r, op, access };
   });
-  const schemes = ir.securitySchemes;
+  const schemes = ir.securitySchemes.filter(hasClientOption);
+  const certificates = ir.securitySchemes.length > schemes.length ? [CERTIFICATE_NOTE] : [];
   const lines = [
     `# ${ir.client.packageName}`,
     '',
@@ -227,8 +234,11 @@ export function packageReadme(ir: IR): OutputFile {
           ir.anyAuth
             ? "Each request sends the configured credentials among those its operation's security lists (any one of a requirement is enough); when none of those is configured, the call fails before anything is sent and names the options to set."
             : "Each request sends only the credentials that its operation's security allows; when none of those is configured, the call fails before anything is sent and names the options to set.",
+          ...(certificates.length ? ['', ...certificates] : []),
         ]
-      : ['The API declares no security schemes.']),
+      : certificates.length
+        ? certificates
+        : ['The API declares no security schemes.']),
     '',
     '## Base URL',
     '',

@@ -8,6 +8,7 @@ import { kebabCase } from '../ir/names.js';
 import { exampleCall, exampleValue } from '../emit/examples.js';
 import { itemType, pageClass, valueType } from '../emit/resource.js';
 import { orderProperties, visibleProperties } from '../emit/types.js';
+import { hasClientOption } from '../emit/security.js';
 
 export interface DocConstraint {
   readonly label: string;
@@ -55,11 +56,17 @@ export interface DocScheme {
   readonly key: string;
   readonly title: string;
   readonly description?: string;
-  /** `X-Auth-Key: 144c...`: how the credential is sent. */
-  readonly example: string;
-  readonly option: string;
-  readonly env: string;
+  /** What the client takes for it; none for mutualTLS, whose certificate the transport presents (CERTIFICATE_NOTE). */
+  readonly credential?: {
+    /** `X-Auth-Key: 144c...`: how the credential is sent. */
+    readonly example: string;
+    readonly option: string;
+    readonly env: string;
+  };
 }
+
+/** What the docs say of a mutualTLS scheme: the client has no option for it. */
+export const CERTIFICATE_NOTE = 'Mutual TLS: the client certificate is presented by the transport, so pass a `fetch` that presents it (client option `fetch`).';
 
 export interface DocSecurityAlternative {
   readonly title: string;
@@ -361,7 +368,12 @@ function securityOf(ir: IR, op: IROperation): DocSecurityAlternative[] {
         title: schemes.map((s, i) => s?.title ?? alt[i]).join(ir.anyAuth ? ' or ' : ' + '),
         schemes: schemes
           .filter((s): s is IRSecurityScheme => !!s)
-          .map((s) => ({ key: s.key, title: s.title, ...(s.description ? { description: s.description } : {}), example: headerExample(s), option: s.option, env: s.env })),
+          .map((s) => ({
+            key: s.key,
+            title: s.title,
+            ...(s.description ? { description: s.description } : {}),
+            ...(hasClientOption(s) ? { credential: { example: headerExample(s), option: s.option, env: s.env } } : {}),
+          })),
       };
     });
 }
@@ -369,7 +381,7 @@ function securityOf(ir: IR, op: IROperation): DocSecurityAlternative[] {
 /** The import and constructor of the example: the first security alternative's options. */
 export function clientSetup(ir: IR, op: IROperation): string {
   const alt = (op.security ?? ir.security).find((a) => a.length) ?? [];
-  const schemes = alt.map((k) => ir.securitySchemes.find((s) => s.key === k)).filter((s): s is IRSecurityScheme => !!s);
+  const schemes = alt.map((k) => ir.securitySchemes.find((s) => s.key === k)).filter((s): s is IRSecurityScheme => !!s && hasClientOption(s));
   const opts = schemes.map((s) => `  ${s.option}: process.env['${s.env}'], // This is the default and can be omitted`);
   return [
     `import ${ir.client.className} from '${ir.client.packageName}';`,

@@ -11,7 +11,7 @@ import { importDecl, printModule, specifier, specifierList, type OutputFile } fr
 import { destructure, e, exprWriter, t, type Expr, type Prop } from './syntax.js';
 import { childSurface, mergedNamespace, moduleNames } from './surface.js';
 import { docsAt, interfaceWriter, type Member } from './types.js';
-import { sentSecurity } from './security.js';
+import { hasClientOption, sentSecurity } from './security.js';
 
 /** Every piece of a doc comment below may come from the spec or the config: cleaned as a whole, so none can close it. */
 function schemeDoc(s: IRSecurityScheme): string {
@@ -42,9 +42,6 @@ function asConst(expr: Expr): Expr {
 }
 
 /** Schemes the client can send by itself (oauth2/openIdConnect tokens are bearer tokens too). */
-function usable(s: IRSecurityScheme): boolean {
-  return s.type === 'apiKey' || s.type === 'http' || s.type === 'oauth2' || s.type === 'openIdConnect';
-}
 
 /**
  * What `clientFile` reads of the resources (the rest of what it reads, the IR's facts and models, is
@@ -56,7 +53,7 @@ export function clientInputs(ir: IR): unknown {
 
 export function clientFile(ir: IR): OutputFile {
   const module = 'client';
-  const schemes = ir.securitySchemes.filter(usable);
+  const schemes = ir.securitySchemes.filter(hasClientOption);
   const name = ir.client.className;
   const runtimeScheme = (s: IRSecurityScheme): Expr => {
     if (s.type === 'apiKey') return e.data({ type: 'apiKey', in: s.in ?? 'header', name: s.name ?? s.key });

@@ -4,7 +4,12 @@
  * certificate is presented by the transport (the `fetch` the user gives it), so it is left out of
  * the requirements, and one that needed only it needs nothing the client could refuse for.
  */
-import type { IR } from '../ir/types.js';
+import type { IR, IRSecurityScheme } from '../ir/types.js';
+
+/** Whether the client takes a credential for the scheme (an option and an environment variable): all but mutualTLS. */
+export function hasClientOption(s: IRSecurityScheme): boolean {
+  return s.type !== 'mutualTLS';
+}
 
 export function sentSecurity(ir: IR, requirements: readonly (readonly string[])[]): readonly (readonly string[])[] {
   const transport = new Set(ir.securitySchemes.filter((s) => s.type === 'mutualTLS').map((s) => s.key));

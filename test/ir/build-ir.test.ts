@@ -177,7 +177,7 @@ components:
   });
 });
 
-describe('http security schemes', () => {
+describe('security schemes', () => {
   it('a scheme given by `$ref` is the scheme it refers to; one without a `type`, or of a type OpenAPI does not define, is warned about, not dropped silently', async () => {
     const spec = `openapi: 3.0.3
 info: { title: Auth, version: '1' }
@@ -247,6 +247,13 @@ paths:
     expect(client).toContain('defaultSecurity: [[]]');
     const resource = files.find((f) => f.path === 'src/resources/a.ts')!.content;
     expect(resource).toContain(`{ id: 'post /a', security: [['key']] }`);
+    // The docs offer no client option for it (the examples would not compile), and say where the certificate goes.
+    const text = (path: string) => files.find((f) => f.path === path)!.content;
+    for (const path of ['README.md', 'docs/a/list.md', 'docs/a/create.md']) {
+      expect(text(path), path).not.toMatch(/mtls:|CLIENT_MTLS/);
+      expect(text(path), path).toMatch(/certificate[^\n]*`fetch`/);
+    }
+    expect(text('docs/a/create.md')).toContain(`key: process.env['CLIENT_KEY']`);
   });
 
   it('a security requirement naming a scheme the document does not define is warned about at its place (the call could never be sent)', async () => {

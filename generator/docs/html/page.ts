@@ -4,7 +4,7 @@
  * description; code is highlighted (and escaped) by highlight.js.
  */
 import type { IR, IROperation, IRResource } from '../../ir/types.js';
-import { methodLine, shortList, SHOWN_FIELDS, SHOWN_VALUES, type DocConstraint, type DocField, type OperationDoc } from '../model.js';
+import { CERTIFICATE_NOTE, methodLine, shortList, SHOWN_FIELDS, SHOWN_VALUES, type DocConstraint, type DocField, type OperationDoc } from '../model.js';
 import { highlight } from './highlight.js';
 import { escapeHtml as esc, markdownHtml } from './text.js';
 
@@ -162,7 +162,11 @@ function securityHtml(doc: OperationDoc): string {
         `<div class="scheme"><h3>${esc(alt.title)}</h3>${alt.schemes
           .map(
             (s) =>
-              `${alt.schemes.length > 1 ? `<h4>${esc(s.title)}</h4>` : ''}${s.description ? `<div class="description">${markdownHtml(s.description)}</div>` : ''}<p><span class="label">Example:</span><code class="inline-code">${esc(s.example)}</code></p><p><span class="label">Client option</span><code class="inline-code">${esc(s.option)}</code>, default <code class="inline-code">process.env['${esc(s.env)}']</code></p>`,
+              `${alt.schemes.length > 1 ? `<h4>${esc(s.title)}</h4>` : ''}${s.description ? `<div class="description">${markdownHtml(s.description)}</div>` : ''}${
+                s.credential
+                  ? `<p><span class="label">Example:</span><code class="inline-code">${esc(s.credential.example)}</code></p><p><span class="label">Client option</span><code class="inline-code">${esc(s.credential.option)}</code>, default <code class="inline-code">process.env['${esc(s.credential.env)}']</code></p>`
+                  : markdownHtml(CERTIFICATE_NOTE)
+              }`,
           )
           .join('')}</div>`,
     )
