@@ -12,6 +12,6 @@ export function hasClientOption(s: IRSecurityScheme): boolean {
 }
 
 export function sentSecurity(ir: IR, requirements: readonly (readonly string[])[]): readonly (readonly string[])[] {
-  const transport = new Set(ir.securitySchemes.filter((s) => s.type === 'mutualTLS').map((s) => s.key));
+  const transport = new Set(ir.securitySchemes.filter((s) => !hasClientOption(s)).map((s) => s.key));
   return transport.size ? requirements.map((r) => r.filter((key) => !transport.has(key))) : requirements;
 }

@@ -506,7 +506,8 @@ function schemesSection(root: Record<string, unknown>): { readonly raw: Record<s
 
 /** A requirement naming a scheme the document does not define can never be met: the SDK has no option for it. */
 function reportUndefinedSchemes(spec: LoadedSpec, ops: readonly RawOperation[], diagnostics: Diagnostic[]): void {
-  const { raw } = schemesSection(spec.entry.root as Record<string, unknown>);
+  const root = spec.entry.root as Record<string, unknown>;
+  const { raw } = schemesSection(root);
   const check = (requirements: readonly (readonly string[])[], at: Loc) =>
     requirements.forEach((names, i) => {
       for (const name of names)
@@ -517,7 +518,6 @@ function reportUndefinedSchemes(spec: LoadedSpec, ops: readonly RawOperation[], 
             loc: { file: at.file, pointer: joinPointer(joinPointer(joinPointer(at.pointer, 'security'), String(i)), name) },
           });
     });
-  const root = spec.entry.root as Record<string, unknown>;
   if (Array.isArray(root.security)) check(securityOf(root.security), { file: spec.entry.path, pointer: '#' });
   for (const op of ops) if (op.security) check(op.security, op.loc);
 }
